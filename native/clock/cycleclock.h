@@ -1,0 +1,68 @@
+// Cheap, ordered reads of the CPU's cycle counter, with a monotonic-clock fallback.
+// x86-64: TSC; arm64: CNTVCT_EL0; elsewhere CLOCK_MONOTONIC_RAW in nanoseconds.
+#pragma once
+#include <cstdint>
+#include <ctime>
+
+#if defined(__x86_64__) || defined(_M_X64)
+#include <x86intrin.h>
+#define CYCLEBENCH_TSC 1
+#elif defined(__aarch64__)
+#define CYCLEBENCH_CNTVCT 1
+#endif
+
+namespace cyclebench::clock {
+
+inline uint64_t MonotonicNs() {
+  timespec ts;
+#ifdef CLOCK_MONOTONIC_RAW
+  clock_gettime(CLOCK_MONOTONIC_RAW, &ts);
+#else
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+#endif
+  return uint64_t(ts.tv_sec) * 1000000000ull + uint64_t(ts.tv_nsec);
+}
+
+#if defined(CYCLEBENCH_TSC)
+constexpr const char* kCycleClockName = "tsc";
+constexpr bool kCycleClockSupported = true;
+// lfence before rdtsc: earlier instructions finish before the read; lfence after it: later ones do
+// not start before it. Chosen over rdtscp by bench/clock-overhead (see docs/design.md).
+inline uint64_t ReadCycles() {
+  _mm_lfence();
+  uint64_t t = __rdtsc();
+  _mm_lfence();
+  return t;
+}
+// rdtscp waits for earlier instructions; the trailing lfence keeps later ones behind it.
+inline uint64_t ReadCyclesRdtscp() {
+  unsigned aux;
+  uint64_t t = __rdtscp(&aux);
+  _mm_lfence();
+  return t;
+}
+#elif defined(CYCLEBENCH_CNTVCT)
+constexpr const char* kCycleClockName = "cntvct";
+constexpr bool kCycleClockSupported = true;
+inline uint64_t ReadCycles() {
+  uint64_t t;
+  asm volatile("isb; mrs %0, cntvct_el0; isb" : "=r"(t)::"memory");
+  return t;
+}
+inline uint64_t ReadCyclesRdtscp() { return ReadCycles(); }
+#else
+constexpr const char* kCycleClockName = "monotonic";
+constexpr bool kCycleClockSupported = false;
+inline uint64_t ReadCycles() { return MonotonicNs(); }
+inline uint64_t ReadCyclesRdtscp() { return MonotonicNs(); }
+#endif
+
+inline void CpuRelax() {
+#if defined(CYCLEBENCH_TSC)
+  _mm_pause();
+#elif defined(CYCLEBENCH_CNTVCT)
+  asm volatile("yield" ::: "memory");
+#endif
+}
+
+}  // namespace cyclebench::clock

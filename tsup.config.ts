@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', stats: 'src/stats/index.ts', cli: 'src/cli/main.ts', worker: 'src/engine/child.ts' },
+  format: ['esm', 'cjs'],
+  dts: { entry: { index: 'src/index.ts', stats: 'src/stats/index.ts' } },
+  target: 'node20',
+  platform: 'node',
+  sourcemap: true,
+  clean: true,
+  splitting: false,
+  shims: true,
+});
