@@ -1,0 +1,68 @@
+import { cpus, release, type as osType, arch, platform } from 'node:os';
+import { readFileSync } from 'node:fs';
+import type { Availability } from './errors.js';
+import { loadNative } from './native/load.js';
+import { bestClock, hrtimeClock, measureClock, nativeClock } from './clock/index.js';
+import type { ClockReport } from './clock/index.js';
+import { countersCapability, type CountersCapability } from './counters/capability.js';
+import { valgrindCapability, type ValgrindCapability } from './counters/valgrind.js';
+import { cudaCapability, type CudaCapability } from './gpu/capability.js';
+
+/** Everything cyclebench knows about the machine and what it can measure on it. */
+export interface Capabilities {
+  cpu: { model: string; logicalCores: number; governor: string | null; arch: string };
+  os: { platform: string; type: string; kernel: string };
+  runtime: { node: string; v8: string; execArgv: string[] };
+  native: Availability & { source: 'prebuild' | 'local build' | 'none'; path?: string; warning?: boolean; hint?: string };
+  /** Every clock path, measured now; the first is the one the engine uses. */
+  clocks: ClockReport[];
+  counters: CountersCapability;
+  valgrind: ValgrindCapability;
+  cuda: CudaCapability;
+}
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Options for {@link capabilities}. */
+export interface CapabilityOptions {
+  /** Probe CUDA devices (opens the driver library); default true. */
+  cuda?: boolean;
+  /** Probe valgrind (runs `valgrind --version`); default true. */
+  valgrind?: boolean;
+}
+
+/** Reports the machine, the addon and every measurement facility, each `{ available, reason }`. */
+export function capabilities(options: CapabilityOptions = {}): Capabilities {
+  const load = loadNative();
+  const native = load.addon
+    ? { available: true as const, source: load.source, path: load.path }
+    : { available: false as const, reason: load.reason ?? 'not loaded', source: load.source, warning: load.warning, hint: load.hint };
+  const clocks: ClockReport[] = [measureClock(bestClock())];
+  if (load.addon) {
+    const rdtscp = nativeClock('rdtscp');
+    if (rdtscp && load.addon.clockInfo().kind === 'tsc') clocks.push({ ...measureClock(rdtscp), name: 'tsc (rdtscp)' });
+    clocks.push(measureClock(hrtimeClock()));
+  }
+  const c = cpus();
+  return {
+    cpu: {
+      model: c[0]?.model?.trim() || 'unknown',
+      logicalCores: c.length,
+      governor: readText('/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor'),
+      arch: arch(),
+    },
+    os: { platform: platform(), type: osType(), kernel: release() },
+    runtime: { node: process.versions.node, v8: process.versions.v8, execArgv: process.execArgv },
+    native,
+    clocks,
+    counters: countersCapability(),
+    valgrind: options.valgrind === false ? { available: false, reason: 'not probed' } : valgrindCapability(),
+    cuda: options.cuda === false ? { available: false, reason: 'not probed' } : cudaCapability(),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The result format: one typed, versioned object per run. Everything downstream (stores, compare,
+ * history, reporters) reads only these types. Times are nanoseconds per iteration unless `unit` says
+ * otherwise.
+ */
+import type { Availability } from '../errors.js';
+
+/** Bumped whenever a reader of an older version would misread a newer file. */
+export const SCHEMA_VERSION = 1;
+
+/** Statistics of one benchmark's per-iteration samples. */
+export interface SampleStats {
+  n: number;
+  mean: number;
+  median: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+  min: number;
+  max: number;
+  stddev: number;
+  /** Median absolute deviation, raw (not normal-scaled). */
+  mad: number;
+  /** Coefficient of variation, stddev / mean. */
+  cv: number;
+  /** Distribution-free confidence interval of the median. */
+  medianCI: { lo: number; hi: number; confidence: number };
+  /** Iterations per second from the median (1e9 / median for ns). */
+  opsPerSec: number;
+}
+
+/** Why sampling stopped. */
+export type StopReason =
+  | 'precision' // the median's CI reached the target width
+  | 'budget' // the time budget ran out first
+  | 'max-samples' // the sample cap was reached
+  | 'fixed' // a fixed sample count was asked for
+  | 'error'; // the benchmark threw
+
+/** A counter value per iteration, or why it is not there. Never 0 for "not read". */
+export type CounterValue = { available: true; value: number; scaled?: boolean } | { available: false; reason: string };
+
+/** One benchmark (one point of its argument product) in a run. */
+export interface BenchResult {
+  /** Unique within a run: `group/name` plus `[k=v,...]` for arguments. */
+  id: string;
+  name: string;
+  group?: string;
+  args?: Record<string, string | number | boolean>;
+  /** The file that defined it, relative to the working directory, when known. */
+  file?: string;
+  status: 'ok' | 'error';
+  error?: { name: string; message: string; stack?: string };
+  /** What the samples measure: CPU time, GPU time, or instructions (callgrind). */
+  kind: 'cpu' | 'gpu' | 'instructions';
+  /** Unit of every statistic below: `ns` or `instructions` per iteration. */
+  unit: 'ns' | 'instructions';
+  /** Statistics after subtracting the empty loop's cost. */
+  stats?: SampleStats;
+  /** Statistics before subtraction. */
+  rawStats?: SampleStats;
+  /** Per-iteration cost of the empty measuring loop that was subtracted. */
+  overhead?: number;
+  /** Per-iteration corrected samples, in unit; kept so later comparisons can run real tests. */
+  samples?: number[];
+  /** Iterations in each sample (same order as samples). */
+  iterations?: number[];
+  /** Total iterations timed, warm-up excluded. */
+  totalIterations: number;
+  stopReason: StopReason;
+  /** Wall time spent on this benchmark, warm-up included, in ms. */
+  wallMs: number;
+  flags: {
+    /** Indistinguishable from the empty loop: the work was probably optimised away. */
+    deadCode?: boolean;
+    /** Samples during which a garbage collection ran. */
+    gcSamples?: number;
+    /** Tukey outliers among samples (counted, never dropped). */
+    outliers?: { mild: number; severe: number };
+    /** Warm-up ended on its bound rather than on settled timings. */
+    warmupUnsettled?: boolean;
+    /** GPU samples discarded for throttling. */
+    throttledSamples?: number;
+  };
+  /** Heap bytes allocated per iteration (approximate, from heap statistics). */
+  heapBytesPerIteration?: number;
+  /** Counter values per iteration, keyed by event name. */
+  counters?: Record<string, CounterValue>;
+  /** GPU details (per-kernel times, clocks, memory) when kind is 'gpu'. */
+  gpu?: Record<string, unknown>;
+}
+
+/** A contender compared with its group's baseline. */
+export interface GroupEntry {
+  id: string;
+  name: string;
+  /** centre(contender) / centre(baseline): below 1 is faster. */
+  ratio: number;
+  ci: [number, number];
+  pValue: number;
+  verdict: 'faster' | 'slower' | 'same' | 'inconclusive';
+}
+
+/** A group's comparison against its baseline. */
+export interface GroupComparison {
+  group: string;
+  baseline: string;
+  /** Argument point, when the group's benchmarks have arguments. */
+  args?: Record<string, string | number | boolean>;
+  entries: GroupEntry[];
+  /** Benchmarks whose output differed from the baseline's in the equivalence check. */
+  mismatches?: string[];
+}
+
+/** A complexity fit across one numeric argument axis. */
+export interface ComplexityFit {
+  id: string;
+  axis: string;
+  best: string;
+  coefficient: number;
+  rms: Record<string, number>;
+}
+
+/** What a run was measured on. */
+export interface Environment {
+  cpu: { model: string; logicalCores: number; governor: string | null; arch: string };
+  os: { platform: string; type: string; kernel: string };
+  runtime: { node: string; v8: string; execArgv: string[] };
+  clock: { name: string; frequencyHz: number; frequencySource: string; resolutionNs: number; overheadNs: number };
+  native: Availability & { source: string };
+  counters?: Availability;
+  cuda?: Availability;
+  /** Source control state, when the run happened in a git checkout. */
+  git?: { commit: string; branch: string | null; dirty: boolean };
+}
+
+/** One run: the unit that is saved, compared and appended to history. */
+export interface RunResult {
+  schemaVersion: typeof SCHEMA_VERSION;
+  tool: { name: 'cyclebench'; version: string };
+  startedAt: string;
+  finishedAt: string;
+  /** Free label (`--tag before`). */
+  tag?: string;
+  mode: 'time' | 'instructions';
+  environment: Environment;
+  benchmarks: BenchResult[];
+  groups: GroupComparison[];
+  complexity: ComplexityFit[];
+}

@@ -1,0 +1,30 @@
+/** Error codes cyclebench raises; each says what went wrong and what to do. */
+export type CycleBenchErrorCode =
+  | 'E_NATIVE_UNAVAILABLE'
+  | 'E_CUDA_UNAVAILABLE'
+  | 'E_COUNTERS_UNAVAILABLE'
+  | 'E_VALGRIND_UNAVAILABLE'
+  | 'E_BAD_ARGUMENT'
+  | 'E_BENCH_NOT_FOUND'
+  | 'E_TIMEOUT'
+  | 'E_CORRUPT_FILE'
+  | 'E_NEWER_FORMAT'
+  | 'E_BAD_NAME'
+  | 'E_NOT_FOUND'
+  | 'E_CONFIG'
+  | 'E_USAGE'
+  | 'E_GPU';
+
+/** The one error class cyclebench throws for conditions a user can act on. */
+export class CycleBenchError extends Error {
+  /** Machine-readable code, stable across versions. */
+  readonly code: CycleBenchErrorCode;
+  constructor(code: CycleBenchErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CycleBenchError';
+    this.code = code;
+  }
+}
+
+/** `{ available, reason }`: the shape of every optional capability. Unavailable always has a reason. */
+export type Availability = { available: true; reason?: undefined } | { available: false; reason: string };

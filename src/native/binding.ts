@@ -1,0 +1,34 @@
+/** The clock surface of the addon; other concerns describe their part in their own folder. */
+export interface ClockBinding {
+  /** Ticks since a process-wide base, ordered with lfence (x86) or isb (arm64). */
+  now(): number;
+  /** Same counter, read with rdtscp + lfence (x86); equals now() elsewhere. */
+  nowRdtscp(): number;
+  /** CLOCK_MONOTONIC_RAW nanoseconds since a base. */
+  nowMonotonic(): number;
+  /** Writes now() into the bound Float64Array's first element. */
+  nowInto(): void;
+  /** Binds the Float64Array that nowInto writes. */
+  bindSlot(slot: Float64Array): void;
+  /** What the CPU says of its counter. */
+  clockInfo(): {
+    kind: 'tsc' | 'cntvct' | 'monotonic';
+    cycleCounter: boolean;
+    vendor: string;
+    hypervisor?: boolean;
+    invariant?: boolean;
+    rdtscp?: boolean;
+    reportedHz?: number;
+    reportedSource: string;
+  };
+  /** Measures the counter's frequency against CLOCK_MONOTONIC_RAW. */
+  calibrate(windowMs: number, windows: number): { hz: number; relUncertainty: number; windowHz: Float64Array };
+  /** Busy-waits at least n ticks; returns the ticks that passed. */
+  spinTicks(n: number): number;
+  /** n deltas between back-to-back native reads, in ticks. */
+  readDeltas(n: number, rdtscp?: boolean): Float64Array;
+  addonVersion: number;
+}
+
+/** The loaded addon: the clock part is always present; other parts are typed where they are used. */
+export type NativeAddon = ClockBinding & Record<string, unknown>;
