@@ -50,7 +50,7 @@ export function counterFrequency(addon: ClockBinding, calibrationMs = 50): Frequ
 }
 
 /** The native cycle counter as a Clock, or null when the addon is not loaded. */
-export function nativeClock(variant: 'lfence' | 'rdtscp' | 'slot' = 'lfence'): Clock | null {
+export function nativeClock(variant: 'lfence' | 'rdtscp' | 'slot' = 'slot'): Clock | null {
   const { addon } = loadNative();
   if (!addon) return null;
   const info = addon.clockInfo();

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { capabilities, type Capabilities } from '../../capabilities.js';
+import type { CliIO } from '../io.js';
+import { formatNs, table } from '../io.js';
+
+const avail = (a: { available: boolean; reason?: string }) => (a.available ? 'available' : `unavailable: ${a.reason}`);
+
+/** Renders capabilities as readable sections; nothing unavailable is shown as a number. */
+export function renderInfo(c: Capabilities): string {
+  const out: string[] = [];
+  out.push('Machine');
+  out.push(
+    table(
+      [
+        ['item', 'value'],
+        ['CPU', c.cpu.model],
+        ['logical cores', String(c.cpu.logicalCores)],
+        ['governor', c.cpu.governor ?? 'unavailable: not readable'],
+        ['OS', `${c.os.type} ${c.os.kernel} (${c.os.platform}-${c.cpu.arch})`],
+        ['Node / V8', `${c.runtime.node} / ${c.runtime.v8}`],
+        ['addon', c.native.available ? `${c.native.source} (${c.native.path})` : `none: ${c.native.reason}`],
+      ],
+    ),
+  );
+  if (!c.native.available && c.native.warning) out.push(`warning: ${c.native.reason}\nhint: ${c.native.hint}`);
+  out.push('\nClocks (first is used)');
+  out.push(
+    table(
+      [
+        ['clock', 'frequency', 'source', 'resolution', 'read cost', 'invariant', 'monotonic'],
+        ...c.clocks.map((k) => [
+          k.name,
+          `${(k.frequencyHz / 1e6).toFixed(3)} MHz${k.frequencyRelUncertainty ? ` ±${(k.frequencyRelUncertainty * 1e6).toFixed(1)} ppm` : ''}`,
+          k.frequencySource,
+          formatNs(k.resolutionNs),
+          formatNs(k.overheadNs),
+          k.invariant === undefined ? 'unknown' : k.invariant ? 'yes' : 'no',
+          k.monotonic ? 'yes' : 'no',
+        ]),
+      ],
+      ['l', 'r', 'l', 'r', 'r'],
+    ),
+  );
+  out.push('\nCounters');
+  out.push(`perf_event: ${avail(c.counters.perfEvent)}`);
+  if (c.counters.events.length)
+    out.push(table([['event', 'kind', 'state'], ...c.counters.events.map((e) => [e.name, e.kind, avail(e)])]));
+  out.push('\nInstruction counts');
+  out.push(`valgrind: ${avail(c.valgrind)}${c.valgrind.available && c.valgrind.version ? ` (${c.valgrind.version})` : ''}`);
+  out.push('\nCUDA');
+  out.push(`cuda: ${avail(c.cuda)}`);
+  return out.join('\n') + '\n';
+}
+
+/** `cyclebench info [--json]` */
+export async function infoCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  const caps = capabilities();
+  io.stdout.write(values.json ? JSON.stringify(caps, null, 2) + '\n' : renderInfo(caps));
+  return 0;
+}

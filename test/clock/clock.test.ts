@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { loadNative } from '../../src/native/load.js';
+import { hrtimeClock, measureClock, nativeClock, counterFrequency } from '../../src/clock/index.js';
+
+const { addon, reason } = loadNative();
+
+describe.skipIf(!addon)(`native clock (${reason ?? 'addon loaded'})`, () => {
+  it('calibrated frequency agrees with CLOCK_MONOTONIC over ~100 ms within 0.5%', () => {
+    const hz = counterFrequency(addon!).hz;
+    const t0 = addon!.now();
+    const n0 = addon!.nowMonotonic();
+    while (addon!.nowMonotonic() - n0 < 100e6);
+    const t1 = addon!.now();
+    const n1 = addon!.nowMonotonic();
+    const measuredHz = ((t1 - t0) / (n1 - n0)) * 1e9;
+    expect(Math.abs(measuredHz / hz - 1)).toBeLessThan(0.005);
+  });
+
+  it('spinTicks(n) spins at least n ticks and not wildly more', () => {
+    const hz = counterFrequency(addon!).hz;
+    const n = Math.round(hz * 0.002); // 2 ms
+    const t0 = addon!.now();
+    const spun = addon!.spinTicks(n);
+    const elapsed = addon!.now() - t0;
+    expect(spun).toBeGreaterThanOrEqual(n);
+    expect(elapsed).toBeGreaterThanOrEqual(n);
+    // Generous: a descheduled VM may stall, but not for 50x a 2 ms spin on every try.
+    expect(elapsed).toBeLessThan(n * 50);
+  });
+
+  it('reports name, frequency source, resolution and overhead for each variant', () => {
+    for (const variant of ['lfence', 'rdtscp', 'slot'] as const) {
+      const c = nativeClock(variant)!;
+      const r = measureClock(c, 11, 500);
+      expect(r.native).toBe(true);
+      expect(['tsc', 'cntvct', 'monotonic']).toContain(r.name);
+      expect(r.frequencyHz).toBeGreaterThan(1e6);
+      expect(r.frequencySource.length).toBeGreaterThan(0);
+      expect(r.overheadNs).toBeGreaterThan(0);
+      expect(r.resolutionNs).toBeGreaterThan(0);
+      expect(Number.isFinite(r.resolutionNs)).toBe(true);
+    }
+  });
+
+  it('the slot variant reads the same counter as now()', () => {
+    const c = nativeClock('slot')!;
+    const a = addon!.now();
+    const b = c.now();
+    const d = addon!.now();
+    expect(b).toBeGreaterThanOrEqual(a);
+    expect(d).toBeGreaterThanOrEqual(b);
+  });
+
+  it('calibration reports its uncertainty', () => {
+    const cal = addon!.calibrate(5, 4);
+    expect(cal.windowHz.length).toBe(4);
+    expect(cal.relUncertainty).toBeGreaterThanOrEqual(0);
+    expect(cal.relUncertainty).toBeLessThan(0.05);
+  });
+});
+
+describe('hrtime clock', () => {
+  it('is monotonic with nanosecond ticks', () => {
+    const c = hrtimeClock();
+    const r = measureClock(c, 5, 100);
+    expect(r.name).toBe('hrtime');
+    expect(c.nsPerTick).toBe(1);
+    let prev = c.now();
+    for (let i = 0; i < 1000; i++) {
+      const t = c.now();
+      expect(t).toBeGreaterThanOrEqual(prev);
+      prev = t;
+    }
+  });
+});
