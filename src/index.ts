@@ -11,3 +11,21 @@ export type { Clock, ClockReport } from './clock/index.js';
 export { loadNative } from './native/load.js';
 export type { NativeLoad } from './native/load.js';
 export * from './engine/types.js';
+export { bench, group, Suite, defaultSuite, setCollectOnly } from './engine/registry.js';
+export type { BenchDef, GroupDef, Task } from './engine/registry.js';
+export { run } from './engine/api.js';
+export { doNotOptimize } from './engine/loop.js';
+export { renderRun } from './engine/table.js';
+export { DEFAULT_SAMPLING, QUICK_SAMPLING } from './engine/options.js';
+export type {
+  ArgAxes,
+  ArgValue,
+  Args,
+  BenchFn,
+  BenchOptions,
+  GroupOptions,
+  Hooks,
+  ProgressEvent,
+  RunOptions,
+  SamplingOptions,
+} from './engine/options.js';

@@ -52,8 +52,10 @@ export interface BenchResult {
   args?: Record<string, string | number | boolean>;
   /** The file that defined it, relative to the working directory, when known. */
   file?: string;
-  status: 'ok' | 'error';
+  /** `skipped`: not measured (asked to skip, or it needs hardware this machine lacks): see skipReason. */
+  status: 'ok' | 'error' | 'skipped';
   error?: { name: string; message: string; stack?: string };
+  skipReason?: string;
   /** What the samples measure: CPU time, GPU time, or instructions (callgrind). */
   kind: 'cpu' | 'gpu' | 'instructions';
   /** Unit of every statistic below: `ns` or `instructions` per iteration. */

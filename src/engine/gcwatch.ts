@@ -1,0 +1,43 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+
+/** Collects garbage-collection intervals (performance.now() timebase) while a run is in progress. */
+export class GcWatch {
+  private readonly spans: number[] = [];
+  private readonly observer: PerformanceObserver | undefined;
+
+  constructor() {
+    try {
+      this.observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) this.spans.push(e.startTime, e.startTime + e.duration);
+      });
+      this.observer.observe({ entryTypes: ['gc'] });
+    } catch {
+      this.observer = undefined;
+    }
+  }
+
+  /** Waits for pending GC entries to be delivered (they arrive asynchronously). */
+  async flush(): Promise<void> {
+    await new Promise((r) => setImmediate(r));
+  }
+
+  /** Counts windows [start, end] (pairs in a flat array) that overlap any collected GC. */
+  overlapping(windows: ArrayLike<number>): number {
+    let count = 0;
+    for (let i = 0; i + 1 < windows.length; i += 2) {
+      const a = windows[i];
+      const b = windows[i + 1];
+      for (let j = 0; j + 1 < this.spans.length; j += 2) {
+        if (this.spans[j] <= b && this.spans[j + 1] >= a) {
+          count++;
+          break;
+        }
+      }
+    }
+    return count;
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+  }
+}

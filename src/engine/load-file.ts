@@ -1,0 +1,19 @@
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { setCurrentFile } from './registry.js';
+
+/** Imports a benchmark file (TypeScript through tsx), recording it as the registering file. */
+export async function loadBenchFile(file: string): Promise<void> {
+  const abs = resolve(file);
+  setCurrentFile(abs);
+  try {
+    if (/\.[cm]?tsx?$/.test(abs)) {
+      const { tsImport } = await import('tsx/esm/api');
+      await tsImport(pathToFileURL(abs).href, import.meta.url);
+    } else {
+      await import(pathToFileURL(abs).href);
+    }
+  } finally {
+    setCurrentFile(undefined);
+  }
+}

@@ -1,0 +1,126 @@
+/** Options for benchmarks, groups and runs, with their defaults. */
+
+/** Argument values for one point of a benchmark's parameter product. */
+export type ArgValue = string | number | boolean;
+/** Axes of a benchmark's parameter product: each key lists the values to try. */
+export type ArgAxes = Record<string, readonly ArgValue[]>;
+/** The arguments one call receives. */
+export type Args = Record<string, ArgValue>;
+
+/** The function under test. Receives the arguments (prepared outside the timed region) and the per-sample state. */
+export type BenchFn<S = unknown> = (args: Args, state: S) => unknown;
+
+/** Lifecycle hooks; none of them is ever timed. */
+export interface Hooks<S = unknown> {
+  /** Before the benchmark's first sample (once per argument point). */
+  before?: (args: Args) => unknown;
+  /** After its last sample. */
+  after?: (args: Args) => unknown;
+  /** Before every sample: its result is passed to the function as `state` (fresh input for in-place work). */
+  setup?: (args: Args) => S | Promise<S>;
+  /** After every sample. */
+  teardown?: (args: Args, state: S) => unknown;
+}
+
+/** How long and how precisely to sample. */
+export interface SamplingOptions {
+  /** Target half-width of the median's 95% CI (or of the ratio's, in a group), relative. Default 0.01. */
+  precision?: number;
+  /** Minimum samples before the precision rule may stop. Default 12. */
+  minSamples?: number;
+  /** Maximum samples. Default 100000. */
+  maxSamples?: number;
+  /** Minimum sampling time in ms before the precision rule may stop. Default 50. */
+  minTimeMs?: number;
+  /** Time budget per benchmark in ms (per contender, in a group). Default 1000. */
+  maxTimeMs?: number;
+  /** Minimum duration of one sample in ns (raised to 1000x the clock's resolution). Default 100000. */
+  minSampleNs?: number;
+  /** Upper bound on warm-up in ms. Default 500. */
+  warmupMs?: number;
+  /** Fixed number of samples (disables adaptive stopping). */
+  samples?: number;
+  /** Call `gc()` between samples when it is exposed (`node --expose-gc`). Default false. */
+  gc?: boolean;
+  /** Per-benchmark timeout in ms (checked between samples; promises are raced). Default 60000. */
+  timeoutMs?: number;
+  /** Keep per-iteration samples in results. Default true. */
+  keepSamples?: boolean;
+}
+
+/** Options of one benchmark. */
+export interface BenchOptions<S = unknown> extends Hooks<S>, SamplingOptions {
+  /** Parameter axes: the benchmark runs once per point of their Cartesian product. */
+  args?: ArgAxes;
+  /** Time GPU work (CUDA events) instead of CPU time. */
+  gpu?: boolean | { device?: number; mode?: 'cold' | 'hot' | 'graph' };
+  /** Skip this benchmark, with the reason shown in results. */
+  skip?: string | boolean;
+}
+
+/** Options of a group of contenders. */
+export interface GroupOptions extends SamplingOptions {
+  /** Name of the contender the others are compared with. Default: the first. */
+  baseline?: string;
+  /** Run each contender once on the same input and report any whose output differs from the baseline's. */
+  equivalence?: boolean;
+  /** Parameter axes shared by every contender. */
+  args?: ArgAxes;
+}
+
+/** Options of a run. */
+export interface RunOptions extends SamplingOptions {
+  /** Print nothing. Default false. */
+  quiet?: boolean;
+  /** Only benchmarks whose id matches (substring, or /regex/). */
+  filter?: string | RegExp;
+  /** Run each top-level benchmark or group in a fresh worker thread or child process. Default 'none'. */
+  isolate?: 'none' | 'worker' | 'process';
+  /** Hardware/software counters to collect per sample. */
+  counters?: 'default' | string[];
+  /** Label stored with the results. */
+  tag?: string;
+  /** Called with progress events (the CLI draws its progress bar from these). */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Equivalence check for every group. */
+  equivalence?: boolean;
+}
+
+/** Progress reported while running. */
+export type ProgressEvent =
+  | { type: 'start'; total: number; estimateMs: number }
+  | { type: 'bench'; id: string; index: number; total: number }
+  | { type: 'done'; id: string; index: number; total: number; status: 'ok' | 'error' | 'skipped'; medianNs?: number; unit?: string };
+
+/** Resolved sampling options: every field set. */
+export type Sampling = Required<Omit<SamplingOptions, 'samples'>> & { samples?: number };
+
+/** Defaults; `quick` trades precision for time. */
+export const DEFAULT_SAMPLING: Sampling = {
+  precision: 0.01,
+  minSamples: 12,
+  maxSamples: 100_000,
+  minTimeMs: 50,
+  maxTimeMs: 1000,
+  minSampleNs: 100_000,
+  warmupMs: 500,
+  gc: false,
+  timeoutMs: 60_000,
+  keepSamples: true,
+};
+
+/** The `--quick` preset. */
+export const QUICK_SAMPLING: Partial<Sampling> = { precision: 0.03, maxTimeMs: 200, warmupMs: 100, minTimeMs: 20 };
+
+/** Merges sampling options, later ones winning; undefined fields do not override. */
+export function resolveSampling(...layers: Array<SamplingOptions | undefined>): Sampling {
+  const out: Sampling = { ...DEFAULT_SAMPLING };
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [k, v] of Object.entries(layer)) {
+      if (v !== undefined && k in DEFAULT_SAMPLING) (out as Record<string, unknown>)[k] = v;
+      if (k === 'samples' && v !== undefined) out.samples = v as number;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+import { classifyOutliers, compareSamples, medianCISorted, summarize } from '../stats/index.js';
+import type { BenchResult, SampleStats, StopReason } from './types.js';
+import type { Contender } from './sampler.js';
+import type { GcWatch } from './gcwatch.js';
+import { medianOf } from './sampler.js';
+
+/** Statistics of per-iteration samples in the result format. */
+export function sampleStats(samples: ArrayLike<number>): SampleStats {
+  const s = summarize(samples);
+  const ci = medianCISorted(Float64Array.from(samples).sort(), 0.95);
+  return {
+    n: s.n,
+    mean: s.mean,
+    median: s.median,
+    p50: s.p50,
+    p75: s.p75,
+    p90: s.p90,
+    p95: s.p95,
+    p99: s.p99,
+    p999: s.p999,
+    min: s.min,
+    max: s.max,
+    stddev: s.stddev,
+    mad: s.mad,
+    cv: s.mean !== 0 ? s.stddev / Math.abs(s.mean) : 0,
+    medianCI: { lo: ci.lo, hi: ci.hi, confidence: ci.reached ? ci.coverage : ci.coverage },
+    opsPerSec: s.median > 0 ? 1e9 / s.median : Infinity,
+  };
+}
+
+/**
+ * True when the benchmark cannot be told apart from the empty loop: not significantly slower by
+ * more than 5%. The work was then probably removed by the optimiser.
+ */
+export function looksDead(raw: ArrayLike<number>, empty: ArrayLike<number>): boolean {
+  if (raw.length < 3 || empty.length < 3) return false;
+  const c = compareSamples(empty, raw, { alpha: 0.01, noise: 0.05, resamples: 500 });
+  return c.verdict !== 'slower';
+}
+
+/** Builds a BenchResult from a finished contender. */
+export async function contenderResult(c: Contender, stopReason: StopReason, gc: GcWatch, keepSamples: boolean): Promise<BenchResult> {
+  const overhead = c.empty.length ? medianOf(c.empty) : 0;
+  const corrected = c.raw.map((x) => x - overhead);
+  const outliers = classifyOutliers(corrected);
+  const heap = await c.heapBytesPerIteration();
+  const r: BenchResult = {
+    id: c.id,
+    name: c.name,
+    group: c.group,
+    args: Object.keys(c.args).length ? c.args : undefined,
+    file: c.def.file,
+    status: 'ok',
+    kind: 'cpu',
+    unit: 'ns',
+    stats: sampleStats(corrected),
+    rawStats: sampleStats(c.raw),
+    overhead,
+    samples: keepSamples ? corrected : undefined,
+    iterations: keepSamples ? [...c.iterations] : undefined,
+    totalIterations: c.iterations.reduce((a, b) => a + b, 0),
+    stopReason,
+    wallMs: c.wallMs,
+    flags: {
+      outliers: {
+        mild: outliers.counts.lowMild + outliers.counts.highMild,
+        severe: outliers.counts.lowSevere + outliers.counts.highSevere,
+      },
+    },
+  };
+  if (looksDead(c.raw, c.empty)) r.flags.deadCode = true;
+  const gcSamples = gc.overlapping(c.windows);
+  if (gcSamples) r.flags.gcSamples = gcSamples;
+  if (!c.warmupSettled) r.flags.warmupUnsettled = true;
+  if (heap !== undefined) r.heapBytesPerIteration = heap;
+  return r;
+}
+
+/** A result for a benchmark that threw, timed out or was skipped. */
+export function failedResult(
+  base: Pick<BenchResult, 'id' | 'name' | 'group' | 'args' | 'file'>,
+  status: 'error' | 'skipped',
+  err: unknown,
+  wallMs: number,
+): BenchResult {
+  const e = err instanceof Error ? err : new Error(String(err));
+  return {
+    ...base,
+    args: base.args && Object.keys(base.args).length ? base.args : undefined,
+    status,
+    ...(status === 'error' ? { error: { name: e.name, message: e.message, stack: e.stack } } : { skipReason: e.message }),
+    kind: 'cpu',
+    unit: 'ns',
+    totalIterations: 0,
+    stopReason: 'error',
+    wallMs,
+    flags: {},
+  };
+}

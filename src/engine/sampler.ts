@@ -1,0 +1,200 @@
+import { getHeapStatistics } from 'node:v8';
+import type { Clock } from '../clock/index.js';
+import { CycleBenchError } from '../errors.js';
+import type { Args, Sampling } from './options.js';
+import type { BenchDef } from './registry.js';
+import { isThenable, makeAsyncLoop, makeSyncLoop, type AsyncLoop, type BoundaryReader, type Sink, type SyncLoop } from './loop.js';
+
+/** Median of a small array (copies). */
+export function medianOf(values: ArrayLike<number>): number {
+  const s = Float64Array.from(values).sort();
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Deterministic per-benchmark jitter source (xorshift32), so runs reproduce their iteration counts. */
+function jitterSource(id: string): () => number {
+  let x = 2166136261;
+  for (let i = 0; i < id.length; i++) x = Math.imul(x ^ id.charCodeAt(i), 16777619);
+  x ||= 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+}
+
+const noop = function () {};
+const asyncNoop = async function () {};
+
+/** Relative spread of iteration counts around the calibrated count, against aliasing with periodic noise. */
+export const JITTER = 0.05;
+
+/**
+ * One benchmark at one argument point: calibrates its batch size, warms up until timings settle,
+ * takes samples (per-iteration ns, raw) and interleaved empty-loop samples for overhead subtraction.
+ */
+export class Contender {
+  readonly raw: number[] = [];
+  readonly iterations: number[] = [];
+  readonly empty: number[] = [];
+  /** performance.now() at the start and end of each sample, for matching GC events. */
+  readonly windows: number[] = [];
+  isAsync = false;
+  /** Calibrated iterations per sample. */
+  n = 1;
+  warmupSettled = false;
+  error: Error | undefined;
+  firstOutput: unknown;
+  startedAt = 0;
+  samplingStartedAt = 0;
+  wallMs = 0;
+  reader: BoundaryReader | undefined;
+  private loop!: SyncLoop | AsyncLoop;
+  private emptyLoop!: SyncLoop | AsyncLoop;
+  private readonly sink: Sink = { v: undefined };
+  private readonly jitter: () => number;
+  private readonly targetNs: number;
+
+  constructor(
+    readonly id: string,
+    readonly def: BenchDef,
+    readonly args: Args,
+    readonly sampling: Sampling,
+    readonly clock: Clock,
+    clockResolutionNs: number,
+    readonly group?: string,
+  ) {
+    this.jitter = jitterSource(id);
+    this.targetNs = Math.max(sampling.minSampleNs, 1000 * clockResolutionNs);
+  }
+
+  get name(): string {
+    return this.def.name;
+  }
+
+  private async setupState(): Promise<unknown> {
+    const setup = this.def.options.setup;
+    return setup ? await setup(this.args) : undefined;
+  }
+
+  private async teardownState(state: unknown): Promise<void> {
+    await this.def.options.teardown?.(this.args, state);
+  }
+
+  /** Runs the `before` hook and one untimed call (to learn sync/async and keep the output). */
+  async prepare(): Promise<void> {
+    this.startedAt = performance.now();
+    await this.def.options.before?.(this.args);
+    const state = await this.setupState();
+    let out = this.def.fn(this.args, state);
+    if (isThenable(out)) {
+      this.isAsync = true;
+      out = await this.withTimeout(out);
+    }
+    this.firstOutput = out;
+    await this.teardownState(state);
+    const label = `${this.group ? this.group + '_' : ''}${this.def.name}`;
+    const withReader = this.reader !== undefined;
+    this.loop = this.isAsync ? makeAsyncLoop(label, withReader) : makeSyncLoop(label, withReader);
+    this.emptyLoop = this.isAsync ? makeAsyncLoop(label + '_empty', withReader) : makeSyncLoop(label + '_empty', withReader);
+  }
+
+  private withTimeout<T>(p: PromiseLike<T>): Promise<T> {
+    const ms = this.sampling.timeoutMs - (performance.now() - this.startedAt);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CycleBenchError('E_TIMEOUT', `benchmark '${this.id}' timed out after ${this.sampling.timeoutMs} ms`)), Math.max(0, ms));
+    });
+    return Promise.race([Promise.resolve(p), timeout]).finally(() => clearTimeout(timer));
+  }
+
+  private checkTimeout(): void {
+    if (performance.now() - this.startedAt > this.sampling.timeoutMs)
+      throw new CycleBenchError('E_TIMEOUT', `benchmark '${this.id}' timed out after ${this.sampling.timeoutMs} ms`);
+  }
+
+  /** Time of n calls in ns (the loop's own reads included; subtracted later via the empty loop). */
+  private async time(loop: SyncLoop | AsyncLoop, fn: Function, n: number, state: unknown): Promise<number> {
+    const r = loop(fn, this.args, state, n, this.clock.now, this.sink, this.reader);
+    const ticks = this.isAsync ? await this.withTimeout(r as Promise<number>) : (r as number);
+    return ticks * this.clock.nsPerTick;
+  }
+
+  /** Calibrates the batch size while warming up, until per-iteration timings settle or the bound passes. */
+  async warmup(): Promise<void> {
+    const deadline = performance.now() + this.sampling.warmupMs;
+    const history: number[] = [];
+    let n = 1;
+    for (;;) {
+      this.checkTimeout();
+      const state = await this.setupState();
+      const ns = await this.time(this.loop, this.def.fn, n, state);
+      await this.teardownState(state);
+      const per = ns / n;
+      if (ns < this.targetNs && performance.now() < deadline) {
+        n = Math.min(n * 16, Math.ceil((n * this.targetNs * 1.1) / Math.max(ns, 1)));
+        continue;
+      }
+      history.push(per);
+      n = Math.max(1, Math.round(this.targetNs / Math.max(per, 1e-3)));
+      if (history.length >= 10) {
+        const recent = medianOf(history.slice(-5));
+        const before = medianOf(history.slice(-10, -5));
+        if (Math.abs(recent / before - 1) < 0.02) {
+          this.warmupSettled = true;
+          break;
+        }
+      }
+      if (performance.now() >= deadline) break;
+    }
+    this.n = n;
+    // The empty loop warms at the same batch size, so both loops reach the same tier.
+    const emptyFn = this.isAsync ? asyncNoop : noop;
+    for (let i = 0; i < 5; i++) await this.time(this.emptyLoop, emptyFn, n, undefined);
+    this.samplingStartedAt = performance.now();
+  }
+
+  /** Takes one sample (and, every third sample, one empty-loop sample). */
+  async sample(gc?: () => void): Promise<void> {
+    this.checkTimeout();
+    const n = Math.max(1, Math.round(this.n * (1 + (this.jitter() - 0.5) * 2 * JITTER)));
+    const state = await this.setupState();
+    gc?.();
+    const w0 = performance.now();
+    const ns = await this.time(this.loop, this.def.fn, n, state);
+    const w1 = performance.now();
+    await this.teardownState(state);
+    this.raw.push(ns / n);
+    this.iterations.push(n);
+    this.windows.push(w0, w1);
+    if (this.empty.length < 15 || this.raw.length % 3 === 0) {
+      const emptyNs = await this.time(this.emptyLoop, this.isAsync ? asyncNoop : noop, n, undefined);
+      this.empty.push(emptyNs / n);
+    }
+  }
+
+  /** Approximate heap bytes allocated per call, from used-heap growth over a batch with no GC in it. */
+  async heapBytesPerIteration(): Promise<number | undefined> {
+    if (this.isAsync) return undefined;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    let k = Math.min(this.n, 10_000);
+    for (let attempt = 0; attempt < 4 && k >= 1; attempt++, k = Math.floor(k / 4)) {
+      const state = await this.setupState();
+      gc?.();
+      const h0 = getHeapStatistics().used_heap_size;
+      (this.loop as SyncLoop)(this.def.fn, this.args, state, k, this.clock.now, this.sink, this.reader);
+      const h1 = getHeapStatistics().used_heap_size;
+      await this.teardownState(state);
+      if (h1 >= h0) return (h1 - h0) / k;
+    }
+    return undefined;
+  }
+
+  /** Runs the `after` hook once sampling is over. */
+  async finish(): Promise<void> {
+    this.wallMs = performance.now() - this.startedAt;
+    await this.def.options.after?.(this.args);
+  }
+}
