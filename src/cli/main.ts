@@ -1,10 +1,12 @@
 import { CycleBenchError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
 import { infoCommand } from './commands/info.js';
+import { runCommand } from './commands/run.js';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
+  run: { run: runCommand, help: '[files|globs] run benchmarks (--filter --time --quick --isolate --json FILE --profile)' },
   info: { run: infoCommand, help: 'machine, addon, clocks, counters, valgrind and CUDA (--json)' },
 };
 

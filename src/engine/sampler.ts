@@ -31,6 +31,9 @@ const asyncNoop = async function () {};
 /** Relative spread of iteration counts around the calibrated count, against aliasing with periodic noise. */
 export const JITTER = 0.05;
 
+/** Minimum warm-up, in ms, before timings may be judged settled. */
+export const MIN_WARMUP_MS = 30;
+
 /**
  * One benchmark at one argument point: calibrates its batch size, warms up until timings settle,
  * takes samples (per-iteration ns, raw) and interleaved empty-loop samples for overhead subtraction.
@@ -124,7 +127,11 @@ export class Contender {
 
   /** Calibrates the batch size while warming up, until per-iteration timings settle or the bound passes. */
   async warmup(): Promise<void> {
-    const deadline = performance.now() + this.sampling.warmupMs;
+    const start = performance.now();
+    const deadline = start + this.sampling.warmupMs;
+    // Stable timings alone do not prove the optimising tier is reached (an interpreted loop is
+    // stable too), so warm-up also lasts a minimum time.
+    const minEnd = start + Math.min(MIN_WARMUP_MS, this.sampling.warmupMs);
     const history: number[] = [];
     let n = 1;
     for (;;) {
@@ -139,7 +146,7 @@ export class Contender {
       }
       history.push(per);
       n = Math.max(1, Math.round(this.targetNs / Math.max(per, 1e-3)));
-      if (history.length >= 10) {
+      if (history.length >= 10 && performance.now() >= minEnd) {
         const recent = medianOf(history.slice(-5));
         const before = medianOf(history.slice(-10, -5));
         if (Math.abs(recent / before - 1) < 0.02) {
@@ -150,10 +157,31 @@ export class Contender {
       if (performance.now() >= deadline) break;
     }
     this.n = n;
-    // The empty loop warms at the same batch size, so both loops reach the same tier.
-    const emptyFn = this.isAsync ? asyncNoop : noop;
-    for (let i = 0; i < 5; i++) await this.time(this.emptyLoop, emptyFn, n, undefined);
+    await this.settleEmptyLoop(n);
     this.samplingStartedAt = performance.now();
+  }
+
+  /**
+   * Warms the empty loop at the same batch size until its timings settle too, so that the overhead
+   * subtracted is that of optimised code, as the benchmark's loop is by now.
+   */
+  private async settleEmptyLoop(n: number): Promise<void> {
+    const emptyFn = this.isAsync ? asyncNoop : noop;
+    // V8 tiers a function up after enough executed bytecode, not after a settled-looking streak:
+    // an interpreted loop is stable too. So run it for a minimum time first (it is cheap), then
+    // until stable. Measured: at 12 iterations per call the empty loop needs ~1000 calls.
+    const start = performance.now();
+    const minEnd = start + Math.min(30, this.sampling.warmupMs);
+    const deadline = start + Math.max(60, this.sampling.warmupMs / 2);
+    const history: number[] = [];
+    for (;;) {
+      history.push((await this.time(this.emptyLoop, emptyFn, n, undefined)) / n);
+      const now = performance.now();
+      if (now >= deadline) break;
+      if (now < minEnd || history.length < 10) continue;
+      if (Math.abs(medianOf(history.slice(-5)) / medianOf(history.slice(-10, -5)) - 1) < 0.02) break;
+      if (history.length > 64) history.splice(0, history.length - 10);
+    }
   }
 
   /** Takes one sample (and, every third sample, one empty-loop sample). */
@@ -166,6 +194,8 @@ export class Contender {
     const ns = await this.time(this.loop, this.def.fn, n, state);
     const w1 = performance.now();
     await this.teardownState(state);
+    // Recalibrate when code sped up or slowed down after warm-up (late tier-up or deopt).
+    if (ns < this.targetNs / 2 || ns > this.targetNs * 4) this.n = Math.max(1, Math.round((this.targetNs * n) / Math.max(ns, 1)));
     this.raw.push(ns / n);
     this.iterations.push(n);
     this.windows.push(w0, w1);

@@ -1,7 +1,7 @@
 /**
  * Speed of the statistics core. A plain script (not a vitest bench):
  *
- *   npx tsx bench/stats.bench.ts
+ *   npx tsx bench/stats-speed.ts
  *
  * Prints the median of several timed repetitions (after warm-up) for each case, next to its target.
  */
