@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { Suite, doNotOptimize, loadNative } from '../../src/index.js';
+import { counterFrequency } from '../../src/clock/index.js';
+
+// Short budgets keep the suite quick; the assertions are about behaviour, with wide margins.
+const FAST = { maxTimeMs: 150, warmupMs: 60, minTimeMs: 10, quiet: true } as const;
+
+function work(k: number): number {
+  let s = 0;
+  for (let i = 0; i < k; i++) s = (s * 31 + i) | 0;
+  return s;
+}
+
+const { addon } = loadNative();
+
+describe.skipIf(!addon)('known truth (needs the addon for spinTicks)', () => {
+  it('a busy-wait of a known duration measures near that duration', async () => {
+    const hz = counterFrequency(addon!).hz;
+    const ticks = Math.round(hz * 20e-6); // 20 µs
+    const s = new Suite();
+    s.add('spin 20us', () => addon!.spinTicks(ticks), { samples: 30, warmupMs: 30, minSampleNs: 0 });
+    const r = await s.run({ quiet: true });
+    const median = r.benchmarks[0].stats!.median;
+    expect(median).toBeGreaterThan(19_000);
+    expect(median).toBeLessThan(30_000); // generous: a preempted VM adds, never removes, time
+  });
+});
+
+describe('measurement', () => {
+  it('orders workloads by their cost, roughly in proportion', async () => {
+    const s = new Suite();
+    s.add('k1', () => doNotOptimize(work(2000)));
+    s.add('k2', () => doNotOptimize(work(4000)));
+    const r = await s.run(FAST);
+    const [a, b] = r.benchmarks.map((x) => x.stats!.median);
+    expect(b / a).toBeGreaterThan(1.4);
+    expect(b / a).toBeLessThan(2.8);
+  });
+
+  it('keeps raw and corrected figures and the overhead between them', async () => {
+    const s = new Suite();
+    s.add('w', () => doNotOptimize(work(500)));
+    const r = (await s.run(FAST)).benchmarks[0];
+    expect(r.status).toBe('ok');
+    expect(r.overhead).toBeGreaterThanOrEqual(0);
+    expect(r.rawStats!.median - r.stats!.median).toBeCloseTo(r.overhead!, 6);
+    expect(r.samples).toHaveLength(r.stats!.n);
+    expect(r.iterations).toHaveLength(r.stats!.n);
+    expect(r.totalIterations).toBe(r.iterations!.reduce((x, y) => x + y, 0));
+    // Iteration counts are jittered around the calibrated count.
+    expect(new Set(r.iterations).size).toBeGreaterThan(1);
+    for (const k of ['mean', 'median', 'p75', 'p90', 'p95', 'p99', 'p999', 'min', 'max', 'stddev', 'mad', 'cv'] as const)
+      expect(Number.isFinite(r.stats![k])).toBe(true);
+    expect(r.stats!.medianCI.lo).toBeLessThanOrEqual(r.stats!.median);
+    expect(r.stats!.medianCI.hi).toBeGreaterThanOrEqual(r.stats!.median);
+  });
+
+  it('flags an empty body as probable dead code, and real work not', async () => {
+    const s = new Suite();
+    s.add('empty', () => {});
+    s.add('real', () => doNotOptimize(work(3000)));
+    const r = await s.run(FAST);
+    expect(r.benchmarks[0].flags.deadCode).toBe(true);
+    expect(r.benchmarks[1].flags.deadCode).toBeUndefined();
+  });
+
+  it('never times the per-sample setup', async () => {
+    const s = new Suite();
+    let setups = 0;
+    s.add('cheap', (_args, state: number[]) => doNotOptimize(state.length), {
+      setup: () => {
+        setups++;
+        const until = performance.now() + 1; // 1 ms of untimed setup per sample
+        while (performance.now() < until);
+        return [1, 2, 3];
+      },
+      samples: 15,
+    });
+    const r = (await s.run(FAST)).benchmarks[0];
+    expect(setups).toBeGreaterThanOrEqual(15);
+    expect(r.stats!.median).toBeLessThan(100_000); // far below the 1 ms setup
+  });
+
+  it('calls before/after once per argument point and passes arguments', async () => {
+    const s = new Suite();
+    const calls: string[] = [];
+    const seen = new Set<number>();
+    s.add('args', ({ n }) => seen.add(n as number), {
+      args: { n: [1, 2, 3] },
+      before: ({ n }) => calls.push(`before ${n}`),
+      after: ({ n }) => calls.push(`after ${n}`),
+      samples: 5,
+    });
+    const r = await s.run(FAST);
+    expect(r.benchmarks.map((b) => b.id)).toEqual(['args[n=1]', 'args[n=2]', 'args[n=3]']);
+    expect(calls).toEqual(['before 1', 'after 1', 'before 2', 'after 2', 'before 3', 'after 3']);
+    expect([...seen].sort()).toEqual([1, 2, 3]);
+  });
+
+  it('awaits async benchmarks one at a time', async () => {
+    let active = 0;
+    let maxActive = 0;
+    const s = new Suite();
+    s.add('async', async () => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await new Promise((r) => setImmediate(r));
+      active--;
+    }, { samples: 10 });
+    const r = (await s.run(FAST)).benchmarks[0];
+    expect(r.status).toBe('ok');
+    expect(maxActive).toBe(1);
+  });
+
+  it('records a throwing benchmark and carries on', async () => {
+    const s = new Suite();
+    s.add('throws', () => {
+      throw new TypeError('bad input');
+    });
+    s.add('rejects', async () => {
+      throw new Error('async bad');
+    });
+    s.add('fine', () => doNotOptimize(work(100)));
+    const r = await s.run(FAST);
+    expect(r.benchmarks.map((b) => b.status)).toEqual(['error', 'error', 'ok']);
+    expect(r.benchmarks[0].error).toMatchObject({ name: 'TypeError', message: 'bad input' });
+    expect(r.benchmarks[1].error!.message).toBe('async bad');
+    expect(r.benchmarks[0].stats).toBeUndefined();
+  });
+
+  it('times out a benchmark that never settles', async () => {
+    const s = new Suite();
+    s.add('hangs', () => new Promise(() => {}), { timeoutMs: 200 });
+    s.add('after', () => doNotOptimize(work(100)));
+    const r = await s.run(FAST);
+    expect(r.benchmarks[0].status).toBe('error');
+    expect(r.benchmarks[0].error!.message).toMatch(/timed out after 200 ms/);
+    expect(r.benchmarks[1].status).toBe('ok');
+  });
+
+  it('reports which rule stopped sampling', async () => {
+    const s = new Suite();
+    s.add('fixed', () => doNotOptimize(work(200)), { samples: 17 });
+    s.add('loose', () => doNotOptimize(work(200)), { precision: 0.5 });
+    s.add('strict', () => doNotOptimize(work(200)), { precision: 1e-12, maxTimeMs: 40 });
+    s.add('capped', () => doNotOptimize(work(200)), { precision: 1e-12, maxSamples: 20 });
+    const r = await s.run(FAST);
+    expect(r.benchmarks.map((b) => b.stopReason)).toEqual(['fixed', 'precision', 'budget', 'max-samples']);
+    expect(r.benchmarks[0].stats!.n).toBe(17);
+    expect(r.benchmarks[3].stats!.n).toBe(20);
+  });
+
+  it('skips with a reason', async () => {
+    const s = new Suite();
+    s.add('later', () => 1, { skip: 'not today' });
+    const r = await s.run(FAST);
+    expect(r.benchmarks[0]).toMatchObject({ status: 'skipped', skipReason: 'not today' });
+  });
+
+  it('fits complexity when one numeric axis varies', async () => {
+    const s = new Suite();
+    s.add('quadratic', ({ n }) => {
+      let x = 0;
+      for (let i = 0; i < (n as number); i++) for (let j = 0; j < (n as number); j++) x = (x + i * j) | 0;
+      return doNotOptimize(x);
+    }, { args: { n: [40, 80, 160, 320] } });
+    const r = await s.run(FAST);
+    expect(r.complexity).toHaveLength(1);
+    expect(r.complexity[0]).toMatchObject({ id: 'quadratic', axis: 'n', best: 'O(n^2)' });
+  });
+
+  it('returns a versioned result with the environment', async () => {
+    const s = new Suite();
+    s.add('x', () => doNotOptimize(work(10)), { samples: 5 });
+    const r = await s.run({ ...FAST, tag: 'before' });
+    expect(r.schemaVersion).toBe(1);
+    expect(r.tag).toBe('before');
+    expect(r.environment.runtime.node).toBe(process.versions.node);
+    expect(r.environment.clock.frequencyHz).toBeGreaterThan(0);
+    expect(Date.parse(r.finishedAt)).toBeGreaterThanOrEqual(Date.parse(r.startedAt));
+  });
+});
+
+describe('groups', () => {
+  it('interleaves contenders and compares them with the baseline', async () => {
+    const order: string[] = [];
+    const s = new Suite();
+    s.group('g', { baseline: 'slow' }, () => {
+      s.add('slow', () => doNotOptimize(work(4000)), { setup: () => void order.push('slow') });
+      s.add('fast', () => doNotOptimize(work(1000)), { setup: () => void order.push('fast') });
+    });
+    const r = await s.run({ ...FAST, samples: 12 });
+    const [slow, fast] = r.benchmarks;
+    expect(slow.id).toBe('g/slow');
+    expect(fast.stats!.n).toBe(slow.stats!.n);
+    const entry = r.groups[0].entries[0];
+    expect(r.groups[0].baseline).toBe('slow');
+    expect(entry.name).toBe('fast');
+    expect(entry.ratio).toBeLessThan(0.6);
+    expect(entry.ci[0]).toBeLessThanOrEqual(entry.ratio);
+    expect(entry.ci[1]).toBeGreaterThanOrEqual(entry.ratio);
+    expect(entry.verdict).toBe('faster');
+    // Rotating order: in the sampling phase both orders occur.
+    const pairs = new Set<string>();
+    for (let i = order.length - 24; i + 1 < order.length; i += 2) pairs.add(`${order[i]}>${order[i + 1]}`);
+    expect(pairs.size).toBeGreaterThan(1);
+  });
+
+  it('reports contenders whose output differs from the baseline, before timing', async () => {
+    const s = new Suite();
+    s.group('eq', { baseline: 'ref', equivalence: true }, () => {
+      s.add('ref', () => [1, 2, 3].map((x) => x * 2));
+      s.add('same', () => [2, 4, 6]);
+      s.add('wrong', () => [2, 4, 7]);
+    });
+    const r = await s.run({ ...FAST, samples: 5 });
+    expect(r.groups[0].mismatches).toEqual(['wrong']);
+    const wrong = r.benchmarks.find((b) => b.name === 'wrong')!;
+    expect(wrong.status).toBe('error');
+    expect(wrong.error!.message).toMatch(/differs from the baseline 'ref'/);
+    expect(r.benchmarks.find((b) => b.name === 'same')!.status).toBe('ok');
+  });
+});
