@@ -15,6 +15,7 @@ import {
   quantileSorted,
   summarize,
 } from '../src/stats/index.js';
+import { sortedCopy } from '../src/stats/sort.js';
 
 function time(label: string, target: number, reps: number, fn: () => void): void {
   fn(); // warm-up
@@ -39,6 +40,11 @@ time('summarize(1e6): all descriptives + quantiles', 100, 7, () => {
 });
 time('sort 1e6 (Float64Array.prototype.sort) + 6 quantiles', 100, 7, () => {
   const s = new Float64Array(million).sort();
+  for (const p of [0.5, 0.75, 0.9, 0.95, 0.99, 0.999]) quantileSorted(s, p);
+});
+
+time('sortedCopy 1e6 (radix) + 6 quantiles', 100, 7, () => {
+  const s = sortedCopy(million);
   for (const p of [0.5, 0.75, 0.9, 0.95, 0.99, 0.999]) quantileSorted(s, p);
 });
 
