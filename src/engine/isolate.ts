@@ -1,11 +1,21 @@
 import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { CycleBenchError } from '../errors.js';
 import type { RunOptions } from './options.js';
 import type { Task } from './registry.js';
 import type { RunContext, TaskOutcome } from './run.js';
 import { failedResult } from './result.js';
+
+const require = createRequire(import.meta.url);
+
+/** URL of tsx's ESM API (its `import` export), for registering the loader inside a worker. */
+function tsxEsmApi(): string {
+  const meta = import.meta as ImportMeta & { resolve?: (s: string) => string };
+  if (typeof meta.resolve === 'function') return meta.resolve('tsx/esm/api');
+  return pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
+}
 
 /** What a child is told: which file to import and which top-level task to run. */
 export interface ChildRequest {
@@ -38,6 +48,28 @@ function taskFile(task: Task): string {
   throw new CycleBenchError('E_BAD_ARGUMENT', 'isolation needs the file that registered the benchmark; run it from a file');
 }
 
+/**
+ * The parent's Node flags a child inherits (V8 flags such as --expose-gc or --max-old-space-size),
+ * without anything that would make the child run the parent's own code again: -e/-p scripts
+ * (which are part of execArgv) would re-run the CLI in every child, recursively.
+ */
+export function childExecArgv(parent: readonly string[], extra: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parent.length; i++) {
+    const a = parent[i];
+    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print' || a === '--input-type' || a === '--import' || a === '--require' || a === '-r') {
+      i++; // and its value
+      continue;
+    }
+    if (/^(--eval|--print|--input-type|--import|--require|--test)(=|$)/.test(a) || a === '-i' || a === '--interactive') continue;
+    out.push(a);
+  }
+  return [...out, ...extra];
+}
+
+/** Set in isolated children, so that a child never isolates again. */
+export const CHILD_ENV = 'CYCLEBENCH_ISOLATED_CHILD';
+
 function serializableOptions(o: RunOptions): ChildRequest['options'] {
   const { onProgress: _p, filter, ...rest } = o;
   return { ...rest, filter: filter instanceof RegExp ? `/${filter.source}/${filter.flags}` : filter };
@@ -48,7 +80,7 @@ export function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 'proce
   const name = task.kind === 'bench' ? task.bench.name : task.group.name;
   const request: ChildRequest = { file: taskFile(task), kind: task.kind, name, options: serializableOptions(ctx.options), index: ctx.index, total: ctx.total };
   const entry = childEntry();
-  const execArgv = [...process.execArgv.filter((a) => !a.startsWith('--input-type')), ...entry.execArgv];
+  const execArgv = childExecArgv(process.execArgv, entry.execArgv);
   return new Promise<TaskOutcome>((resolve) => {
     let settled = false;
     const started = performance.now();
@@ -68,12 +100,18 @@ export function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 'proce
       } else fail(m.message);
     };
     if (mode === 'worker') {
-      const w = new Worker(entry.path, { workerData: request, execArgv });
+      // Workers do not inherit --import loaders: from TypeScript source, register tsx first.
+      const w = entry.execArgv.length
+        ? new Worker(
+            `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(entry.path).href)}); });`,
+            { eval: true, workerData: request, execArgv: childExecArgv(process.execArgv, []), env: { ...process.env, [CHILD_ENV]: '1' } },
+          )
+        : new Worker(entry.path, { workerData: request, execArgv, env: { ...process.env, [CHILD_ENV]: '1' } });
       w.on('message', onMessage);
       w.on('error', (e) => fail(e.message));
       w.on('exit', (code) => fail(`exited with code ${code} before sending results`));
     } else {
-      const child = fork(entry.path, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(entry.path, [], { execArgv, env: { ...process.env, [CHILD_ENV]: '1' }, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       child.on('message', (m) => onMessage(m as ChildMessage));
       child.on('error', (e) => fail(e.message));
       child.on('exit', (code, signal) => fail(`exited with ${signal ?? `code ${code}`} before sending results`));

@@ -292,7 +292,8 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<RunRe
   };
   ctx.progress({ type: 'start', total, estimateMs: total * (sampling.warmupMs + sampling.maxTimeMs) });
   const out: TaskOutcome = { benchmarks: [], groups: [] };
-  const isolated = options.isolate && options.isolate !== 'none' ? await import('./isolate.js') : undefined;
+  // A child of an isolated run measures in-process: it never isolates again.
+  const isolated = options.isolate && options.isolate !== 'none' && !process.env.CYCLEBENCH_ISOLATED_CHILD ? await import('./isolate.js') : undefined;
   try {
     for (const task of tasks) {
       const o = isolated ? await isolated.runIsolated(task, ctx, options.isolate as 'worker' | 'process') : await runTaskHere(task, ctx);
