@@ -18,7 +18,7 @@ export const CONFIG_FILES = ['cyclebench.config.ts', 'cyclebench.config.js', 'cy
 export interface CycleBenchConfig {
   /** Significance level after the suite-wide correction (default 0.05). */
   alpha?: number;
-  /** Relative noise band, 0.03 = ±3% (default 0.03). */
+  /** Relative noise band, 0.05 = ±5% (default 0.05). */
   noise?: number;
   /** Multiple-comparison correction: 'holm' (default), 'bh' (Benjamini-Hochberg) or 'none'. */
   correction?: Correction;
@@ -28,7 +28,7 @@ export interface CycleBenchConfig {
   targets?: Record<string, string | string[]>;
   /** Reference comparisons: `[{ bench: "query", against: { name: "neo4j", value: "27.96ms" }, maxRatio: 1.0 }]`. */
   references?: ReferenceSpec[];
-  /** Re-runs of suspected regressions before failing (default 0). */
+  /** Re-runs of suspected regressions before failing (default 2; only `run` can re-run). */
   confirm?: number;
   /** A regression counts if it reproduces in 'all' (default) or a 'majority' of confirmation re-runs. */
   confirmRule?: 'all' | 'majority';

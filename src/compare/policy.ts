@@ -21,7 +21,7 @@ export interface PolicyOverride {
 export interface Policy {
   /** Significance level, applied to the corrected p-values. */
   alpha: number;
-  /** Half-width of the band of relative change treated as noise (0.03 = ±3%). */
+  /** Half-width of the band of relative change treated as noise (0.05 = ±5%). */
   noise: number;
   correction: Correction;
   overrides: PolicyOverride[];
@@ -45,7 +45,7 @@ export interface Policy {
 /** Default alpha: see docs/regression.md ("Defaults and evidence"). */
 export const DEFAULT_ALPHA = 0.05;
 /** Default noise band: see docs/regression.md ("Defaults and evidence"). */
-export const DEFAULT_NOISE = 0.03;
+export const DEFAULT_NOISE = 0.05;
 
 /** The policy when neither config nor flags say otherwise. */
 export const DEFAULT_POLICY: Policy = Object.freeze({
@@ -55,7 +55,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   overrides: [],
   targets: [],
   references: [],
-  confirm: 0,
+  confirm: 2,
   confirmRule: 'all',
   history: { window: 10, minRuns: 5 },
   seed: 0x5eed,
