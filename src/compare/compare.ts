@@ -103,12 +103,14 @@ function decide(ratio: number, ci: [number, number], p: number | null, alpha: nu
   return { verdict: 'inconclusive', regression: false, improvement: false };
 }
 
+const pEquals = (p: string) => (p.startsWith('<') ? `p${p}` : `p=${p}`);
+
 /** The one-line message of a compared benchmark. */
 export function comparisonMessage(c: Pick<BenchComparison, 'id' | 'ratio' | 'ci' | 'pValue' | 'adjustedP' | 'method' | 'verdict'>): string {
   const how =
     c.method === 'summary-only'
       ? `CI ${formatRatioCI(c.ci)}, summary-only: no raw samples, medians' CIs compared`
-      : `CI ${formatRatioCI(c.ci)}, p=${formatP(c.adjustedP ?? c.pValue)}`;
+      : `CI ${formatRatioCI(c.ci)}, ${pEquals(formatP(c.adjustedP ?? c.pValue))}`;
   return `${c.id}: ${describeRatio(c.ratio)} (${how})${c.verdict === 'inconclusive' ? ', inconclusive' : ''}`;
 }
 
