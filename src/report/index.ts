@@ -9,4 +9,4 @@ export { renderVerdictConsole, renderVerdictMarkdown, renderVerdictJson } from '
 export { renderRun } from './run.js';
 export type { RunFormat } from './run.js';
 export { renderHistory } from './history.js';
-export { writeTo, appendStepSummary } from './output.js';
+export { writeTo, appendStepSummary, reportError } from './output.js';

@@ -22,3 +22,18 @@ export function appendStepSummary(markdown: string, io: CommandIO): string | nul
   fs.appendFileSync(path.resolve(io.cwd, file), markdown.endsWith('\n') ? `${markdown}\n` : `${markdown}\n\n`);
   return file;
 }
+
+/** Prints an error the way every command does and returns the exit code for it (4 for user-actionable errors). */
+export function reportError(command: string, err: unknown, io: CommandIO): number {
+  const e = err as { name?: string; code?: string; message?: string; stack?: string };
+  if (e && e.name === 'CycleBenchError') {
+    io.stderr.write(`cyclebench ${command}: ${e.message} [${e.code}]\n`);
+    return 4;
+  }
+  if (e && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr.write(`cyclebench ${command}: ${e.message} [E_USAGE]\nRun \`cyclebench ${command} --help\` for usage.\n`);
+    return 4;
+  }
+  io.stderr.write(`cyclebench ${command}: unexpected error: ${e?.stack ?? String(err)}\n`);
+  return 4;
+}
