@@ -1,0 +1,195 @@
+/**
+ * History analysis: per benchmark, the series of medians across runs, its trend (slope per run with a
+ * CI), change points, a projection of when it crosses a threshold, and whether the latest run is a
+ * regression: either the latest change point raised the level beyond the noise band within the
+ * trailing window, or the latest run lies outside the trailing window's distribution.
+ */
+import type { HistoryEntry } from '../store/history.js';
+import { matchId, isGlob } from './glob.js';
+import { changePoints, projectCrossing, trend } from './stats.js';
+
+/** Options of {@link analyzeHistory}. */
+export interface HistoryOptions {
+  alpha: number;
+  noise: number;
+  /** Trailing runs the latest is judged against. */
+  window: number;
+  /** Fewer runs than this: trend and regression are n/a. */
+  minRuns: number;
+  /** Only ids matching this glob or containing this text. */
+  filter?: string;
+  /** A threshold to project towards, per id (from a config target or `--threshold`). */
+  threshold?: (id: string) => HistoryThreshold | null;
+  seed: number;
+}
+
+/** A threshold on one stored statistic. */
+export interface HistoryThreshold {
+  value: number;
+  stat: 'median' | 'mean' | 'p95' | 'p99' | 'min' | 'max';
+  /** As written (`p95 < 100ms`). */
+  text: string;
+}
+
+/** One point of a series. */
+export interface HistoryPoint {
+  run: number;
+  time: string;
+  commit: string | null;
+  median: number;
+  lo: number | null;
+  hi: number | null;
+}
+
+/** A level shift, located by run. */
+export interface HistoryChange {
+  run: number;
+  time: string;
+  commit: string | null;
+  before: number;
+  after: number;
+  /** after / before - 1. */
+  change: number;
+}
+
+/** Analysis of one benchmark. */
+export interface SeriesAnalysis {
+  id: string;
+  unit: 'ns' | 'instructions';
+  points: HistoryPoint[];
+  latest: number | null;
+  trend: { slope: number; slopeCI: [number, number]; relativeSlope: number; direction: 'rising' | 'falling' | 'flat' } | null;
+  trendReason?: string;
+  changes: HistoryChange[];
+  projection: { threshold: HistoryThreshold; runs: number | null; reason?: string; current: number | null } | null;
+  regression: { kind: 'step' | 'outlier'; change: number; message: string } | null;
+  /** Why no verdict was possible. */
+  reason?: string;
+}
+
+/** Analysis of a whole history. */
+export interface HistoryAnalysis {
+  runs: number;
+  series: SeriesAnalysis[];
+  regressions: string[];
+}
+
+/** Standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9). */
+export function normalQuantile(p: number): number {
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const pl = 0.02425;
+  if (p < pl) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  if (p > 1 - pl) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+function medianOf(x: number[]): number {
+  const s = [...x].sort((p, q) => p - q);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function matches(filter: string | undefined, id: string): boolean {
+  if (!filter) return true;
+  return isGlob(filter) ? matchId(filter, id) : id.includes(filter);
+}
+
+const short = (c: string | null) => (c ? c.slice(0, 10) : 'no commit');
+
+function analyzeSeries(id: string, entries: HistoryEntry[], o: HistoryOptions): SeriesAnalysis {
+  const points: HistoryPoint[] = [];
+  let unit: 'ns' | 'instructions' = 'ns';
+  const statSeries: Record<string, number[]> = {};
+  entries.forEach((e, run) => {
+    const b = e.benchmarks.find((x) => x.id === id);
+    if (!b || b.status === 'error' || typeof b.median !== 'number' || !Number.isFinite(b.median)) return;
+    unit = b.unit;
+    points.push({ run: run + 1, time: e.time, commit: e.commit, median: b.median, lo: b.lo, hi: b.hi });
+    for (const k of ['median', 'mean', 'p95', 'p99', 'min', 'max'] as const) {
+      const v = b[k];
+      (statSeries[k] ??= []).push(typeof v === 'number' ? v : NaN);
+    }
+  });
+  const values = points.map((p) => p.median);
+  const lastEntry = entries[entries.length - 1];
+  const inLatest = points.length > 0 && points[points.length - 1].run === entries.length;
+  const res: SeriesAnalysis = {
+    id, unit, points, latest: inLatest ? values[values.length - 1] : null, trend: null, changes: [], projection: null, regression: null,
+  };
+  if (!inLatest) res.reason = lastEntry?.benchmarks.some((b) => b.id === id) ? 'errored in the latest run' : 'not in the latest run';
+  if (values.length < o.minRuns) {
+    res.trendReason = `${values.length} run${values.length === 1 ? '' : 's'}, need ${o.minRuns}`;
+    res.reason ??= res.trendReason;
+    const th = o.threshold?.(id);
+    if (th) res.projection = { threshold: th, runs: null, reason: res.trendReason, current: res.latest };
+    return res;
+  }
+  const level = medianOf(values);
+  const t = trend(values, o.alpha);
+  const rel = level > 0 ? t.slope / level : NaN;
+  const significant = Number.isFinite(t.slopeCI[0]) && (t.slopeCI[0] > 0 || t.slopeCI[1] < 0);
+  res.trend = { slope: t.slope, slopeCI: t.slopeCI, relativeSlope: rel, direction: !significant ? 'flat' : t.slope > 0 ? 'rising' : 'falling' };
+  res.changes = changePoints(values, { alpha: o.alpha, minSize: 3, seed: o.seed }).map((c) => ({
+    run: points[c.index].run,
+    time: points[c.index].time,
+    commit: points[c.index].commit,
+    before: c.meanBefore,
+    after: c.meanAfter,
+    change: c.meanBefore > 0 ? c.meanAfter / c.meanBefore - 1 : NaN,
+  }));
+  const th = o.threshold?.(id);
+  if (th) {
+    const series = (statSeries[th.stat] ?? []).filter((v) => Number.isFinite(v));
+    if (series.length < o.minRuns) res.projection = { threshold: th, runs: null, reason: `${th.stat} not recorded in enough runs`, current: null };
+    else {
+      const cur = series[series.length - 1];
+      const p = projectCrossing(series, th.value);
+      res.projection = { threshold: th, runs: p.steps, reason: p.reason, current: cur };
+    }
+  }
+  if (!inLatest) return res;
+  const latest = values[values.length - 1];
+  const lastChange = res.changes[res.changes.length - 1];
+  const recentRun = entries.length - o.window;
+  if (lastChange && lastChange.run > recentRun && lastChange.change > o.noise) {
+    res.regression = {
+      kind: 'step',
+      change: lastChange.change,
+      message: `${id}: level rose ${(lastChange.change * 100).toFixed(1)}% at run ${lastChange.run} (${short(lastChange.commit)}, ${lastChange.time}) and has stayed there`,
+    };
+    return res;
+  }
+  const window = values.slice(Math.max(0, values.length - 1 - o.window), values.length - 1);
+  if (window.length >= Math.max(4, o.minRuns - 1)) {
+    const centre = medianOf(window);
+    const spread = Math.max(1.4826 * medianOf(window.map((v) => Math.abs(v - centre))), Math.abs(centre) * 1e-9);
+    const z = (latest - centre) / spread;
+    const change = centre > 0 ? latest / centre - 1 : NaN;
+    const lo = points[points.length - 1].lo;
+    if (z > normalQuantile(1 - o.alpha) && change > o.noise && (lo === null || lo > centre)) {
+      res.regression = {
+        kind: 'outlier',
+        change,
+        message: `${id}: latest run is ${(change * 100).toFixed(1)}% slower than the median of the previous ${window.length} runs (robust z=${z.toFixed(1)})`,
+      };
+    }
+  }
+  return res;
+}
+
+/** Analyses a history. Series are ordered by first appearance. */
+export function analyzeHistory(entries: HistoryEntry[], o: HistoryOptions): HistoryAnalysis {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const e of entries) for (const b of e.benchmarks) if (!seen.has(b.id) && matches(o.filter, b.id)) (seen.add(b.id), ids.push(b.id));
+  const series = ids.map((id) => analyzeSeries(id, entries, o));
+  return { runs: entries.length, series, regressions: series.filter((s) => s.regression).map((s) => s.id) };
+}

@@ -1,0 +1,23 @@
+/** Regression logic: comparisons, policy, targets, references, confirmation, history analysis, exit codes. */
+export { compareRuns, comparisonMessage, profileHint, runLabel } from './compare.js';
+export type { BenchComparison, Comparison, CompareOptions, RunLabel, SideSummary } from './compare.js';
+export { confirmRegressions } from './confirm.js';
+export type { ConfirmationReport, Rerun } from './confirm.js';
+export { compareEnvironments } from './environment.js';
+export type { EnvComparison, EnvDifference } from './environment.js';
+export { EXIT, exitCodeFor } from './exit.js';
+export type { ExitCode, Outcome } from './exit.js';
+export { evaluateRun, VERDICT_VERSION } from './gate.js';
+export type { EvaluateOptions, GateReport, RegressionNote } from './gate.js';
+export { matchId, isGlob, bestMatch } from './glob.js';
+export { analyzeHistory, normalQuantile } from './history.js';
+export type { HistoryAnalysis, HistoryChange, HistoryOptions, HistoryPoint, HistoryThreshold, SeriesAnalysis } from './history.js';
+export { DEFAULT_ALPHA, DEFAULT_NOISE, DEFAULT_POLICY, policyFor } from './policy.js';
+export type { Correction, Policy, PolicyOverride } from './policy.js';
+export { evaluateReferences, validateReferences } from './references.js';
+export type { ReferenceResult, ReferenceSpec } from './references.js';
+export { evaluateTargets, parseTarget, parseTargetFlag, parseTargets, statisticOf } from './targets.js';
+export type { Target, TargetResult, TargetStat } from './targets.js';
+export { parseQuantity, parseTimeNs } from './units.js';
+export type { Quantity } from './units.js';
+export type { Verdict, SampleComparison } from './stats.js';

@@ -1,0 +1,68 @@
+/**
+ * The regression policy: how sure (alpha, after a suite-wide correction) and how large (noise band)
+ * a change must be to count, per-benchmark overrides, absolute targets, references, confirmation
+ * re-runs and the history window. Defaults are justified in docs/regression.md.
+ */
+import { bestMatch } from './glob.js';
+import type { Target } from './targets.js';
+import type { ReferenceSpec } from './references.js';
+
+/** Multiple-comparison correction across a suite. */
+export type Correction = 'holm' | 'bh' | 'none';
+
+/** An override of alpha and/or noise for the benchmarks whose id matches `match` (id or glob). */
+export interface PolicyOverride {
+  match: string;
+  alpha?: number;
+  noise?: number;
+}
+
+/** A fully resolved policy. */
+export interface Policy {
+  /** Significance level, applied to the corrected p-values. */
+  alpha: number;
+  /** Half-width of the band of relative change treated as noise (0.05 = ±5%). */
+  noise: number;
+  correction: Correction;
+  overrides: PolicyOverride[];
+  /** Absolute targets (`p95 < 100ms`) per id or glob. */
+  targets: Target[];
+  references: ReferenceSpec[];
+  /** Re-runs of suspected regressions before failing (0 = none). */
+  confirm: number;
+  /** A suspected regression counts if it reproduces in every (`all`) or most (`majority`) re-runs. */
+  confirmRule: 'all' | 'majority';
+  history: {
+    /** Trailing runs the latest run is judged against. */
+    window: number;
+    /** Fewer runs than this: no history verdict. */
+    minRuns: number;
+  };
+  /** Seed for resampling, so verdicts are reproducible. */
+  seed: number;
+}
+
+/** Default alpha: see docs/regression.md ("Defaults and evidence"). */
+export const DEFAULT_ALPHA = 0.05;
+/** Default noise band: see docs/regression.md ("Defaults and evidence"). */
+export const DEFAULT_NOISE = 0.05;
+
+/** The policy when neither config nor flags say otherwise. */
+export const DEFAULT_POLICY: Policy = Object.freeze({
+  alpha: DEFAULT_ALPHA,
+  noise: DEFAULT_NOISE,
+  correction: 'holm',
+  overrides: [],
+  targets: [],
+  references: [],
+  confirm: 2,
+  confirmRule: 'all',
+  history: { window: 10, minRuns: 5 },
+  seed: 0x5eed,
+}) as Policy;
+
+/** Alpha and noise that apply to one benchmark after overrides. */
+export function policyFor(policy: Policy, id: string): { alpha: number; noise: number } {
+  const o = bestMatch(policy.overrides, id);
+  return { alpha: o?.alpha ?? policy.alpha, noise: o?.noise ?? policy.noise };
+}

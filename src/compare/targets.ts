@@ -1,0 +1,144 @@
+/**
+ * Absolute targets: `p95 < 100ms`, `mean < 50us`, `median <= 2.5ms`, `ops > 1e6`. Parsed once from
+ * config or flags, evaluated on a run, reported as PASS/FAIL with the margin ("54% under target").
+ */
+import { CycleBenchError } from '../errors.js';
+import type { BenchResult, RunResult } from '../engine/types.js';
+import { formatPct, formatValue, type ValueUnit } from '../report/format.js';
+import { matchId } from './glob.js';
+import { parseQuantity } from './units.js';
+
+/** A statistic a target can bound. */
+export type TargetStat = 'mean' | 'median' | 'min' | 'max' | 'ops' | `p${string}`;
+
+/** A parsed target. */
+export interface Target {
+  /** Benchmark id or glob. */
+  match: string;
+  /** The target as written. */
+  text: string;
+  stat: TargetStat;
+  /** Quantile for `pNN` statistics (0.95 for p95, 0.999 for p999). */
+  quantile?: number;
+  op: '<' | '<=' | '>' | '>=';
+  /** The limit: ns for times, ops/s for `ops`, plain count otherwise. */
+  limit: number;
+  limitKind: 'time' | 'count';
+}
+
+/** One target evaluated on one benchmark. */
+export interface TargetResult {
+  id: string;
+  target: string;
+  stat: TargetStat;
+  op: Target['op'];
+  limit: number;
+  unit: ValueUnit;
+  /** The measured statistic, null when it could not be had (see `reason`). */
+  value: number | null;
+  pass: boolean;
+  /** Relative margin: positive = on the good side of the limit. Null when value is unavailable. */
+  margin: number | null;
+  /** "54.0% under target", "12.0% over target", or why it could not be judged. */
+  marginText: string;
+  reason?: string;
+}
+
+const RE = /^\s*(mean|median|min|max|ops|p\d{1,4})\s*(<=|>=|<|>)\s*(.+?)\s*$/;
+
+/** Parses `stat op value[unit]`. `where` names the source for errors (`E_CONFIG` / `E_USAGE` by `code`). */
+export function parseTarget(match: string, text: string, where: string, code: 'E_CONFIG' | 'E_USAGE' = 'E_CONFIG'): Target {
+  const m = RE.exec(text);
+  const bad = (why: string) =>
+    new CycleBenchError(code, `${where}: target ${JSON.stringify(text)} for ${JSON.stringify(match)}: ${why}. Write it like "p95 < 100ms", "mean < 50us", "median <= 2.5ms" or "ops > 1e6".`);
+  if (!m) throw bad('not understood');
+  const stat = m[1] as TargetStat;
+  const q = parseQuantity(m[3]);
+  if (!q) throw bad(`${JSON.stringify(m[3])} is not a number with an optional unit (ns, us, µs, ms, s)`);
+  if (stat === 'ops' && q.kind === 'time') throw bad('ops is a rate; give a plain number such as 1e6 or 2M');
+  let quantile: number | undefined;
+  if (stat.startsWith('p')) {
+    const d = stat.slice(1);
+    quantile = d.length <= 2 ? Number(d) / 100 : Number(`0.${d}`);
+    if (!(quantile > 0 && quantile < 1) || d === '100') throw bad(`${stat} is not a percentile (use p1..p99, p999, or max)`);
+  }
+  return { match, text: text.trim(), stat, quantile, op: m[2] as Target['op'], limit: q.value, limitKind: q.kind };
+}
+
+/** Parses config targets `{ "parse": "p95 < 100ms", "db/*": ["mean < 50us", "ops > 1e4"] }`. */
+export function parseTargets(spec: Record<string, string | string[]>, where: string): Target[] {
+  const out: Target[] = [];
+  for (const [match, v] of Object.entries(spec)) {
+    for (const t of Array.isArray(v) ? v : [v]) {
+      if (typeof t !== 'string') throw new CycleBenchError('E_CONFIG', `${where}: targets[${JSON.stringify(match)}] must be a string or a list of strings.`);
+      out.push(parseTarget(match, t, where));
+    }
+  }
+  return out;
+}
+
+/** Parses a `--target "ID: p95 < 100ms"` flag. */
+export function parseTargetFlag(flag: string): Target {
+  const i = flag.lastIndexOf(':');
+  if (i <= 0) throw new CycleBenchError('E_USAGE', `--target ${JSON.stringify(flag)}: write it as "ID: p95 < 100ms" (ID may be a glob).`);
+  return parseTarget(flag.slice(0, i).trim(), flag.slice(i + 1), '--target', 'E_USAGE');
+}
+
+function quantileOf(sorted: number[], q: number): number {
+  // Type 7 (linear), the same definition the statistics core uses for its percentiles.
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** The value of a target's statistic for a benchmark, or why there is none. */
+export function statisticOf(b: BenchResult, t: Pick<Target, 'stat' | 'quantile'>): { value: number | null; reason?: string } {
+  if (b.status === 'error') return { value: null, reason: 'benchmark errored' };
+  const s = b.stats;
+  if (!s) return { value: null, reason: 'no statistics' };
+  let v: unknown;
+  if (t.stat === 'ops') {
+    if (b.unit !== 'ns') return { value: null, reason: 'ops needs a time, this benchmark counts instructions' };
+    v = s.opsPerSec ?? (s.median > 0 ? 1e9 / s.median : undefined);
+  } else if (t.stat === 'mean' || t.stat === 'median' || t.stat === 'min' || t.stat === 'max') v = s[t.stat];
+  else {
+    const key = t.stat as keyof typeof s;
+    if (typeof s[key] === 'number') v = s[key];
+    else if (b.samples && b.samples.length > 0 && t.quantile !== undefined) v = quantileOf([...b.samples].sort((x, y) => x - y), t.quantile);
+    else return { value: null, reason: `${t.stat} needs raw samples, which this result does not keep` };
+  }
+  return typeof v === 'number' && Number.isFinite(v) ? { value: v } : { value: null, reason: `${t.stat} not available` };
+}
+
+/** Evaluates every target against the benchmarks it matches. Targets matching no benchmark are skipped. */
+export function evaluateTargets(run: RunResult, targets: readonly Target[]): TargetResult[] {
+  const out: TargetResult[] = [];
+  for (const t of targets) {
+    for (const b of run.benchmarks) {
+      if (!matchId(t.match, b.id)) continue;
+      const unit: ValueUnit = t.stat === 'ops' ? 'ops' : b.unit;
+      const base = { id: b.id, target: t.text, stat: t.stat, op: t.op, limit: t.limit, unit };
+      if (t.limitKind === 'time' && b.unit !== 'ns') {
+        out.push({ ...base, value: null, pass: false, margin: null, marginText: 'cannot judge', reason: 'a time target on a benchmark that counts instructions' });
+        continue;
+      }
+      const { value, reason } = statisticOf(b, t);
+      if (value === null) {
+        out.push({ ...base, value: null, pass: false, margin: null, marginText: 'cannot judge', reason });
+        continue;
+      }
+      const upper = t.op === '<' || t.op === '<=';
+      const pass = t.op === '<' ? value < t.limit : t.op === '<=' ? value <= t.limit : t.op === '>' ? value > t.limit : value >= t.limit;
+      const margin = t.limit === 0 ? null : upper ? (t.limit - value) / Math.abs(t.limit) : (value - t.limit) / Math.abs(t.limit);
+      const marginText =
+        margin === null
+          ? `${formatValue(value, unit)} vs limit 0`
+          : upper
+            ? `${formatPct(margin)} ${margin >= 0 ? 'under' : 'over'} target`
+            : `${formatPct(margin)} ${margin >= 0 ? 'above' : 'below'} target`;
+      out.push({ ...base, value, pass, margin, marginText });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+/**
+ * Pure formatting shared by every reporter: times with units at 3 significant digits, changes as
+ * percentages, p-values, and "n/a (reason)" for anything unavailable (never NaN, never a made-up 0).
+ */
+
+/** Units a value can be in. */
+export type ValueUnit = 'ns' | 'instructions' | 'ops';
+
+/** "n/a (reason)": how an unavailable value is printed. */
+export function na(reason: string): string {
+  return `n/a (${reason})`;
+}
+
+/** True for a usable number. */
+export function isNum(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+/** `x` to 3 significant digits, without exponent notation for large values. */
+export function sig3(x: number): string {
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a < 1e-3) return x.toExponential(2);
+  const s = x.toPrecision(3);
+  return s.includes('e') ? Math.round(x).toString() : s;
+}
+
+const TIME_UNITS: [number, string][] = [
+  [1, 'ns'],
+  [1e3, 'µs'],
+  [1e6, 'ms'],
+  [1e9, 's'],
+];
+
+/** A time in nanoseconds with a sensible unit: `850 ns`, `1.23 µs`, `27.9 ms`, `1.50 s`. */
+export function formatNs(ns: number | null | undefined, reason = 'not measured'): string {
+  if (!isNum(ns)) return na(reason);
+  const a = Math.abs(ns);
+  let i = 0;
+  while (i + 1 < TIME_UNITS.length && a >= TIME_UNITS[i + 1][0]) i++;
+  // Round first so 999.96 µs prints as 1.00 ms, not 1000 µs.
+  if (i + 1 < TIME_UNITS.length && Math.abs(Number((ns / TIME_UNITS[i][0]).toPrecision(3))) >= 1000) i++;
+  const [scale, unit] = TIME_UNITS[i];
+  return `${sig3(ns / scale)} ${unit}`;
+}
+
+/** A count with a metric suffix: `950`, `1.23k`, `4.56M`, `7.89G`. */
+export function formatCount(v: number | null | undefined, reason = 'not measured'): string {
+  if (!isNum(v)) return na(reason);
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${sig3(v / 1e9)}G`;
+  if (a >= 1e6) return `${sig3(v / 1e6)}M`;
+  if (a >= 1e3) return `${sig3(v / 1e3)}k`;
+  return sig3(v);
+}
+
+/** A value in a benchmark's unit: a time for `ns`, a count with ` instr` for instructions, `/s` for ops. */
+export function formatValue(v: number | null | undefined, unit: ValueUnit, reason = 'not measured'): string {
+  if (!isNum(v)) return na(reason);
+  if (unit === 'ns') return formatNs(v);
+  if (unit === 'ops') return `${formatCount(v)} ops/s`;
+  return `${formatCount(v)} instr`;
+}
+
+/** A signed percentage with one decimal: `+12.3%`, `-4.0%`. */
+export function formatSignedPct(fraction: number | null | undefined, reason = 'not available'): string {
+  if (!isNum(fraction)) return na(reason);
+  const pct = fraction * 100;
+  const s = Math.abs(pct) >= 100 ? pct.toFixed(0) : pct.toFixed(1);
+  return `${pct >= 0 ? '+' : ''}${s}%`;
+}
+
+/** A percentage without sign, one decimal under 100: `12.3%`, `250%`. */
+export function formatPct(fraction: number): string {
+  const pct = Math.abs(fraction * 100);
+  return `${pct >= 100 ? pct.toFixed(0) : pct.toFixed(1)}%`;
+}
+
+/**
+ * A ratio after/before in words: `12.3% slower`, `61.0% faster`, `no change`. For times and
+ * instructions, below 1 is faster.
+ */
+export function describeRatio(ratio: number | null | undefined, reason = 'not available'): string {
+  if (!isNum(ratio)) return na(reason);
+  if (Math.abs(ratio - 1) < 0.0005) return 'no change';
+  return ratio > 1 ? `${formatPct(ratio - 1)} slower` : `${formatPct(1 - ratio)} faster`;
+}
+
+/** A confidence interval of a ratio as percentages: `9.8%..14.9%`, or `-2.1%..+3.0%` when it crosses 0. */
+export function formatRatioCI(ci: readonly [number, number] | null | undefined, reason = 'not available'): string {
+  if (!ci || !isNum(ci[0]) || !isNum(ci[1])) return na(reason);
+  const [lo, hi] = [ci[0] - 1, ci[1] - 1];
+  if (lo >= 0 || hi <= 0) {
+    const pct = (f: number) => (Math.abs(f * 100) >= 100 ? (f * 100).toFixed(0) : (f * 100).toFixed(1));
+    return `${pct(lo)}%..${pct(hi)}%`;
+  }
+  return `${formatSignedPct(lo)}..${formatSignedPct(hi)}`;
+}
+
+/** A p-value: `0.012`, `0.0004`, `<0.0001`. */
+export function formatP(p: number | null | undefined, reason = 'no test'): string {
+  if (!isNum(p)) return na(reason);
+  if (p < 1e-4) return '<0.0001';
+  if (p < 0.01) return p.toPrecision(1);
+  return p.toFixed(3);
+}

@@ -1,0 +1,140 @@
+/**
+ * Named results: the latest run (`last.json`), baselines (`baselines/NAME.json`) and tags
+ * (`tags/TAG.json`), plus resolution of the references `compare` and `baseline save --from` accept.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CycleBenchError } from '../errors.js';
+import type { RunResult } from '../engine/types.js';
+import { readResult, writeResult } from './files.js';
+import { namedFile, storePaths, validateName } from './paths.js';
+
+/** What a stored name is. */
+export type NamedKind = 'baseline' | 'tag';
+
+/** One stored baseline or tag, as listed. */
+export interface NamedEntry {
+  name: string;
+  kind: NamedKind;
+  file: string;
+  /** Size in bytes and modification time of the file. */
+  bytes: number;
+  modified: Date;
+}
+
+/** Saves `run` as the latest run (`.cyclebench/last.json`). `cyclebench run` calls this after every run. */
+export function saveLast(cwd: string, run: RunResult): string {
+  const file = storePaths(cwd).last;
+  writeResult(file, run);
+  return file;
+}
+
+/** Reads the latest run, or throws `E_NOT_FOUND` saying how to make one. */
+export function loadLast(cwd: string): RunResult {
+  const file = storePaths(cwd).last;
+  if (!fs.existsSync(file)) {
+    throw new CycleBenchError('E_NOT_FOUND', `No latest run at ${file}: run \`cyclebench run\` first, or pass --from FILE.`);
+  }
+  return readResult(file);
+}
+
+/** Saves `run` under a baseline or tag name (validated; refuses to overwrite a corrupt file). Returns the path. */
+export function saveNamed(cwd: string, kind: NamedKind, name: string, run: RunResult): string {
+  const file = namedFile(cwd, kind, name);
+  writeResult(file, run);
+  return file;
+}
+
+/** Reads a baseline or tag by name; `E_NOT_FOUND` lists the names that exist. */
+export function loadNamed(cwd: string, kind: NamedKind, name: string): RunResult {
+  const file = namedFile(cwd, kind, name);
+  if (!fs.existsSync(file)) {
+    const names = listNamed(cwd, kind).map((e) => e.name);
+    throw new CycleBenchError(
+      'E_NOT_FOUND',
+      `No ${kind} named ${JSON.stringify(name)}. ${names.length ? `Existing ${kind}s: ${names.join(', ')}.` : `There are no ${kind}s yet.`}`,
+    );
+  }
+  return readResult(file);
+}
+
+/** Removes a baseline or tag; `E_NOT_FOUND` when it does not exist. */
+export function removeNamed(cwd: string, kind: NamedKind, name: string): string {
+  const file = namedFile(cwd, kind, name);
+  try {
+    fs.unlinkSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CycleBenchError('E_NOT_FOUND', `No ${kind} named ${JSON.stringify(name)}.`);
+    throw err;
+  }
+  return file;
+}
+
+/** Lists stored baselines or tags, sorted by name. Files whose names are not valid names are ignored. */
+export function listNamed(cwd: string, kind: NamedKind): NamedEntry[] {
+  const p = storePaths(cwd);
+  const dir = kind === 'baseline' ? p.baselines : p.tags;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const out: NamedEntry[] = [];
+  for (const f of names.sort()) {
+    if (!f.endsWith('.json')) continue;
+    const name = f.slice(0, -5);
+    try {
+      validateName(name, kind);
+    } catch {
+      continue;
+    }
+    const file = path.join(dir, f);
+    const st = fs.statSync(file);
+    if (st.isFile()) out.push({ name, kind, file, bytes: st.size, modified: st.mtime });
+  }
+  return out;
+}
+
+/** A result found for a reference given on the command line, and where it came from. */
+export interface ResolvedRef {
+  ref: string;
+  source: 'file' | 'tag' | 'baseline' | 'last';
+  file: string;
+  run: RunResult;
+}
+
+/**
+ * Resolves a reference as `compare` and `baseline save --from` do: an existing file path (relative to
+ * `cwd`), else a tag, else a baseline name, else `last` for the latest run. Otherwise `E_NOT_FOUND`
+ * listing the tags and baselines that exist.
+ */
+export function resolveRef(cwd: string, ref: string): ResolvedRef {
+  const asFile = path.resolve(cwd, ref);
+  if (fs.existsSync(asFile) && fs.statSync(asFile).isFile()) return { ref, source: 'file', file: asFile, run: readResult(asFile) };
+  let validName = true;
+  try {
+    validateName(ref);
+  } catch {
+    validName = false;
+  }
+  if (validName) {
+    for (const kind of ['tag', 'baseline'] as const) {
+      const file = namedFile(cwd, kind, ref);
+      if (fs.existsSync(file)) return { ref, source: kind, file, run: readResult(file) };
+    }
+    if (ref === 'last' && fs.existsSync(storePaths(cwd).last)) {
+      const file = storePaths(cwd).last;
+      return { ref, source: 'last', file, run: readResult(file) };
+    }
+  }
+  const tags = listNamed(cwd, 'tag').map((e) => e.name);
+  const baselines = listNamed(cwd, 'baseline').map((e) => e.name);
+  throw new CycleBenchError(
+    'E_NOT_FOUND',
+    `${JSON.stringify(ref)} is neither a file, a tag nor a baseline.\n` +
+      `  tags: ${tags.length ? tags.join(', ') : '(none)'}\n` +
+      `  baselines: ${baselines.length ? baselines.join(', ') : '(none)'}\n` +
+      `  latest run: ${fs.existsSync(storePaths(cwd).last) ? "'last'" : '(none)'}`,
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { compareRuns, confirmRegressions, DEFAULT_POLICY, evaluateRun, type Policy } from '../../src/compare/index.js';
+import type { RunResult } from '../../src/engine/types.js';
+import { makeRun } from './fixtures.js';
+
+const policy = (p: Partial<Policy>): Policy => ({ ...DEFAULT_POLICY, ...p });
+
+describe('confirmation re-runs', () => {
+  const base = makeRun(1);
+  const suspect = makeRun(2, { slow: { parse: 1.1, 'db/query': 1.1 } });
+
+  it('re-runs only the suspects and keeps a regression that reproduces every time', async () => {
+    const calls: string[][] = [];
+    let seed = 10;
+    const rerun = async (ids: string[]): Promise<RunResult> => {
+      calls.push(ids);
+      return makeRun(seed++, { only: ids, slow: { parse: 1.1 } }); // db/query was a fluke
+    };
+    const p = policy({ confirm: 2 });
+    const { comparison, report } = await confirmRegressions(compareRuns(base, suspect, p), base, rerun, p);
+    expect(calls[0].sort()).toEqual(['db/query', 'parse']);
+    expect(calls[1]).toEqual(['parse']); // under 'all', one miss dismisses: no second re-run
+    expect(comparison.regressions).toEqual(['parse']);
+    expect(report!.dismissed).toEqual(['db/query']);
+    const dq = comparison.benchmarks.find((b) => b.id === 'db/query')!;
+    expect(dq.regression).toBe(false);
+    expect(dq.message).toMatch(/not confirmed in 0 of 1 re-run/);
+  });
+
+  it("'majority' keeps a regression seen in 2 of 3", async () => {
+    let k = 0;
+    const rerun = async (ids: string[]) => makeRun(20 + k, { only: ids, slow: k++ === 1 ? {} : { parse: 1.1 } });
+    const p = policy({ confirm: 3, confirmRule: 'majority' });
+    const s = makeRun(2, { slow: { parse: 1.1 } });
+    const { comparison } = await confirmRegressions(compareRuns(base, s, p), base, rerun, p);
+    expect(comparison.regressions).toEqual(['parse']);
+    expect(comparison.benchmarks[0].confirmation).toMatchObject({ reproduced: 2, runs: 3, confirmed: true });
+  });
+
+  it('evaluateRun: an unconfirmed regression exits 0', async () => {
+    const rerun = async (ids: string[]) => makeRun(30, { only: ids });
+    const r = await evaluateRun(suspect, policy({ confirm: 1 }), { base, rerun });
+    expect(r.exitCode).toBe(0);
+    expect(r.confirmation!.dismissed.sort()).toEqual(['db/query', 'parse']);
+  });
+
+  it('does nothing without suspects or with confirm 0', async () => {
+    const rerun = async () => {
+      throw new Error('must not be called');
+    };
+    const c = compareRuns(base, makeRun(3), policy({ confirm: 2 }));
+    expect((await confirmRegressions(c, base, rerun, policy({ confirm: 2 }))).report).toBeNull();
+    const c2 = compareRuns(base, suspect, policy({ confirm: 0 }));
+    expect((await confirmRegressions(c2, base, rerun, policy({ confirm: 0 }))).comparison.regressions).toHaveLength(2);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateTargets, parseQuantity, parseTarget, parseTargetFlag } from '../../src/compare/index.js';
+import { CycleBenchError } from '../../src/errors.js';
+import { bench, erroredBench, runOf } from './fixtures.js';
+
+describe('parseTarget', () => {
+  it.each([
+    ['p95 < 100ms', 'p95', '<', 100e6, 0.95],
+    ['mean < 50us', 'mean', '<', 50e3, undefined],
+    ['mean<50µs', 'mean', '<', 50e3, undefined],
+    ['median <= 2.5ms', 'median', '<=', 2.5e6, undefined],
+    ['ops > 1e6', 'ops', '>', 1e6, undefined],
+    ['ops >= 2M', 'ops', '>=', 2e6, undefined],
+    ['p999 < 1s', 'p999', '<', 1e9, 0.999],
+    ['p50 < 850ns', 'p50', '<', 850, 0.5],
+    ['max < 3 ms', 'max', '<', 3e6, undefined],
+  ])('%s', (text, stat, op, limit, quantile) => {
+    const t = parseTarget('x', text, 'test');
+    expect(t).toMatchObject({ stat, op, quantile });
+    expect(t.limit).toBeCloseTo(limit, 6);
+  });
+
+  it.each(['p95 ~ 100ms', 'fastest < 1ms', 'p95 < soon', 'ops > 5ms', 'p100 < 1ms', ''])('rejects %j with E_CONFIG', (text) => {
+    expect(() => parseTarget('x', text, 'cfg')).toThrowError(CycleBenchError);
+    try {
+      parseTarget('x', text, 'cfg');
+    } catch (e) {
+      expect((e as CycleBenchError).code).toBe('E_CONFIG');
+      expect((e as Error).message).toContain('cfg');
+    }
+  });
+
+  it('parses --target flags', () => {
+    expect(parseTargetFlag('db/*: p95 < 2ms')).toMatchObject({ match: 'db/*', stat: 'p95', limit: 2e6 });
+    expect(() => parseTargetFlag('p95<2ms')).toThrow(/ID: p95/);
+  });
+
+  it('parses quantities', () => {
+    expect(parseQuantity('27.96ms')).toMatchObject({ value: 27.96e6, kind: 'time', text: '27.96 ms' });
+    expect(parseQuantity('1e6')).toMatchObject({ value: 1e6, kind: 'count' });
+    expect(parseQuantity('fast')).toBeNull();
+  });
+});
+
+describe('evaluateTargets', () => {
+  const x = Array.from({ length: 100 }, (_, i) => 40e6 + i * 0.1e6); // 40..49.9 ms
+  const run = runOf([bench('parse', x), bench('json', Array(20).fill(900)), erroredBench('broken')]);
+
+  it('PASS with the margin under target', () => {
+    const [r] = evaluateTargets(run, [parseTarget('parse', 'p95 < 100ms', 't')]);
+    expect(r.pass).toBe(true);
+    expect(r.value!).toBeCloseTo(49.405e6, -3);
+    expect(r.marginText).toBe('50.6% under target');
+  });
+
+  it('FAIL with the margin over target; ops targets use above/below', () => {
+    const r = evaluateTargets(run, [parseTarget('json', 'median < 850ns', 't'), parseTarget('json', 'ops > 2e6', 't')]);
+    expect(r[0]).toMatchObject({ pass: false, marginText: '5.9% over target' });
+    expect(r[1]).toMatchObject({ pass: false, unit: 'ops', marginText: '44.4% below target' });
+  });
+
+  it('globs match several benchmarks; an unjudgeable target fails with a reason', () => {
+    const r = evaluateTargets(run, [parseTarget('*', 'mean < 1s', 't')]);
+    expect(r.map((t) => [t.id, t.pass])).toEqual([['parse', true], ['json', true], ['broken', false]]);
+    expect(r[2]).toMatchObject({ value: null, reason: 'benchmark errored' });
+  });
+
+  it('computes other percentiles from raw samples, n/a without them', () => {
+    const [r] = evaluateTargets(run, [parseTarget('parse', 'p80 < 100ms', 't')]);
+    expect(r.pass).toBe(true);
+    const noSamples = runOf([{ ...bench('parse', x), samples: undefined }]);
+    const [n] = evaluateTargets(noSamples, [parseTarget('parse', 'p80 < 100ms', 't')]);
+    expect(n).toMatchObject({ pass: false, value: null });
+    expect(n.reason).toMatch(/raw samples/);
+  });
+});
