@@ -15,7 +15,6 @@ export { bench, group, Suite, defaultSuite, setCollectOnly } from './engine/regi
 export type { BenchDef, GroupDef, Task } from './engine/registry.js';
 export { run } from './engine/api.js';
 export { doNotOptimize } from './engine/loop.js';
-export { renderRun } from './engine/table.js';
 export { DEFAULT_SAMPLING, QUICK_SAMPLING } from './engine/options.js';
 export type {
   ArgAxes,

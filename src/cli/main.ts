@@ -1,25 +1,35 @@
 import { CycleBenchError } from '../errors.js';
-import { processIO, type CliIO } from './io.js';
+import { processIO } from './io.js';
+import type { CommandIO } from '../report/io.js';
 import { infoCommand } from './commands/info.js';
 import { runCommand } from './commands/run.js';
+import { compareCommand } from './commands/compare.js';
+import { baselineCommand } from './commands/baseline.js';
+import { historyCommand } from './commands/history.js';
+import { reportCommand } from './commands/report.js';
+import { EXIT } from '../compare/exit.js';
 
-type Command = (argv: string[], io: CliIO) => Promise<number>;
+type Command = (argv: string[], io: CommandIO) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
   run: { run: runCommand, help: '[files|globs] run benchmarks (--filter --time --quick --isolate --json FILE --profile)' },
+  compare: { run: compareCommand, help: 'BASE [CURRENT]  compare results (files, tags or baselines; --json --markdown)' },
+  baseline: { run: baselineCommand, help: 'save|list|show|rm NAME  manage named baselines' },
+  history: { run: historyCommand, help: '[filter]  trends, change points and projections from .cyclebench/history.jsonl' },
+  report: { run: reportCommand, help: 'FILE --format console|markdown|json|csv  render a saved result' },
   info: { run: infoCommand, help: 'machine, addon, clocks, counters, valgrind and CUDA (--json)' },
 };
 
 /** Exit code for usage and configuration errors. */
-export const EXIT_USAGE = 4;
+export const EXIT_USAGE = EXIT.USAGE;
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  cyclebench ${name.padEnd(9)} ${c.help}`);
-  return `usage:\n${lines.join('\n')}\n`;
+  return `usage:\n${lines.join('\n')}\n\nexit codes: 0 ok, 1 regression, 2 reference lost, 3 target missed, 4 usage or configuration error, 5 a benchmark errored\n`;
 }
 
 /** Runs the CLI; returns the exit code. */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());

@@ -1,6 +1,6 @@
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
-import { writeAtomic } from './commands/run.js';
+import { writeFileAtomic } from '../store/index.js';
 
 function post<T = unknown>(session: Session, method: string, params?: object): Promise<T> {
   return new Promise((resolve, reject) =>
@@ -23,7 +23,7 @@ export async function withProfile<T>(enabled: boolean, cwd: string, label: strin
     const result = await body();
     const { profile } = await post<{ profile: object }>(session, 'Profiler.stop');
     const path = join(cwd, '.cyclebench', 'profiles', `${label.replace(/[^A-Za-z0-9._-]+/g, '_') || 'run'}.cpuprofile`);
-    writeAtomic(path, JSON.stringify(profile));
+    writeFileAtomic(path, JSON.stringify(profile));
     return { result, profilePath: path };
   } finally {
     session.disconnect();

@@ -1,11 +1,12 @@
 import type { ProgressEvent } from '../engine/options.js';
-import { formatNs } from './io.js';
+import { formatNs } from '../report/format.js';
+import type { OutStream } from '../report/io.js';
 
 /**
  * Progress display: a redrawn bar with ETA on a terminal, plain lines elsewhere (CI, pipes).
  * Writes to stderr so stdout stays clean for tables and JSON.
  */
-export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, env: NodeJS.ProcessEnv): (e: ProgressEvent) => void {
+export function progressReporter(stream: OutStream, env: Record<string, string | undefined>): (e: ProgressEvent) => void {
   const tty = Boolean(stream.isTTY) && !env.CI;
   let started = 0;
   let total = 0;

@@ -1,7 +1,8 @@
 import { defaultSuite, isCollectOnly, resetDefaultSuite } from './registry.js';
 import type { RunOptions } from './options.js';
 import { SCHEMA_VERSION, type RunResult } from './types.js';
-import { printRun } from './table.js';
+import { renderRun } from '../report/run.js';
+import { useColor } from '../report/io.js';
 
 /**
  * Runs everything registered with module-level `bench` and `group`, prints a results table unless
@@ -16,6 +17,6 @@ export async function run(options: RunOptions = {}): Promise<RunResult> {
   const suite = defaultSuite();
   resetDefaultSuite();
   const result = await suite.run(options);
-  if (!options.quiet) printRun(result, process.stdout);
+  if (!options.quiet) process.stdout.write(renderRun(result, 'console', { color: useColor(process.stdout, process.env) }));
   return result;
 }

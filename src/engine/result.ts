@@ -24,7 +24,7 @@ export function sampleStats(samples: ArrayLike<number>): SampleStats {
     mad: s.mad,
     cv: s.mean !== 0 ? s.stddev / Math.abs(s.mean) : 0,
     medianCI: { lo: ci.lo, hi: ci.hi, confidence: ci.reached ? ci.coverage : ci.coverage },
-    opsPerSec: s.median > 0 ? 1e9 / s.median : Infinity,
+    ...(s.median > 0 ? { opsPerSec: 1e9 / s.median } : {}),
   };
 }
 

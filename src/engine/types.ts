@@ -28,8 +28,8 @@ export interface SampleStats {
   cv: number;
   /** Distribution-free confidence interval of the median. */
   medianCI: { lo: number; hi: number; confidence: number };
-  /** Iterations per second from the median (1e9 / median for ns). */
-  opsPerSec: number;
+  /** Iterations per second from the median (1e9 / median for ns); absent when the median is not positive. */
+  opsPerSec?: number;
 }
 
 /** Why sampling stopped. */

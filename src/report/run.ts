@@ -1,7 +1,7 @@
 /** Renders a saved {@link RunResult}: console, markdown, JSON (the file itself), CSV. */
 import type { BenchResult, RunResult } from '../engine/types.js';
 import { serializeResult } from '../store/files.js';
-import { formatCount, formatValue, isNum, na } from './format.js';
+import { describeRatio, formatCount, formatP, formatRatioCI, formatValue, isNum, na, sig3 } from './format.js';
 import { paint } from './io.js';
 import { consoleTable, csvField, markdownTable, type Cell } from './table.js';
 
@@ -9,19 +9,57 @@ import { consoleTable, csvField, markdownTable, type Cell } from './table.js';
 export type RunFormat = 'console' | 'markdown' | 'json' | 'csv';
 
 function why(b: BenchResult): string {
+  if (b.status === 'skipped') return `skipped: ${b.skipReason ?? 'no reason given'}`;
   return b.status === 'error' ? 'errored' : 'no statistics';
+}
+
+/** Flags worth a glance: probable dead code, GC overlap, unsettled warm-up, severe outliers, throttling. */
+export function flagText(b: BenchResult): string {
+  const f: string[] = [];
+  if (b.flags.deadCode) f.push('dead-code?');
+  if (b.flags.gcSamples) f.push(`gc:${b.flags.gcSamples}`);
+  if (b.flags.warmupUnsettled) f.push('unsettled');
+  if (b.flags.outliers?.severe) f.push(`outliers:${b.flags.outliers.severe}`);
+  if (b.flags.throttledSamples) f.push(`throttled:${b.flags.throttledSamples}`);
+  return f.join(' ');
 }
 
 function cells(b: BenchResult): string[] {
   const s = b.stats;
   const f = (v: number | undefined) => formatValue(isNum(v) ? v : null, b.unit, why(b));
-  const ci = s && isNum(s.medianCI?.lo) && isNum(s.medianCI?.hi) ? `${f(s.medianCI.lo)}..${f(s.medianCI.hi)}` : na(why(b));
-  const ops = b.unit === 'ns' && s && isNum(s.opsPerSec) ? `${formatCount(s.opsPerSec)}/s` : na(b.unit === 'ns' ? why(b) : 'instructions');
-  const cv = s && isNum(s.cv) ? `${(s.cv * 100).toFixed(1)}%` : na(why(b));
-  return [b.id, f(s?.median), ci, f(s?.mean), f(s?.p95), f(s?.p99), cv, ops, s ? String(s.n) : '0'];
+  const half = s && isNum(s.medianCI?.lo) && isNum(s.medianCI?.hi) && s.median !== 0 ? (s.medianCI.hi - s.medianCI.lo) / 2 / Math.abs(s.median) : null;
+  const ci = s ? (half === null ? na('median is 0') : `±${(half * 100).toFixed(2)}%`) : '';
+  const ops = !s ? '' : b.unit !== 'ns' ? na('instructions') : isNum(s.opsPerSec) && s.median > 0 ? `${formatCount(s.opsPerSec)}/s` : na('below resolution');
+  const cv = s && isNum(s.cv) ? `${(s.cv * 100).toFixed(1)}%` : '';
+  return [b.id, f(s?.median), ci, s ? f(s.p75) : '', s ? f(s.p99) : '', cv, ops, s ? String(s.n) : '', s ? b.stopReason : '', flagText(b)];
 }
 
-const HEADER = ['benchmark', 'median', 'median CI', 'mean', 'p95', 'p99', 'cv', 'ops', 'n'];
+const HEADER = ['benchmark', 'median', '± CI', 'p75', 'p99', 'cv', 'ops', 'n', 'stop', 'flags'];
+const RIGHT = [1, 2, 3, 4, 5, 6, 7];
+
+/** Lines below the table: group ratios, complexity fits, counters, warnings. */
+function details(run: RunResult): string[] {
+  const lines: string[] = [];
+  for (const g of run.groups) {
+    const args = g.args ? ` [${Object.entries(g.args).map(([k, v]) => `${k}=${v}`).join(',')}]` : '';
+    lines.push('', `${g.group}${args}: against ${g.baseline}`);
+    for (const e of g.entries)
+      lines.push(`  ${e.name}: ${describeRatio(e.ratio)} (ratio ${e.ratio.toFixed(3)}, CI ${formatRatioCI(e.ci)}, ${formatP(e.pValue)}) ${e.verdict}`);
+    for (const m of g.mismatches ?? []) lines.push(`  ${m}: output differs from ${g.baseline}; not timed`);
+  }
+  for (const c of run.complexity ?? []) lines.push('', `${c.id}: ${c.best} in ${c.axis}`);
+  const counted = run.benchmarks.filter((b) => b.counters);
+  if (counted.length) {
+    lines.push('', 'counters per iteration (* scaled for multiplexing):');
+    for (const b of counted) {
+      const parts = Object.entries(b.counters!).map(([k, v]) => `${k}=${v.available ? sig3(v.value) + (v.scaled ? '*' : '') : `unavailable (${v.reason})`}`);
+      lines.push(`  ${b.id}: ${parts.join(' ')}`);
+    }
+  }
+  const dead = run.benchmarks.filter((b) => b.flags.deadCode).map((b) => b.id);
+  if (dead.length) lines.push('', `warning: ${dead.join(', ')} cannot be told apart from an empty loop; keep its result with doNotOptimize().`);
+  return lines;
+}
 
 function envLine(run: RunResult): string {
   const e = run.environment;
@@ -45,7 +83,9 @@ export function renderRun(run: RunResult, format: RunFormat, options: { color?: 
     return `${[head.join(','), ...rows].join('\n')}\n`;
   }
   if (format === 'markdown') {
-    const lines = [`## cyclebench run: ${title}`, '', `_${envLine(run)}_`, '', markdownTable(HEADER, run.benchmarks.map(cells).map((r) => [`\`${r[0]}\``, ...r.slice(1)]), [1, 3, 4, 5, 6, 7, 8])];
+    const lines = [`## cyclebench run: ${title}`, '', `_${envLine(run)}_`, '', markdownTable(HEADER, run.benchmarks.map(cells).map((r) => [`\`${r[0]}\``, ...r.slice(1)]), RIGHT)];
+    const more = details(run);
+    if (more.length) lines.push('', '```', ...more.slice(1), '```');
     const errs = run.benchmarks.filter((b) => b.status === 'error');
     if (errs.length) lines.push('', '### Errored', '', ...errs.map((b) => `- \`${b.id}\`: ${b.error?.message ?? 'errored'}`));
     return `${lines.join('\n')}\n`;
@@ -56,7 +96,7 @@ export function renderRun(run: RunResult, format: RunFormat, options: { color?: 
     if (b.status === 'error') r[0] = { text: b.id, style: c.red };
     return r;
   });
-  const lines = [c.bold(`cyclebench run: ${title}`), c.dim(envLine(run)), '', consoleTable(HEADER, rows, [1, 3, 4, 5, 6, 7, 8])];
+  const lines = [c.bold(`cyclebench run: ${title}`), c.dim(envLine(run)), '', consoleTable(HEADER, rows, RIGHT), ...details(run)];
   for (const b of run.benchmarks.filter((x) => x.status === 'error')) lines.push(c.red(`error in ${b.id}: ${b.error?.message ?? 'errored'}`));
   return `${lines.join('\n')}\n`;
 }

@@ -19,7 +19,7 @@ export const HISTORY_VERSION = 1;
 export interface HistoryBench {
   id: string;
   unit: 'ns' | 'instructions';
-  status: 'ok' | 'error';
+  status: 'ok' | 'error' | 'skipped';
   n: number;
   median: number | null;
   /** The median's confidence interval. */

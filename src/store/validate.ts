@@ -16,7 +16,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const STAT_FIELDS = [
-  'n', 'mean', 'median', 'p50', 'p75', 'p90', 'p95', 'p99', 'p999', 'min', 'max', 'stddev', 'mad', 'cv', 'opsPerSec',
+  'n', 'mean', 'median', 'p50', 'p75', 'p90', 'p95', 'p99', 'p999', 'min', 'max', 'stddev', 'mad', 'cv',
 ] as const;
 
 class Checker {
@@ -78,6 +78,7 @@ function checkStats(c: Checker, v: unknown, path: string): void {
   if (v === undefined) return;
   if (!c.obj(v, path)) return;
   for (const k of STAT_FIELDS) c.num(v, k, path, { nullable: k !== 'n' && k !== 'median' });
+  if (v.opsPerSec !== undefined) c.num(v, 'opsPerSec', path, { nullable: true });
   if (c.obj(v.medianCI, `${path}.medianCI`)) {
     const ci = v.medianCI;
     c.num(ci, 'lo', `${path}.medianCI`, { nullable: true });
@@ -125,7 +126,7 @@ function checkBenchmark(c: Checker, b: unknown, path: string, ids: Set<string>):
   c.str(b, 'id', path);
   c.str(b, 'name', path);
   c.str(b, 'group', path, true);
-  c.oneOf(b, 'status', path, ['ok', 'error']);
+  c.oneOf(b, 'status', path, ['ok', 'error', 'skipped']);
   c.oneOf(b, 'kind', path, ['cpu', 'gpu', 'instructions']);
   c.oneOf(b, 'unit', path, ['ns', 'instructions']);
   checkStats(c, b.stats, `${path}.stats`);

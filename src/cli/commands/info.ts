@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { capabilities, type Capabilities } from '../../capabilities.js';
-import type { CliIO } from '../io.js';
-import { formatNs, table } from '../io.js';
+import type { CommandIO } from '../../report/io.js';
+import { formatNs } from '../../report/format.js';
+import { consoleTable } from '../../report/table.js';
+
+const table = (rows: string[][], right: number[] = []) => consoleTable(rows[0], rows.slice(1), right);
 
 const avail = (a: { available: boolean; reason?: string }) => (a.available ? 'available' : `unavailable: ${a.reason}`);
 
@@ -38,7 +41,7 @@ export function renderInfo(c: Capabilities): string {
           k.monotonic ? 'yes' : 'no',
         ]),
       ],
-      ['l', 'r', 'l', 'r', 'r'],
+      [1, 3, 4],
     ),
   );
   out.push('\nCounters');
@@ -53,7 +56,7 @@ export function renderInfo(c: Capabilities): string {
 }
 
 /** `cyclebench info [--json]` */
-export async function infoCommand(argv: string[], io: CliIO): Promise<number> {
+export async function infoCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
   const caps = capabilities();
   io.stdout.write(values.json ? JSON.stringify(caps, null, 2) + '\n' : renderInfo(caps));

@@ -1,22 +1,23 @@
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { CycleBenchError } from '../../errors.js';
 import { defaultSuite, resetDefaultSuite, setCollectOnly } from '../../engine/registry.js';
 import { loadBenchFile } from '../../engine/load-file.js';
 import { QUICK_SAMPLING, type RunOptions } from '../../engine/options.js';
-import { renderRun } from '../../engine/table.js';
+import { renderRun } from '../../report/run.js';
+import { useColor, type CommandIO } from '../../report/io.js';
 import type { RunResult } from '../../engine/types.js';
-import type { CliIO } from '../io.js';
 import { progressReporter } from '../progress.js';
+import { prepareRunChecks } from './compare.js';
+import { gitState, serializeResult, writeResult } from '../../store/index.js';
 import { withProfile } from '../profile.js';
 
 /** The files `cyclebench run` loads when given none. */
 export const DEFAULT_GLOB = 'bench/**/*.bench.{ts,mts,js,mjs}';
 
 /** Exit code of a run in which a benchmark errored. */
-export const EXIT_BENCH_ERROR = 5;
+export const EXIT_BENCH_ERROR = 5; // EXIT.BENCH_ERROR
 
 /** Parses a duration: `500`, `500ms`, `2s`, `1.5s` → ms. */
 export function parseDurationMs(text: string, flag: string): number {
@@ -37,7 +38,6 @@ export const RUN_OPTIONS = {
   time: { type: 'string' },
   quick: { type: 'boolean' },
   isolate: { type: 'string' },
-  json: { type: 'string' },
   quiet: { type: 'boolean' },
   samples: { type: 'string' },
   precision: { type: 'string' },
@@ -69,16 +69,8 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   return suite.run(options);
 }
 
-/** Writes a file atomically (temp file and rename). */
-export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 /** Turns parsed flags into run options. */
-export function runOptionsFrom(values: Record<string, string | boolean | undefined>, io: CliIO): RunOptions {
+export function runOptionsFrom(values: Record<string, string | boolean | undefined>, io: CommandIO): RunOptions {
   const isolate = values.isolate as string | undefined;
   if (isolate !== undefined && !['none', 'worker', 'process'].includes(isolate))
     throw new CycleBenchError('E_USAGE', `--isolate takes none, worker or process, got '${isolate}'`);
@@ -95,24 +87,58 @@ export function runOptionsFrom(values: Record<string, string | boolean | undefin
   const precision = positiveNumber(values.precision as string | undefined, '--precision');
   if (precision) options.precision = precision;
   if (values.counters !== undefined) options.counters = values.counters === 'default' ? 'default' : String(values.counters).split(',');
-  if (!values.quiet && !values.json?.toString().startsWith('-')) options.onProgress = progressReporter(io.stderr, io.env);
+  if (!values.quiet) options.onProgress = progressReporter(io.stderr, io.env);
   return options;
 }
 
-/** `cyclebench run [files or globs] [--filter] [--time] [--quick] [--isolate] [--json FILE]` */
-export async function runCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: RUN_OPTIONS, allowPositionals: true, strict: true });
-  const options = runOptionsFrom(values, io);
+/** Takes `--json FILE` (the result file) out of argv; the regression flags keep the rest. */
+function takeJson(argv: string[]): { json?: string; rest: string[] } {
+  const rest: string[] = [];
+  let json: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--json') {
+      json = argv[++i];
+      if (json === undefined) throw new CycleBenchError('E_USAGE', '--json needs a file name, or - for stdout');
+    } else if (a.startsWith('--json=')) json = a.slice('--json='.length);
+    else rest.push(a);
+  }
+  return { json, rest };
+}
+
+/** A filter that matches exactly these ids. */
+function exactIds(ids: string[]): RegExp {
+  return new RegExp(`^(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+}
+
+/**
+ * `cyclebench run [files or globs] [--filter] [--time] [--quick] [--isolate] [--json FILE]` plus the
+ * regression flags (`--baseline`, `--save-baseline`, `--tag`, `--history`, `--target`, ...).
+ */
+export async function runCommand(argv: string[], io: CommandIO): Promise<number> {
+  const { json, rest: withoutJson } = takeJson(argv);
+  const prep = await prepareRunChecks(withoutJson, io);
+  if ('exitCode' in prep) return prep.exitCode;
+  const { values, positionals } = parseArgs({ args: prep.rest, options: RUN_OPTIONS, allowPositionals: true, strict: true });
+  const options = runOptionsFrom({ ...values, json }, io);
+  if (prep.options.tag) options.tag = prep.options.tag;
   if (values.profile && !values.filter)
     throw new CycleBenchError('E_USAGE', '--profile needs --filter NAME, so the profile holds just that benchmark');
   const files = await findFiles(positionals, io.cwd);
   const { result, profilePath } = await withProfile(Boolean(values.profile), io.cwd, String(values.filter ?? ''), () => runFiles(files, options));
-  if (!values.quiet) io.stdout.write(renderRun(result));
-  if (profilePath) io.stdout.write(`\nCPU profile written to ${profilePath} (open it in Chrome DevTools > Performance, or VS Code)\n`);
-  if (values.json === '-') io.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  else if (values.json) writeAtomic(resolve(io.cwd, values.json), JSON.stringify(result, null, 2) + '\n');
-  const errored = result.benchmarks.filter((b) => b.status === 'error');
-  for (const b of errored) io.stderr.write(`error in ${b.id}: ${b.error?.message}\n`);
-  return errored.length ? EXIT_BENCH_ERROR : 0;
+  const git = await gitState(io.cwd);
+  if (git) result.environment.git = git;
+  const human = json === '-' ? io.stderr : io.stdout;
+  if (!values.quiet) human.write(renderRun(result, 'console', { color: useColor(human, io.env) }));
+  if (profilePath) human.write(`\nCPU profile written to ${profilePath} (open it in Chrome DevTools > Performance, or VS Code)\n`);
+  if (json === '-') io.stdout.write(serializeResult(result));
+  else if (json) writeResult(resolve(io.cwd, json), result);
+  for (const b of result.benchmarks.filter((x) => x.status === 'error')) io.stderr.write(`error in ${b.id}: ${b.error?.message}\n`);
+  // Suspected regressions are re-run in fresh processes before they fail the build.
+  const rerun = (ids: string[]) => runFiles(files, { ...options, onProgress: undefined, filter: exactIds(ids), isolate: 'process' });
+  return prep.finish(result, rerun);
 }
-
