@@ -61,6 +61,8 @@ void Method(Napi::Object target, const char* name, std::shared_ptr<EventTimer> t
                            return fn(info, *timer);
                          } catch (const GpuError& e) {
                            ThrowJs(info.Env(), e.what(), e.kind());
+                         } catch (const std::exception& e) {
+                           ThrowJs(info.Env(), e.what(), GpuErrorKind::kGpu);
                          }
                        },
                        name));
