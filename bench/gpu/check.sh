@@ -88,7 +88,7 @@ OUT="$OUT" node node_modules/tsx/dist/cli.mjs bench/gpu/check.ts 2>&1 | tee "$OU
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail "bench/gpu/check.ts failed"
 
 step "GPU benchmarks: saxpy (cold / hot / graph)"
-node node_modules/tsx/dist/cli.mjs bench/gpu/saxpy.bench.ts 2>&1 | tee "$OUT/saxpy.log"
+node node_modules/tsx/dist/cli.mjs src/cli/main.ts run bench/gpu/saxpy.bench.ts --json "$OUT/saxpy.json" 2>&1 | tee "$OUT/saxpy.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail "bench/gpu/saxpy.bench.ts failed"
 
 step "summary"

@@ -1,10 +1,10 @@
 /**
  * A minimal GPU benchmark loop over the facade, as the engine is meant to run one: a sampler per
  * benchmark, samples sized by gpuIterationsPerSample, throttled samples discarded with back-off,
- * stopping by gpuShouldStop. Used by saxpy.bench.ts and check.ts until `bench(name, fn, { gpu: true })`
- * is wired into the engine.
+ * stopping by gpuShouldStop: the engine's loop (src/engine/gpu.ts), with a summary shape for check.ts.
  */
-import { createGpuSampler, gpuIterationsPerSample, gpuShouldStop, gpuStopRule, type GpuSample, type GpuSampleOptions, type GpuStopRule, type GpuWork } from '../../src/gpu/index.js';
+import type { GpuSample, GpuSampleOptions, GpuStopRule, GpuWork } from '../../src/gpu/index.js';
+import { sampleGpuSeries } from '../../src/engine/gpu.js';
 
 export interface GpuRun {
   name: string;
@@ -25,42 +25,21 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Samples `fn` until the GPU stopping rule says stop. */
+/** Samples `fn` until the GPU stopping rule says stop (the engine's own GPU loop). */
 export async function runGpu(name: string, fn: GpuWork, options: GpuSampleOptions = {}, rule: Partial<GpuStopRule> = {}): Promise<GpuRun> {
-  const r = { ...gpuStopRule, ...rule };
-  const sampler = createGpuSampler(fn, options);
-  try {
-    const probe = await sampler.sample(1); // warm-up and size estimate
-    const iterations = gpuIterationsPerSample(sampler.mode, probe.gpuNs);
-    const samples: number[] = [];
-    let total = 0;
-    let discarded = 0;
-    let last = probe;
-    const t0 = Date.now();
-    for (;;) {
-      const { sample, discarded: d } = await sampler.sampleSettled(iterations, r);
-      discarded += d;
-      last = sample;
-      samples.push(sample.gpuNs);
-      total += sample.totalGpuNs;
-      const verdict = gpuShouldStop({ samplesNs: samples, totalGpuNs: total, elapsedMs: Date.now() - t0 }, r);
-      if (verdict.stop)
-        return {
-          name,
-          mode: sampler.mode,
-          medianNs: median(samples),
-          minNs: Math.min(...samples),
-          noise: verdict.noise,
-          samples: samples.length,
-          iterationsPerSample: iterations,
-          stopReason: verdict.reason,
-          throttledDiscarded: discarded,
-          last,
-        };
-    }
-  } finally {
-    sampler.dispose();
-  }
+  const s = await sampleGpuSeries(fn, options, rule);
+  return {
+    name,
+    mode: s.mode,
+    medianNs: median(s.samplesNs),
+    minNs: Math.min(...s.samplesNs),
+    noise: s.noise,
+    samples: s.samplesNs.length,
+    iterationsPerSample: s.iterationsPerSample,
+    stopReason: s.stopReason,
+    throttledDiscarded: s.throttledDiscarded,
+    last: s.last,
+  };
 }
 
 /** One line per run. */

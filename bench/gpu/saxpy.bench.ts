@@ -1,13 +1,10 @@
 /**
- * saxpy end to end from TypeScript: NVRTC compile, device buffers, a bound launch, and GPU samples
- * in cold, hot and graph modes. Run: `npx tsx bench/gpu/saxpy.bench.ts` (needs a GPU and NVRTC).
- *
- * Written against the GPU facade; once the engine exposes it, the same benchmark reads
- *   bench('saxpy', (ctx) => launch.launch(1, ctx.stream), { gpu: true, gpuMode: 'cold' })
- * with `import { bench } from '../../src/index.js'`.
+ * saxpy end to end from TypeScript: NVRTC compile, device buffers, a bound launch, and GPU-time
+ * samples in cold, hot and graph modes through the engine (`{ gpu: { mode } }`).
+ * Run: `npx cyclebench run bench/gpu/saxpy.bench.ts`. Without a GPU every point is skipped with the reason.
  */
-import { alloc, arg, compile, cudaCapability, loadModule } from '../../src/gpu/index.js';
-import { formatRun, runGpu } from './run.js';
+import { bench } from '../../src/index.js';
+import { alloc, arg, compile, loadModule, type BoundLaunch, type DeviceBuffer } from '../../src/gpu/index.js';
 
 const source = `
 extern "C" __global__ void saxpy(float a, const float* __restrict__ x, float* __restrict__ y, int n) {
@@ -15,24 +12,26 @@ extern "C" __global__ void saxpy(float a, const float* __restrict__ x, float* __
   if (i < n) y[i] = a * x[i] + y[i];
 }`;
 
-export async function main(): Promise<void> {
-  const cap = cudaCapability();
-  if (!cap.available) return console.log(`saxpy: skipped: ${cap.reason}`);
-  if (!cap.nvrtc.available) return console.log(`saxpy: skipped: ${cap.nvrtc.reason}`);
-  const kernel = loadModule(compile(source, { name: 'saxpy.cu', options: ['-O3'] })).kernel('saxpy');
-  for (const n of [1 << 16, 1 << 24]) {
-    const x = alloc(n * 4).copyFrom(new Float32Array(n).fill(1));
-    const y = alloc(n * 4).copyFrom(new Float32Array(n).fill(2));
-    const config = { grid: Math.ceil(n / 256), block: 256, args: [arg.f32(2), x, y, arg.i32(n)] };
-    const launch = kernel.bind(config);
-    for (const mode of ['cold', 'hot', 'graph'] as const) {
-      const r = await runGpu(`saxpy n=${n}`, (ctx) => launch.launch(1, ctx.stream), { mode });
-      const gbs = (3 * 4 * n) / r.medianNs; // bytes / ns = GB/s
-      console.log(formatRun(r, `${gbs.toFixed(1)} GB/s`));
-    }
-    x.free();
-    y.free();
-  }
-}
+let launch: BoundLaunch | undefined;
+let buffers: DeviceBuffer[] = [];
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+for (const mode of ['cold', 'hot', 'graph'] as const) {
+  bench(`saxpy ${mode}`, (_args, ctx) => launch!.launch(1, (ctx as { stream: bigint }).stream), {
+    gpu: { mode },
+    args: { n: [1 << 16, 1 << 24] },
+    // Compiled and allocated only when the benchmark runs, so machines without a GPU skip cleanly.
+    before: ({ n }) => {
+      const count = n as number;
+      const kernel = loadModule(compile(source, { name: 'saxpy.cu', options: ['-O3'] })).kernel('saxpy');
+      const x = alloc(count * 4).copyFrom(new Float32Array(count).fill(1));
+      const y = alloc(count * 4).copyFrom(new Float32Array(count).fill(2));
+      buffers = [x, y];
+      launch = kernel.bind({ grid: Math.ceil(count / 256), block: 256, args: [arg.f32(2), x, y, arg.i32(count)] });
+    },
+    after: () => {
+      for (const b of buffers) b.free();
+      buffers = [];
+      launch = undefined;
+    },
+  });
+}

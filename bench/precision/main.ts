@@ -6,6 +6,7 @@
 //   (3) fraction of processes where |A2/A - 1| > 1%,
 //   (4) median wall time per process (the tool's own run, then the whole process).
 // Run: npx tsx bench/precision/main.ts [--runs 10] [--tools cyclebench,mitata,tinybench,benchmarkjs] [--rows large,small]
+//      [--precision P: cyclebench's precision target instead of its default, a sensitivity check]
 // Writes the markdown table to stdout, and to $OUT/precision.md when OUT is set.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ const tools = (flag('tools') ?? TOOLS.join(',')).split(',') as ToolName[];
 const rows = (flag('rows') ?? 'large,small').split(',') as Array<Row['name']>;
 for (const t of tools) if (!TOOLS.includes(t)) throw new Error(`unknown tool '${t}'; expected some of ${TOOLS.join(', ')}`);
 for (const r of rows) if (!ROWS[r]) throw new Error(`unknown row '${r}'; expected some of ${Object.keys(ROWS).join(', ')}`);
+const precision = flag('precision');
+if (precision !== undefined && !(Number(precision) > 0)) throw new Error(`--precision must be a positive number, got ${precision}`);
 if (!(Number.isInteger(runs) && runs >= 2)) throw new Error(`--runs must be an integer >= 2, got ${flag('runs')}`);
 
 /** One process's JSON line, plus the driver's view of it. */
@@ -75,7 +78,7 @@ const stddev = (xs: number[]): number => {
 
 function spawnOne(tool: ToolName, row: Row['name']): Line | string {
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'one.ts'), '--tool', tool, '--row', row], {
+  const p = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'one.ts'), '--tool', tool, '--row', row, ...(precision !== undefined && tool === 'cyclebench' ? ['--precision', precision] : [])], {
     encoding: 'utf8',
     maxBuffer: 16 << 20,
   });
@@ -130,7 +133,7 @@ function table(all: Metrics[]): string {
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.error(`precision: ${runs} processes x ${tools.join(', ')} x rows ${rows.join(', ')} on ${cpu} (${availableParallelism()} cores), node ${process.version}`);
+console.error(`precision: ${runs} processes x ${tools.join(', ')} x rows ${rows.join(', ')}${precision ? ` (cyclebench precision ${precision})` : ''} on ${cpu} (${availableParallelism()} cores), node ${process.version}`);
 const all: Metrics[] = [];
 const raw: Line[] = [];
 for (const row of rows) {
@@ -154,6 +157,7 @@ for (const row of rows) {
 
 const md = [
   `Precision comparison, ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${availableParallelism()} logical cores, node ${process.version}.`,
+  ...(precision ? [`cyclebench run with precision ${precision} (not its default).`] : []),
   `Expected B/A = ${EXPECTED_RATIO}. Ratios in parentheses are peer / cyclebench (above 1: cyclebench is better, or faster for wall time).`,
   table(all),
   '',

@@ -38,7 +38,7 @@ export interface ToolResult {
   extra?: Record<string, unknown>;
 }
 
-async function runCyclebench(row: Row): Promise<ToolResult> {
+async function runCyclebench(row: Row, precision?: number): Promise<ToolResult> {
   const { Suite } = await import('../../src/index.js');
   const t0 = performance.now();
   const s = new Suite();
@@ -47,7 +47,7 @@ async function runCyclebench(row: Row): Promise<ToolResult> {
     s.add('A2', row.a2);
     s.add('B', row.b);
   });
-  const r = await s.run({ quiet: true });
+  const r = await s.run({ quiet: true, ...(precision !== undefined ? { precision } : {}) });
   const wallMs = performance.now() - t0;
   const by = (name: string) => {
     const b = r.benchmarks.find((x) => x.name === name);
@@ -154,11 +154,14 @@ async function runBenchmarkjs(row: Row): Promise<ToolResult> {
   return { stat: 'mean', central: t, mean: t, ratioBA: t.b / t.a, ratioA2A: t.a2 / t.a, wallMs };
 }
 
-/** Runs one tool on one row, with that tool's defaults. */
-export function runTool(tool: ToolName, row: Row): Promise<ToolResult> {
+/**
+ * Runs one tool on one row, with that tool's defaults. `cyclebenchPrecision` overrides cyclebench's
+ * precision target (a sensitivity check only; the comparison uses the default).
+ */
+export function runTool(tool: ToolName, row: Row, cyclebenchPrecision?: number): Promise<ToolResult> {
   switch (tool) {
     case 'cyclebench':
-      return runCyclebench(row);
+      return runCyclebench(row, cyclebenchPrecision);
     case 'mitata':
       return runMitata(row);
     case 'tinybench':

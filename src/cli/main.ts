@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { CycleBenchError } from '../errors.js';
 import { processIO } from './io.js';
 import type { CommandIO } from '../report/io.js';
@@ -49,4 +50,9 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     }
     throw err;
   }
+}
+
+// Run directly (`tsx src/cli/main.ts ...`, as bench/gpu/check.sh does); the bin imports the bundle instead.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -11,6 +11,7 @@ import { resolveSampling, type Args, type RunOptions, type Sampling } from './op
 import type { BenchDef, GroupDef, Suite, Task } from './registry.js';
 import { contenderResult, failedResult } from './result.js';
 import { Contender } from './sampler.js';
+import { runGpuBench } from './gpu.js';
 import { StopRule, medianHalfWidth, ratioHalfWidth } from './stopping.js';
 import { SCHEMA_VERSION, type BenchResult, type ComplexityFit, type Environment, type GroupComparison, type RunResult } from './types.js';
 
@@ -76,6 +77,7 @@ async function runSingle(def: BenchDef, args: Args, ctx: RunContext): Promise<Be
   const skip = skipReason(def);
   if (skip) return failedResult(base, 'skipped', new Error(skip), 0);
   const sampling = resolveSampling(ctx.options, def.options);
+  if (def.options.gpu) return runGpuBench(def, args, id, sampling.keepSamples);
   const c = new Contender(id, def, args, sampling, ctx.clock, ctx.resolutionNs);
   try {
     await c.prepare();
