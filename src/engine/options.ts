@@ -8,18 +8,21 @@ export type ArgAxes = Record<string, readonly ArgValue[]>;
 export type Args = Record<string, ArgValue>;
 
 /** The function under test. Receives the arguments (prepared outside the timed region) and the per-sample state. */
-export type BenchFn<S = unknown> = (args: Args, state: S) => unknown;
+export type BenchFn<S = unknown, A extends Args = Args> = (args: A, state: S) => unknown;
+
+/** Argument axes whose value types are inferred: `{ n: [10, 100] }` gives the function `{ n: number }`. */
+export type AxesOf<A extends Args> = { [K in keyof A]: readonly A[K][] };
 
 /** Lifecycle hooks; none of them is ever timed. */
-export interface Hooks<S = unknown> {
+export interface Hooks<S = unknown, A extends Args = Args> {
   /** Before the benchmark's first sample (once per argument point). */
-  before?: (args: Args) => unknown;
+  before?: (args: A) => unknown;
   /** After its last sample. */
-  after?: (args: Args) => unknown;
+  after?: (args: A) => unknown;
   /** Before every sample: its result is passed to the function as `state` (fresh input for in-place work). */
-  setup?: (args: Args) => S | Promise<S>;
+  setup?: (args: A) => S | Promise<S>;
   /** After every sample. */
-  teardown?: (args: Args, state: S) => unknown;
+  teardown?: (args: A, state: S) => unknown;
 }
 
 /** How long and how precisely to sample. */
@@ -49,9 +52,9 @@ export interface SamplingOptions {
 }
 
 /** Options of one benchmark. */
-export interface BenchOptions<S = unknown> extends Hooks<S>, SamplingOptions {
+export interface BenchOptions<S = unknown, A extends Args = Args> extends Hooks<S, A>, SamplingOptions {
   /** Parameter axes: the benchmark runs once per point of their Cartesian product. */
-  args?: ArgAxes;
+  args?: AxesOf<A>;
   /** Time GPU work (CUDA events) instead of CPU time. */
   gpu?: boolean | { device?: number; mode?: 'cold' | 'hot' | 'graph' };
   /** Skip this benchmark, with the reason shown in results. */

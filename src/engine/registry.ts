@@ -1,5 +1,5 @@
 import { CycleBenchError } from '../errors.js';
-import type { ArgAxes, BenchFn, BenchOptions, GroupOptions, RunOptions } from './options.js';
+import type { ArgAxes, Args, BenchFn, BenchOptions, GroupOptions, RunOptions } from './options.js';
 import type { RunResult } from './types.js';
 
 /** A registered benchmark. */
@@ -67,11 +67,11 @@ export class Suite {
   constructor(readonly options: RunOptions = {}) {}
 
   /** Registers a benchmark (inside a group callback, a contender of that group). */
-  add<S>(name: string, fn: BenchFn<S>, options: BenchOptions<S> = {}): this {
+  add<S = unknown, A extends Args = Args>(name: string, fn: BenchFn<S, A>, options: BenchOptions<S, A> = {}): this {
     checkName(name, 'benchmark');
     if (typeof fn !== 'function') throw new CycleBenchError('E_BAD_ARGUMENT', `benchmark '${name}': expected a function`);
     checkArgs(options.args, `benchmark '${name}'`);
-    const def: BenchDef = { name, fn, options, file: state.currentFile };
+    const def: BenchDef = { name, fn: fn as BenchFn<any>, options: options as BenchOptions<any>, file: state.currentFile };
     const siblings = this.openGroup ? this.openGroup.benches.map((b) => b.name) : this.tasks.flatMap((t) => (t.kind === 'bench' ? [t.bench.name] : []));
     if (siblings.includes(name))
       throw new CycleBenchError('E_BAD_ARGUMENT', `benchmark '${name}' is registered twice${this.openGroup ? ` in group '${this.openGroup.name}'` : ''}`);
@@ -129,7 +129,7 @@ export function isCollectOnly(): boolean {
 }
 
 /** Registers a benchmark in the default suite. */
-export function bench<S>(name: string, fn: BenchFn<S>, options?: BenchOptions<S>): void {
+export function bench<S = unknown, A extends Args = Args>(name: string, fn: BenchFn<S, A>, options?: BenchOptions<S, A>): void {
   defaultSuite().add(name, fn, options);
 }
 
