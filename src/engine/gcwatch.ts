@@ -16,9 +16,13 @@ export class GcWatch {
     }
   }
 
-  /** Waits for pending GC entries to be delivered (they arrive asynchronously). */
+  /**
+   * Waits for pending GC entries: Node records them in a native GC callback and hands them to
+   * JavaScript on a later turn of the event loop, so a sync sampling loop sees none until then.
+   */
   async flush(): Promise<void> {
-    await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < 2; i++) await new Promise((r) => setTimeout(r, 0));
+    for (const e of this.observer?.takeRecords() ?? []) this.spans.push(e.startTime, e.startTime + e.duration);
   }
 
   /** Counts windows [start, end] (pairs in a flat array) that overlap any collected GC. */

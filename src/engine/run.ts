@@ -1,4 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareSamples, fitComplexity } from '../stats/index.js';
@@ -58,9 +60,21 @@ export function environment(clock: Clock): Environment {
   };
 }
 
-function gcFunction(sampling: Sampling): (() => void) | undefined {
+let exposedGc: (() => void) | undefined;
+
+/**
+ * The `gc()` function when `gc: true`: the global one under `--expose-gc`, else one exposed at run
+ * time (V8 flag set, then `gc` taken from a fresh context, which sees the flag).
+ */
+export function gcFunction(sampling: Pick<Sampling, 'gc'>): (() => void) | undefined {
   if (!sampling.gc) return undefined;
-  return (globalThis as { gc?: () => void }).gc;
+  const global = (globalThis as { gc?: () => void }).gc;
+  if (global) return global;
+  if (!exposedGc) {
+    setFlagsFromString('--expose-gc');
+    exposedGc = runInNewContext('gc') as () => void;
+  }
+  return exposedGc;
 }
 
 function skipReason(def: BenchDef): string | undefined {

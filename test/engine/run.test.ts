@@ -221,3 +221,29 @@ describe('groups', () => {
     expect(r.benchmarks.find((b) => b.name === 'same')!.status).toBe('ok');
   });
 });
+
+describe('garbage collection', () => {
+  it('collects between samples when asked, even without --expose-gc', async () => {
+    const { gcFunction } = await import('../../src/engine/run.js');
+    const gc = gcFunction({ gc: true })!;
+    expect(typeof gc).toBe('function');
+    const { PerformanceObserver } = await import('node:perf_hooks');
+    const seen: string[] = [];
+    const obs = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.entryType)));
+    obs.observe({ entryTypes: ['gc'] });
+    gc();
+    await new Promise((r) => setTimeout(r, 50));
+    obs.disconnect();
+    expect(seen).toContain('gc');
+    expect(gcFunction({ gc: false })).toBeUndefined();
+  });
+
+  it('counts samples that overlap a collection', async () => {
+    const s = new Suite();
+    // Allocates enough per sample that young-generation collections happen during sampling.
+    s.add('alloc', () => doNotOptimize(new Array(20_000).fill(0).map((_x, i) => ({ i }))), { samples: 60 }); // ~1 MB per call
+    const r = (await s.run(FAST)).benchmarks[0];
+    expect(r.flags.gcSamples).toBeGreaterThan(0);
+    expect(r.heapBytesPerIteration === undefined || r.heapBytesPerIteration > 1000).toBe(true);
+  });
+});
