@@ -12,7 +12,7 @@ import { GcWatch } from './gcwatch.js';
 import { resolveSampling, type Args, type RunOptions, type Sampling } from './options.js';
 import type { BenchDef, GroupDef, Suite, Task } from './registry.js';
 import { contenderResult, failedResult } from './result.js';
-import { Contender } from './sampler.js';
+import { Contender, medianOf } from './sampler.js';
 import { runGpuBench } from './gpu.js';
 import { StopRule, medianHalfWidth, ratioHalfWidth } from './stopping.js';
 import { SCHEMA_VERSION, type BenchResult, type ComplexityFit, type Environment, type GroupComparison, type RunResult } from './types.js';
@@ -102,7 +102,7 @@ async function runSingle(def: BenchDef, args: Args, ctx: RunContext): Promise<Be
     do {
       await c.sample(gc);
       reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => {
-        const overhead = c.empty.length ? c.empty.reduce((a, b) => a + b, 0) / c.empty.length : 0;
+        const overhead = c.empty.length ? medianOf(c.empty) : 0;
         return medianHalfWidth(c.raw.map((x) => x - overhead));
       });
     } while (!reason);

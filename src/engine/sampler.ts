@@ -194,15 +194,29 @@ export class Contender {
     const ns = await this.time(this.loop, this.def.fn, n, state);
     const w1 = performance.now();
     await this.teardownState(state);
-    // Recalibrate when code sped up or slowed down after warm-up (late tier-up or deopt).
-    if (ns < this.targetNs / 2 || ns > this.targetNs * 4) this.n = Math.max(1, Math.round((this.targetNs * n) / Math.max(ns, 1)));
     this.raw.push(ns / n);
+    this.recalibrate(ns);
     this.iterations.push(n);
     this.windows.push(w0, w1);
     if (this.empty.length < 15 || this.raw.length % 3 === 0) {
       const emptyNs = await this.time(this.emptyLoop, this.isAsync ? asyncNoop : noop, n, undefined);
       this.empty.push(emptyNs / n);
     }
+  }
+
+  private readonly recentNs: number[] = [];
+
+  /**
+   * Re-sizes batches when code sped up or slowed down after warm-up (late tier-up, deopt), judged
+   * on the median of the last 8 sample durations: one preempted sample must not shrink the batch.
+   */
+  private recalibrate(ns: number): void {
+    this.recentNs.push(ns);
+    if (this.recentNs.length < 8) return;
+    const typical = medianOf(this.recentNs);
+    this.recentNs.length = 0;
+    if (typical < this.targetNs / 2 || typical > this.targetNs * 4)
+      this.n = Math.max(1, Math.round((this.targetNs * this.n) / Math.max(typical, 1)));
   }
 
   /** Approximate heap bytes allocated per call, from used-heap growth over a batch with no GC in it. */
