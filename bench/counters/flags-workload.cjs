@@ -1,0 +1,41 @@
+// Child script for the V8-flag experiment (bench/counters/flags-experiment.ts): warms a mixed workload
+// up (numbers, objects, strings, arrays: JIT and GC both matter), then measures it and an empty loop
+// in callgrind windows. With --allow-natives-syntax it also prints V8's optimisation status.
+'use strict';
+const path = require('node:path');
+const addon = require('node-gyp-build')(path.resolve(__dirname, '../..'));
+
+const heavy = process.argv[4] === 'heavy';
+const retained = [];
+function work(n) {
+  let s = 0;
+  // 'heavy': keep some objects alive so old-generation GCs (incremental marking, mark-compact) run too.
+  if (heavy) retained.push(new Array(64).fill(n), { n, s: 'r' + n });
+  const objs = [];
+  for (let i = 0; i < n; i++) {
+    s += (i * 31) ^ (s >>> 3);
+    objs.push({ i, k: 'k' + (i & 7) });
+  }
+  objs.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
+  return s + objs[0].i + objs.length;
+}
+
+const N = Number(process.argv[2] || 200);
+const warm = Number(process.argv[3] || 300);
+let sink = 0;
+function real() { for (let i = 0; i < N; i++) sink += work(50); }
+function empty() { for (let i = 0; i < N; i++) sink += 0; }
+for (let w = 0; w < warm; w++) { sink += work(50); }
+real(); empty();
+let status = null;
+try {
+  status = new Function('f', 'return %GetOptimizationStatus(f)')(work);
+} catch { /* natives syntax not enabled */ }
+addon.callgrindBegin(); real(); addon.callgrindEnd('real');
+addon.callgrindBegin(); empty(); addon.callgrindEnd('empty');
+if (status !== null) {
+  // Bits from V8's OptimizationStatus: 1 is function, 16 optimized, 32 turbofanned, 64 interpreted.
+  const s = status;
+  console.log(JSON.stringify({ status: s, optimized: !!(s & 16), turbofanned: !!(s & 32), interpreted: !!(s & 64) }));
+}
+if (sink === 0.5) console.log(sink);
