@@ -14,7 +14,8 @@ const bool kSupported = true;
 
 unsigned RunningOnValgrind() { return unsigned(RUNNING_ON_VALGRIND); }
 
-void BeginMeasurement() {
+void BeginMeasurement(bool live) {
+  if (!live) return;
   // Instrumentation first (it flushes valgrind's translations); then zero whatever an earlier,
   // unlabelled window left; collection last, so the least possible code is counted before the loop.
   CALLGRIND_START_INSTRUMENTATION;
@@ -22,8 +23,12 @@ void BeginMeasurement() {
   CALLGRIND_TOGGLE_COLLECT;
 }
 
-void EndMeasurement(const char* label) {
-  CALLGRIND_TOGGLE_COLLECT;
+void StopCollection(bool live) {
+  if (live) CALLGRIND_TOGGLE_COLLECT;
+}
+
+void DumpAndStop(const char* label, bool live) {
+  if (!live) return;
   CALLGRIND_DUMP_STATS_AT(label);
   CALLGRIND_STOP_INSTRUMENTATION;
 }

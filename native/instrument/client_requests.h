@@ -12,12 +12,19 @@ extern const bool kSupported;
 // Number of valgrind layers the process runs under (0 natively).
 unsigned RunningOnValgrind();
 
-// Zeroes the counts, starts full instrumentation and switches collection on.
-void BeginMeasurement();
+// Each function takes `live`: false runs the same call path without the requests (a dry window), so
+// the first real window finds every call already bound by the dynamic linker.
 
-// Switches collection off, dumps the counts under `label` (callgrind writes callgrind.out.<pid>.<n>
-// with "desc: Trigger: Client Request: <label>") and stops instrumentation.
-void EndMeasurement(const char* label);
+// Zeroes the counts, starts full instrumentation and switches collection on.
+void BeginMeasurement(bool live);
+
+// Switches collection off. Called first thing in the end callback, so that the label's conversion
+// and everything after is not counted.
+void StopCollection(bool live);
+
+// Dumps the counts under `label` (callgrind writes callgrind.out.<pid>.<n> with
+// "desc: Trigger: Client Request: <label>") and stops instrumentation.
+void DumpAndStop(const char* label, bool live);
 
 }  // namespace instrument
 }  // namespace cyclebench

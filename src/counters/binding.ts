@@ -87,6 +87,8 @@ export interface InstrumentBinding {
   callgrindBegin(): void;
   /** Collection off, dump under label, stop instrumentation. */
   callgrindEnd(label: string): void;
+  /** While true, begin/end run their full paths without client requests (warming them up). */
+  callgrindDry(dry: boolean): void;
   /** A native loop of exactly `knownLoopInstructionsPerIteration` instructions per iteration. */
   knownLoop(n: number): number;
   /** 3 on x86-64; 0 where the loop is plain C++ and no exact count is claimed. */

@@ -24,21 +24,66 @@ export function checkLabel(label: string): void {
 }
 
 /**
- * Counts the instructions `loop` executes: zero stats, start instrumentation and collection, run the
- * loop, stop collection, dump under `label`, stop instrumentation. The dump is read by
- * runUnderCallgrind in the parent. Warm-up is the caller's job (measure optimised code). The engine
- * calls this twice per benchmark, with the real loop and with an empty loop of the same N, and
- * reports (real - empty) / N. Throws E_NATIVE_UNAVAILABLE without the addon.
+ * The measured window. Everything between begin() returning and end() being entered is counted,
+ * so this function must cost the same on every call: its three call sites are made megamorphic and
+ * the function is brought to its top tier before the first real window (see warmWindow), so no
+ * inline-cache transition or tier-up happens inside a window, and the real and empty loops carry the
+ * same fixed cost, which their difference removes. test/counters/fixtures/instructions-child.mjs
+ * mirrors this function exactly.
  */
-export function measureInstructions(label: string, loop: () => void): void {
-  checkLabel(label);
-  const { binding, reason } = instrumentBinding();
-  if (!binding) throw new CycleBenchError('E_NATIVE_UNAVAILABLE', `instruction counting needs the native addon: ${reason}`);
-  const end = binding.callgrindEnd;
-  binding.callgrindBegin();
+function runWindow(
+  begin: () => void,
+  end: (label: string) => void,
+  label: string,
+  loop: (iterations?: number) => unknown,
+  iterations: number | undefined,
+): void {
+  begin();
   try {
-    loop();
+    loop(iterations);
   } finally {
     end(label);
   }
+}
+
+let windowWarm = false;
+
+/**
+ * Brings runWindow to a steady state before the first real window: no-op functions at all three call
+ * sites make them megamorphic and get it optimised; then dry windows through the real begin/end
+ * (client requests off) settle the path into the addon.
+ */
+function warmWindow(begin: () => void, end: (label: string) => void, dry: (on: boolean) => void): void {
+  const fns = [() => {}, () => {}, () => {}, () => {}, () => {}];
+  const ends = [(_: string) => {}, (_: string) => {}, (_: string) => {}, (_: string) => {}, (_: string) => {}];
+  // V8 11 (Node 20) optimises it with TurboFan after about 5,000 calls; 20,000 leaves room.
+  for (let i = 0; i < 20_000; i++) runWindow(fns[i % 5], ends[(i + 1) % 5], 'warm', fns[(i + 2) % 5], i);
+  dry(true);
+  try {
+    for (let i = 0; i < 100; i++) runWindow(begin, end, 'cyclebench:warm', fns[i % 5], i);
+  } finally {
+    dry(false);
+  }
+  windowWarm = true;
+}
+
+/**
+ * Counts the instructions `loop(iterations)` executes: zero stats, start instrumentation and
+ * collection, run the loop, stop collection, dump under `label`, stop instrumentation. The dump is
+ * read by runUnderCallgrind in the parent.
+ *
+ * `loop` must already be warm (called before with the same argument types, so it is compiled and
+ * optimised): pass the engine's warmed loop function itself with `iterations`, not a fresh wrapper
+ * closure (`() => loop(n)` is compiled lazily and tiers up on its own budget inside the window). The
+ * engine calls this twice per benchmark, with the real loop and with an empty loop of the same N, and
+ * reports (real.Ir - empty.Ir) / N. Throws E_NATIVE_UNAVAILABLE without the addon.
+ */
+export function measureInstructions(label: string, loop: () => void): void;
+export function measureInstructions(label: string, loop: (iterations: number) => unknown, iterations: number): void;
+export function measureInstructions(label: string, loop: (iterations?: number) => unknown, iterations?: number): void {
+  checkLabel(label);
+  const { binding, reason } = instrumentBinding();
+  if (!binding) throw new CycleBenchError('E_NATIVE_UNAVAILABLE', `instruction counting needs the native addon: ${reason}`);
+  if (!windowWarm) warmWindow(binding.callgrindBegin, binding.callgrindEnd, binding.callgrindDry);
+  runWindow(binding.callgrindBegin, binding.callgrindEnd, label, loop, iterations);
 }
