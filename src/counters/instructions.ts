@@ -35,12 +35,12 @@ function runWindow(
   begin: () => void,
   end: (label: string) => void,
   label: string,
-  loop: (iterations?: number) => unknown,
+  loop: (iterations: number) => unknown,
   iterations: number | undefined,
 ): void {
   begin();
   try {
-    loop(iterations);
+    loop(iterations as number);
   } finally {
     end(label);
   }
@@ -80,7 +80,7 @@ function warmWindow(begin: () => void, end: (label: string) => void, dry: (on: b
  */
 export function measureInstructions(label: string, loop: () => void): void;
 export function measureInstructions(label: string, loop: (iterations: number) => unknown, iterations: number): void;
-export function measureInstructions(label: string, loop: (iterations?: number) => unknown, iterations?: number): void {
+export function measureInstructions(label: string, loop: (iterations: number) => unknown, iterations?: number): void {
   checkLabel(label);
   const { binding, reason } = instrumentBinding();
   if (!binding) throw new CycleBenchError('E_NATIVE_UNAVAILABLE', `instruction counting needs the native addon: ${reason}`);
