@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadNative } from '../../src/native/load.js';
 import { countersBinding } from '../../src/counters/binding.js';
 import { openCounters } from '../../src/counters/set.js';
@@ -172,6 +174,21 @@ describe.skipIf(!native.addon)('perf_event counter set (addon)', () => {
     if (set.length > 0) expect(() => set.readInto(a)).toThrow(/closed/);
   });
 
+  it.skipIf(!linux)('works per thread: a worker opens its own set and counts its own page faults', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const pages = 500;
+    const w = new Worker(new URL('./fixtures/worker-counters.mjs', import.meta.url), {
+      workerData: { addonPath: native.path, pages },
+    });
+    const msg = await new Promise<{ available: boolean; faults?: number; reason?: string }>((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    await w.terminate();
+    if (!msg.available) expect(msg.reason!.length).toBeGreaterThan(0);
+    else expect(msg.faults).toBeGreaterThanOrEqual(pages);
+  });
+
   it('rejects unknown events before touching the kernel', () => {
     expect(() => openCounters(['instructions', 'nope'])).toThrow(/unknown counter event 'nope'/);
     const b = countersBinding().binding!;
@@ -237,6 +254,39 @@ describe.skipIf(!native.addon || !linux)('rdpmc mmap-page protocol (fake page, f
     expect(hooks().readMmapPage({ ...base, capUserTime: false }).valid).toBe(false);
     // An odd sequence number means the kernel is mid-update forever: bounded retries, then fallback.
     expect(hooks().readMmapPage({ ...base, lock: 3 }).valid).toBe(false);
+  });
+});
+
+// The permission path: kernel counting as an unprivileged user at perf_event_paranoid >= 2 must fail
+// with EACCES and a reason that names the setting. Needs root (to drop to nobody) and setpriv.
+const paranoid = (() => {
+  try {
+    return Number(readFileSync('/proc/sys/kernel/perf_event_paranoid', 'utf8').trim());
+  } catch {
+    return Number.NaN;
+  }
+})();
+const canDrop =
+  linux && process.getuid?.() === 0 && paranoid >= 2 && spawnSync('setpriv', ['--version']).status === 0 && !!native.path;
+
+describe.skipIf(!native.addon || !canDrop)('permissions (as an unprivileged user)', () => {
+  it('user-space counting works at paranoid 2; kernel counting says why not, naming perf_event_paranoid', () => {
+    const script = `const a = require(${JSON.stringify(native.path)});
+      const u = a.openCounters(['page-faults']).events[0];
+      const k = a.openCounters(['page-faults'], { includeKernel: true }).events[0];
+      console.log(JSON.stringify({ u, k }));`;
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script], {
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) {
+      console.log(`could not run as nobody: ${r.stderr.trim().slice(0, 300)}`);
+      return;
+    }
+    const { u, k } = JSON.parse(r.stdout) as { u: { available: boolean }; k: { available: boolean; reason?: string } };
+    expect(u.available).toBe(true);
+    expect(k.available).toBe(false);
+    expect(k.reason).toMatch(/perf_event_open: (EACCES|EPERM)/);
+    expect(k.reason).toContain(`perf_event_paranoid is ${paranoid}`);
   });
 });
 
