@@ -9,7 +9,7 @@ const heavy = process.argv[4] === 'heavy';
 const retained = [];
 function work(n) {
   let s = 0;
-  // 'heavy': keep some objects alive so old-generation GCs (incremental marking, mark-compact) run too.
+  // 'heavy': keep objects alive across calls, so the heap grows and GCs have survivors to move.
   if (heavy) retained.push(new Array(64).fill(n), { n, s: 'r' + n });
   const objs = [];
   for (let i = 0; i < n; i++) {

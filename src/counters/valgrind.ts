@@ -104,6 +104,8 @@ export interface CallgrindRunOptions {
   args: string[];
   /** Extra node flags, after deterministicNodeFlags(). */
   nodeFlags?: string[];
+  /** Extra valgrind options, after cyclebench's (e.g. `--separate-threads=yes`, `--I1=...`). */
+  valgrindArgs?: string[];
   /** Simulate caches too (--cache-sim=yes): adds Dr, Dw, I1mr, D1mr, D1mw, ILmr, DLmr, DLmw. */
   cacheSim?: boolean;
   cwd?: string;
@@ -154,6 +156,7 @@ export async function runUnderCallgrind(opts: CallgrindRunOptions): Promise<Map<
   const outDir = mkdtempSync(join(tmpdir(), 'cyclebench-callgrind-'));
   const args = [
     ...callgrindArgs(outDir, opts.cacheSim ?? false),
+    ...(opts.valgrindArgs ?? []),
     process.execPath,
     ...deterministicNodeFlags(),
     ...(opts.nodeFlags ?? []),
