@@ -49,7 +49,9 @@ describe('valgrindCapability', () => {
 describe.skipIf(skip)('instruction counts under callgrind', () => {
   const N = 2000;
   const K = 100_000;
-  const run = () => runUnderCallgrind({ script: child, args: [String(N), String(K)] });
+  let stdout = '';
+  const run = () =>
+    runUnderCallgrind({ script: child, args: [String(N), String(K)], onStdout: (chunk) => (stdout += chunk) });
   let a: Map<string, { Ir: number }>;
   let b: Map<string, { Ir: number }>;
   const ir = (label: string) => {
@@ -65,6 +67,11 @@ describe.skipIf(skip)('instruction counts under callgrind', () => {
     b = await run();
     console.log(`two callgrind runs took ${Date.now() - t0} ms`);
   }, 240_000);
+
+  it('runs the child under valgrind (RUNNING_ON_VALGRIND seen from inside)', () => {
+    const last = JSON.parse(stdout.trim().split('\n').pop()!) as { runningOnValgrind: number };
+    expect(last.runningOnValgrind).toBe(1);
+  });
 
   it('gives identical counts run after run, for every window', () => {
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
