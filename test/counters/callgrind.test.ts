@@ -32,6 +32,15 @@ describe.skipIf(!native.addon)('measureInstructions outside valgrind', () => {
     });
     expect(calls).toBe(2);
     expect(() => measureInstructions('two\nlines', () => {})).toThrow(/single-line/);
+    // The engine's loops take several arguments; they are passed through (at most eight).
+    let got: unknown[] = [];
+    const loop = (n: number, s: string, o: object) => {
+      got = [n, s, o];
+    };
+    const o = {};
+    measureInstructions('args', loop, 3, 'x', o);
+    expect(got).toEqual([3, 'x', o]);
+    expect(() => measureInstructions('many', (..._a: number[]) => {}, 1, 2, 3, 4, 5, 6, 7, 8, 9)).toThrow(/at most 8/);
   });
 });
 
