@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadNative } from '../../src/native/load.js';
 import { runUnderCallgrind, valgrindCapability, deterministicNodeFlags } from '../../src/counters/valgrind.js';
@@ -117,5 +118,9 @@ describe.skipIf(skip)('instruction counts under callgrind', () => {
     expect(err).toBeInstanceOf(CycleBenchError);
     expect((err as CycleBenchError).message).toMatch(/exited with status 3/);
     expect((err as CycleBenchError).message).toMatch(/deliberate failure/);
+    // The dump folder is kept for inspection on failure; this failure was on purpose.
+    const kept = /dumps kept in: (\S+)/.exec((err as CycleBenchError).message)?.[1];
+    expect(kept).toBeTruthy();
+    rmSync(kept!, { recursive: true, force: true });
   }, 120_000);
 });
