@@ -7,6 +7,7 @@ import { bestClock, measureClock } from '../clock/index.js';
 import { loadBenchFile } from './load-file.js';
 import { defaultSuite, setCollectOnly } from './registry.js';
 import { GcWatch } from './gcwatch.js';
+import { openRunCounters } from './counters.js';
 import { runTaskHere, type RunContext } from './run.js';
 import type { ChildMessage, ChildRequest } from './isolate.js';
 
@@ -25,9 +26,11 @@ async function serve(request: ChildRequest, send: (m: ChildMessage) => void): Pr
       progress: (event) => send({ type: 'progress', event }),
       index: request.index,
       total: request.total,
+      counters: openRunCounters(request.options),
     };
     const outcome = await runTaskHere(task, ctx);
     ctx.gc.stop();
+    ctx.counters?.close();
     send({ type: 'result', outcome });
   } catch (err) {
     send({ type: 'error', message: (err as Error).message ?? String(err), stack: (err as Error).stack });

@@ -3,6 +3,8 @@ import type { BenchResult, SampleStats, StopReason } from './types.js';
 import type { Contender } from './sampler.js';
 import type { GcWatch } from './gcwatch.js';
 import { medianOf } from './sampler.js';
+import { resultCounters } from './counters.js';
+import type { CounterSet } from '../counters/set.js';
 
 /** Statistics of per-iteration samples in the result format. */
 export function sampleStats(samples: ArrayLike<number>): SampleStats {
@@ -39,7 +41,7 @@ export function looksDead(raw: ArrayLike<number>, empty: ArrayLike<number>): boo
 }
 
 /** Builds a BenchResult from a finished contender. */
-export async function contenderResult(c: Contender, stopReason: StopReason, gc: GcWatch, keepSamples: boolean): Promise<BenchResult> {
+export async function contenderResult(c: Contender, stopReason: StopReason, gc: GcWatch, keepSamples: boolean, counters?: CounterSet | null): Promise<BenchResult> {
   const overhead = c.empty.length ? medianOf(c.empty) : 0;
   const corrected = c.raw.map((x) => x - overhead);
   const outliers = classifyOutliers(corrected);
@@ -73,6 +75,7 @@ export async function contenderResult(c: Contender, stopReason: StopReason, gc: 
   if (gcSamples) r.flags.gcSamples = gcSamples;
   if (!c.warmupSettled) r.flags.warmupUnsettled = true;
   if (heap !== undefined) r.heapBytesPerIteration = heap;
+  if (counters && c.counterSamples.length) r.counters = resultCounters(counters, c.counterSamples, c.counterEmpty);
   return r;
 }
 

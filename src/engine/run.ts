@@ -14,6 +14,9 @@ import type { BenchDef, GroupDef, Suite, Task } from './registry.js';
 import { contenderResult, failedResult } from './result.js';
 import { Contender, medianOf } from './sampler.js';
 import { runGpuBench } from './gpu.js';
+import { openRunCounters } from './counters.js';
+import type { CounterSet } from '../counters/set.js';
+import { loadNative } from '../native/load.js';
 import { StopRule, medianHalfWidth, ratioHalfWidth } from './stopping.js';
 import { SCHEMA_VERSION, type BenchResult, type ComplexityFit, type Environment, type GroupComparison, type RunResult } from './types.js';
 
@@ -27,8 +30,8 @@ export interface RunContext {
   /** Index of the next benchmark, for progress. */
   index: number;
   total: number;
-  /** Replaces in-process measurement of a task (isolation); returns its results. */
-  runTask?: (task: Task) => Promise<TaskOutcome>;
+  /** The run's counter set, when counters were asked for and the addon is loaded. */
+  counters?: CounterSet | null;
 }
 
 /** What running one top-level task yields. */
@@ -83,6 +86,16 @@ function skipReason(def: BenchDef): string | undefined {
   return undefined;
 }
 
+/** When counters were asked for but no set could be opened (no addon), every event says why. */
+function withMissingCounters(r: BenchResult, ctx: RunContext): BenchResult {
+  const asked = ctx.options.counters;
+  if (!asked || ctx.counters || r.counters) return r;
+  const reason = `the native addon is not loaded: ${loadNative().reason ?? 'unknown reason'}`;
+  const names = asked === 'default' ? ['counters'] : asked;
+  r.counters = Object.fromEntries(names.map((n) => [n, { available: false as const, reason }]));
+  return r;
+}
+
 /** Samples one contender to a stop rule; records errors instead of throwing. */
 async function runSingle(def: BenchDef, args: Args, ctx: RunContext): Promise<BenchResult> {
   const id = benchId(def.name, undefined, args);
@@ -93,6 +106,7 @@ async function runSingle(def: BenchDef, args: Args, ctx: RunContext): Promise<Be
   const sampling = resolveSampling(ctx.options, def.options);
   if (def.options.gpu) return runGpuBench(def, args, id, sampling.keepSamples);
   const c = new Contender(id, def, args, sampling, ctx.clock, ctx.resolutionNs);
+  if (ctx.counters) c.useCounters(ctx.counters);
   try {
     await c.prepare();
     await c.warmup();
@@ -108,7 +122,7 @@ async function runSingle(def: BenchDef, args: Args, ctx: RunContext): Promise<Be
     } while (!reason);
     await c.finish();
     await ctx.gc.flush();
-    return await contenderResult(c, reason, ctx.gc, sampling.keepSamples);
+    return withMissingCounters(await contenderResult(c, reason, ctx.gc, sampling.keepSamples, ctx.counters), ctx);
   } catch (err) {
     return failedResult(base, 'error', err, performance.now() - started);
   }
@@ -129,6 +143,7 @@ async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext): Prom
       continue;
     }
     const c = new Contender(id, def, args, resolveSampling(sampling, def.options), ctx.clock, ctx.resolutionNs, group.name);
+    if (ctx.counters) c.useCounters(ctx.counters);
     try {
       await c.prepare();
       live.push(c);
@@ -188,7 +203,7 @@ async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext): Prom
   await ctx.gc.flush();
   for (const c of live) {
     await c.finish();
-    results.set(c.name, await contenderResult(c, reason ?? 'error', ctx.gc, sampling.keepSamples));
+    results.set(c.name, withMissingCounters(await contenderResult(c, reason ?? 'error', ctx.gc, sampling.keepSamples, ctx.counters), ctx));
   }
 
   const comparison: GroupComparison = { group: group.name, baseline: baselineName, entries: [] };
@@ -305,6 +320,7 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<RunRe
     progress: options.onProgress ?? (() => {}),
     index: 0,
     total,
+    counters: openRunCounters(options),
   };
   ctx.progress({ type: 'start', total, estimateMs: total * (sampling.warmupMs + sampling.maxTimeMs) });
   const out: TaskOutcome = { benchmarks: [], groups: [] };
@@ -318,6 +334,7 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<RunRe
     }
   } finally {
     ctx.gc.stop();
+    ctx.counters?.close();
   }
   for (const b of out.benchmarks) if (b.file) b.file = relative(process.cwd(), b.file) || b.file;
   return {

@@ -1,5 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import type { Clock } from '../clock/index.js';
+import type { CounterSet } from '../counters/set.js';
+import type { CounterValue } from './types.js';
 import { CycleBenchError } from '../errors.js';
 import type { Args, Sampling } from './options.js';
 import type { BenchDef } from './registry.js';
@@ -54,6 +56,12 @@ export class Contender {
   samplingStartedAt = 0;
   wallMs = 0;
   reader: BoundaryReader | undefined;
+  /** Per-iteration counter values of each sample, and of each empty-loop sample. */
+  readonly counterSamples: Record<string, CounterValue>[] = [];
+  readonly counterEmpty: Record<string, CounterValue>[] = [];
+  private counterSet: CounterSet | undefined;
+  private counterBefore = new Float64Array(0);
+  private counterNow = new Float64Array(0);
   private loop!: SyncLoop | AsyncLoop;
   private emptyLoop!: SyncLoop | AsyncLoop;
   private readonly sink: Sink = { v: undefined };
@@ -71,6 +79,29 @@ export class Contender {
   ) {
     this.jitter = jitterSource(id);
     this.targetNs = Math.max(sampling.minSampleNs, 1000 * clockResolutionNs);
+  }
+
+  /**
+   * Reads `set` at the loop's boundaries, outside the clock reads. One buffer stays bound to the
+   * native reader (rebinding costs a call); the reading before the loop is copied aside.
+   */
+  useCounters(set: CounterSet): void {
+    this.counterSet = set;
+    this.counterBefore = new Float64Array(set.length);
+    this.counterNow = new Float64Array(set.length);
+    const before = this.counterBefore;
+    const now = this.counterNow;
+    this.reader = {
+      before: () => {
+        set.readInto(now);
+        before.set(now);
+      },
+      after: () => set.readInto(now),
+    };
+  }
+
+  private recordCounters(into: Record<string, CounterValue>[], n: number): void {
+    if (this.counterSet) into.push(this.counterSet.perIteration(this.counterBefore, this.counterNow, n));
   }
 
   get name(): string {
@@ -194,12 +225,14 @@ export class Contender {
     const ns = await this.time(this.loop, this.def.fn, n, state);
     const w1 = performance.now();
     await this.teardownState(state);
+    this.recordCounters(this.counterSamples, n);
     this.raw.push(ns / n);
     this.recalibrate(ns);
     this.iterations.push(n);
     this.windows.push(w0, w1);
     if (this.empty.length < 15 || this.raw.length % 3 === 0) {
       const emptyNs = await this.time(this.emptyLoop, this.isAsync ? asyncNoop : noop, n, undefined);
+      this.recordCounters(this.counterEmpty, n);
       this.empty.push(emptyNs / n);
     }
   }

@@ -37,6 +37,27 @@ function cells(b: BenchResult): string[] {
 const HEADER = ['benchmark', 'median', '± CI', 'p75', 'p99', 'cv', 'ops', 'n', 'stop', 'flags'];
 const RIGHT = [1, 2, 3, 4, 5, 6, 7];
 
+/**
+ * Counters: each benchmark's measured values per iteration, then every unavailable event once,
+ * grouped by reason (the same reason repeated per benchmark would drown the numbers).
+ */
+function counterLines(run: RunResult): string[] {
+  const counted = run.benchmarks.filter((b) => b.counters);
+  if (!counted.length) return [];
+  const lines = ['', 'counters per iteration (* scaled for multiplexing):'];
+  const unavailable = new Map<string, Set<string>>();
+  for (const b of counted) {
+    const parts: string[] = [];
+    for (const [k, v] of Object.entries(b.counters!)) {
+      if (v.available) parts.push(`${k}=${sig3(v.value)}${v.scaled ? '*' : ''}`);
+      else unavailable.set(v.reason, (unavailable.get(v.reason) ?? new Set()).add(k));
+    }
+    lines.push(`  ${b.id}: ${parts.length ? parts.join(' ') : 'none available'}`);
+  }
+  for (const [reason, names] of unavailable) lines.push(`  unavailable: ${[...names].join(', ')}: ${reason}`);
+  return lines;
+}
+
 /** Lines below the table: group ratios, complexity fits, counters, warnings. */
 function details(run: RunResult): string[] {
   const lines: string[] = [];
@@ -48,14 +69,7 @@ function details(run: RunResult): string[] {
     for (const m of g.mismatches ?? []) lines.push(`  ${m}: output differs from ${g.baseline}; not timed`);
   }
   for (const c of run.complexity ?? []) lines.push('', `${c.id}: ${c.best} in ${c.axis}`);
-  const counted = run.benchmarks.filter((b) => b.counters);
-  if (counted.length) {
-    lines.push('', 'counters per iteration (* scaled for multiplexing):');
-    for (const b of counted) {
-      const parts = Object.entries(b.counters!).map(([k, v]) => `${k}=${v.available ? sig3(v.value) + (v.scaled ? '*' : '') : `unavailable (${v.reason})`}`);
-      lines.push(`  ${b.id}: ${parts.join(' ')}`);
-    }
-  }
+  lines.push(...counterLines(run));
   const dead = run.benchmarks.filter((b) => b.flags.deadCode).map((b) => b.id);
   if (dead.length) lines.push('', `warning: ${dead.join(', ')} cannot be told apart from an empty loop; keep its result with doNotOptimize().`);
   return lines;
