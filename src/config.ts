@@ -20,6 +20,8 @@ export interface CycleBenchConfig {
   alpha?: number;
   /** Relative noise band, 0.05 = ±5% (default 0.05). */
   noise?: number;
+  /** Noise band for instruction counts (`--mode instructions`), default 0.005. */
+  instructionNoise?: number;
   /** Multiple-comparison correction: 'holm' (default), 'bh' (Benjamini-Hochberg) or 'none'. */
   correction?: Correction;
   /** Per-benchmark alpha/noise: `{ "db/*": { noise: 0.1 } }` or `[{ match: "db/*", noise: 0.1 }]`. */
@@ -137,6 +139,7 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
   const p: Policy = { ...DEFAULT_POLICY, overrides: [], targets: [], references: [], history: { ...DEFAULT_POLICY.history } };
   if (c.alpha !== undefined) p.alpha = checkAlpha(c.alpha, where, 'E_CONFIG');
   if (c.noise !== undefined) p.noise = checkNoise(c.noise, where, 'E_CONFIG');
+  if (c.instructionNoise !== undefined) p.instructionNoise = checkNoise(c.instructionNoise, where, 'E_CONFIG');
   if (c.correction !== undefined) p.correction = checkCorrection(c.correction, where, 'E_CONFIG');
   if (c.confirm !== undefined) p.confirm = checkConfirm(c.confirm, where, 'E_CONFIG');
   if (c.confirmRule !== undefined) {

@@ -24,8 +24,8 @@ export interface BenchComparison {
   unit: 'ns' | 'instructions';
   /** `compared`, present on one side only, or errored on a side. */
   status: 'compared' | 'added' | 'removed' | 'error';
-  /** How it was compared: a test on raw samples, medians' CIs only, or not at all. */
-  method: 'samples' | 'summary-only' | 'none';
+  /** How it was compared: a test on raw samples, exact (deterministic counts), medians' CIs only, or not at all. */
+  method: 'samples' | 'exact' | 'summary-only' | 'none';
   base: SideSummary | null;
   current: SideSummary | null;
   /** centre(current) / centre(base): above 1 is slower. */
@@ -108,9 +108,11 @@ const pEquals = (p: string) => (p.startsWith('<') ? `p${p}` : `p=${p}`);
 /** The one-line message of a compared benchmark. */
 export function comparisonMessage(c: Pick<BenchComparison, 'id' | 'ratio' | 'ci' | 'pValue' | 'adjustedP' | 'method' | 'verdict'>): string {
   const how =
-    c.method === 'summary-only'
-      ? `CI ${formatRatioCI(c.ci)}, summary-only: no raw samples, medians' CIs compared`
-      : `CI ${formatRatioCI(c.ci)}, ${pEquals(formatP(c.adjustedP ?? c.pValue))}`;
+    c.method === 'exact'
+      ? 'exact instruction counts'
+      : c.method === 'summary-only'
+        ? `CI ${formatRatioCI(c.ci)}, summary-only: no raw samples, medians' CIs compared`
+        : `CI ${formatRatioCI(c.ci)}, ${pEquals(formatP(c.adjustedP ?? c.pValue))}`;
   return `${c.id}: ${describeRatio(c.ratio)} (${how})${c.verdict === 'inconclusive' ? ', inconclusive' : ''}`;
 }
 
@@ -135,7 +137,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
   for (const id of ids) {
     const a = baseById.get(id);
     const b = curById.get(id);
-    const { alpha, noise } = policyFor(policy, id);
+    const { alpha, noise } = policyFor(policy, id, (b ?? a)?.unit);
     const row: BenchComparison = {
       id, unit: (b ?? a)!.unit, status: 'compared', method: 'none', base: a ? side(a) : null, current: b ? side(b) : null,
       ratio: null, ci: null, pValue: null, adjustedP: null, test: null, verdict: null, regression: false, improvement: false,
@@ -157,6 +159,16 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
     if (a.unit !== b.unit) {
       row.reason = `units differ (${a.unit} vs ${b.unit})`;
       row.message = `${id}: n/a (${row.reason})`;
+      continue;
+    }
+    if (a.unit === 'instructions' && a.stats && b.stats && a.stats.median > 0) {
+      // Counts are deterministic: the ratio is exact and needs no test; only the band decides.
+      row.method = 'exact';
+      row.ratio = b.stats.median / a.stats.median;
+      row.ci = [row.ratio, row.ratio];
+      row.test = 'exact: deterministic instruction counts';
+      Object.assign(row, decide(row.ratio, row.ci, null, alpha, noise));
+      row.message = comparisonMessage(row);
       continue;
     }
     if (a.samples && a.samples.length >= 2 && b.samples && b.samples.length >= 2) {

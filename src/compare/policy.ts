@@ -23,6 +23,11 @@ export interface Policy {
   alpha: number;
   /** Half-width of the band of relative change treated as noise (0.05 = ±5%). */
   noise: number;
+  /**
+   * The band for instruction counts (`--mode instructions`): deterministic, so no test is needed
+   * and a much smaller change is real. Overrides' `noise` applies to both.
+   */
+  instructionNoise: number;
   correction: Correction;
   overrides: PolicyOverride[];
   /** Absolute targets (`p95 < 100ms`) per id or glob. */
@@ -47,10 +52,17 @@ export const DEFAULT_ALPHA = 0.05;
 /** Default noise band: see docs/regression.md ("Defaults and evidence"). */
 export const DEFAULT_NOISE = 0.05;
 
+/**
+ * Default band for instruction counts: identical code gives identical counts (docs/counters.md), so
+ * what remains is code-layout and allocation-path variation of unrelated changes, well under 0.5%.
+ */
+export const DEFAULT_INSTRUCTION_NOISE = 0.005;
+
 /** The policy when neither config nor flags say otherwise. */
 export const DEFAULT_POLICY: Policy = Object.freeze({
   alpha: DEFAULT_ALPHA,
   noise: DEFAULT_NOISE,
+  instructionNoise: DEFAULT_INSTRUCTION_NOISE,
   correction: 'holm',
   overrides: [],
   targets: [],
@@ -62,7 +74,8 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
 }) as Policy;
 
 /** Alpha and noise that apply to one benchmark after overrides. */
-export function policyFor(policy: Policy, id: string): { alpha: number; noise: number } {
+export function policyFor(policy: Policy, id: string, unit: 'ns' | 'instructions' = 'ns'): { alpha: number; noise: number } {
   const o = bestMatch(policy.overrides, id);
-  return { alpha: o?.alpha ?? policy.alpha, noise: o?.noise ?? policy.noise };
+  const band = unit === 'instructions' ? policy.instructionNoise ?? DEFAULT_INSTRUCTION_NOISE : policy.noise;
+  return { alpha: o?.alpha ?? policy.alpha, noise: o?.noise ?? band };
 }

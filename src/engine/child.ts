@@ -37,7 +37,15 @@ async function serve(request: ChildRequest, send: (m: ChildMessage) => void): Pr
   }
 }
 
-if (!isMainThread && parentPort) {
+if (process.argv[2] === '--instructions') {
+  // Under callgrind (instruction-count mode): the request file names the benchmark files.
+  import('./instructions.js')
+    .then((m) => m.serveInstructions(process.argv[3]))
+    .catch((err) => {
+      console.error(err?.stack ?? err);
+      process.exitCode = 1;
+    });
+} else if (!isMainThread && parentPort) {
   const port = parentPort;
   void serve(workerData as ChildRequest, (m) => port.postMessage(m));
 } else if (process.send) {

@@ -40,7 +40,8 @@ export interface TaskOutcome {
   groups: GroupComparison[];
 }
 
-function version(): string {
+/** This package's version. */
+export function toolVersion(): string {
   try {
     return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
   } catch {
@@ -339,7 +340,7 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<RunRe
   for (const b of out.benchmarks) if (b.file) b.file = relative(process.cwd(), b.file) || b.file;
   return {
     schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'cyclebench', version: version() },
+    tool: { name: 'cyclebench', version: toolVersion() },
     startedAt,
     finishedAt: new Date().toISOString(),
     ...(options.tag ? { tag: options.tag } : {}),

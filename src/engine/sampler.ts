@@ -33,6 +33,11 @@ const asyncNoop = async function () {};
 /** Relative spread of iteration counts around the calibrated count, against aliasing with periodic noise. */
 export const JITTER = 0.05;
 
+/** The callgrind label of a benchmark's empty-loop window. */
+export function emptyLabel(label: string): string {
+  return `${label} [empty loop]`;
+}
+
 /** Minimum warm-up, in ms, before timings may be judged settled. */
 export const MIN_WARMUP_MS = 30;
 
@@ -250,6 +255,39 @@ export class Contender {
     this.recentNs.length = 0;
     if (typical < this.targetNs / 2 || typical > this.targetNs * 4)
       this.n = Math.max(1, Math.round((this.targetNs * this.n) / Math.max(typical, 1)));
+  }
+
+  /**
+   * A warm-up of a fixed number of calls, for instruction-count mode: a time-based warm-up runs a
+   * different number of calls on every run (all the more under valgrind), which can leave V8's
+   * tiering in a different state and change the count.
+   */
+  async warmupCalls(calls: number, iterations: number): Promise<void> {
+    const rounds = Math.max(1, Math.ceil(calls / iterations));
+    for (let r = 0; r < rounds; r++) {
+      const state = await this.setupState();
+      await this.time(this.loop, this.def.fn, iterations, state);
+      await this.teardownState(state);
+      await this.time(this.emptyLoop, this.isAsync ? asyncNoop : noop, iterations, undefined);
+    }
+    this.n = iterations;
+    this.warmupSettled = true;
+  }
+
+  /**
+   * Instruction-count mode: counts `iterations` calls of the warmed loop, then of the warmed empty
+   * loop, each in its own labelled window (`measure` is measureInstructions).
+   */
+  async countInstructions(
+    iterations: number,
+    label: string,
+    measure: (label: string, loop: SyncLoop, ...args: Parameters<SyncLoop>) => void,
+  ): Promise<void> {
+    if (this.isAsync) throw new CycleBenchError('E_BAD_ARGUMENT', 'instruction-count mode measures synchronous benchmarks only');
+    const state = await this.setupState();
+    measure(label, this.loop as SyncLoop, this.def.fn, this.args, state, iterations, this.clock.now, this.sink, this.reader);
+    await this.teardownState(state);
+    measure(emptyLabel(label), this.emptyLoop as SyncLoop, noop, this.args, undefined, iterations, this.clock.now, this.sink, this.reader);
   }
 
   /** Approximate heap bytes allocated per call, from used-heap growth over a batch with no GC in it. */

@@ -12,6 +12,7 @@ import { progressReporter } from '../progress.js';
 import { prepareRunChecks } from './compare.js';
 import { gitState, serializeResult, writeResult } from '../../store/index.js';
 import { withProfile } from '../profile.js';
+import { runInstructionMode } from '../../engine/instructions.js';
 
 /** The files `cyclebench run` loads when given none. */
 export const DEFAULT_GLOB = 'bench/**/*.bench.{ts,mts,js,mjs}';
@@ -45,6 +46,9 @@ export const RUN_OPTIONS = {
   equivalence: { type: 'boolean' },
   profile: { type: 'boolean' },
   counters: { type: 'string' },
+  mode: { type: 'string' },
+  iterations: { type: 'string' },
+  'cache-sim': { type: 'boolean' },
 } as const;
 
 /** Finds benchmark files from arguments (files or globs) or the default glob. */
@@ -128,8 +132,17 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   if (prep.options.tag) options.tag = prep.options.tag;
   if (values.profile && !values.filter)
     throw new CycleBenchError('E_USAGE', '--profile needs --filter NAME, so the profile holds just that benchmark');
+  const mode = values.mode ?? 'time';
+  if (mode !== 'time' && mode !== 'instructions') throw new CycleBenchError('E_USAGE', `--mode takes time or instructions, got '${mode}'`);
+  if (mode === 'instructions' && (values.profile || values.counters || values.isolate))
+    throw new CycleBenchError('E_USAGE', '--mode instructions runs under callgrind: --profile, --counters and --isolate do not apply');
+  const iterations = positiveNumber(values.iterations, '--iterations');
   const files = await findFiles(positionals, io.cwd);
-  const { result, profilePath } = await withProfile(Boolean(values.profile), io.cwd, String(values.filter ?? ''), () => runFiles(files, options));
+  const measure = () =>
+    mode === 'instructions'
+      ? runInstructionMode(files, { ...options, iterations: iterations && Math.round(iterations), cacheSim: values['cache-sim'] })
+      : runFiles(files, options);
+  const { result, profilePath } = await withProfile(Boolean(values.profile), io.cwd, String(values.filter ?? ''), measure);
   const git = await gitState(io.cwd);
   if (git) result.environment.git = git;
   const human = json === '-' ? io.stderr : io.stdout;
@@ -139,6 +152,9 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   else if (json) writeResult(resolve(io.cwd, json), result);
   for (const b of result.benchmarks.filter((x) => x.status === 'error')) io.stderr.write(`error in ${b.id}: ${b.error?.message}\n`);
   // Suspected regressions are re-run in fresh processes before they fail the build.
-  const rerun = (ids: string[]) => runFiles(files, { ...options, onProgress: undefined, filter: exactIds(ids), isolate: 'process' });
+  const rerun = (ids: string[]) =>
+    mode === 'instructions'
+      ? runInstructionMode(files, { ...options, onProgress: undefined, filter: exactIds(ids), iterations: iterations && Math.round(iterations) })
+      : runFiles(files, { ...options, onProgress: undefined, filter: exactIds(ids), isolate: 'process' });
   return prep.finish(result, rerun);
 }

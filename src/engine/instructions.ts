@@ -1,0 +1,197 @@
+/**
+ * Instruction-count mode (`cyclebench run --mode instructions`): the benchmark files run again in a
+ * child under `valgrind --tool=callgrind` with instrumentation off; after each benchmark's warm-up,
+ * its loop and its empty loop each run N times inside a labelled client-request window. The parent
+ * parses the dumps: instructions per iteration = (Ir(loop) - Ir(empty loop)) / N, the same on every
+ * run of the same code. See docs/counters.md for the V8 flags that make it so.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CycleBenchError } from '../errors.js';
+import { runUnderCallgrind, valgrindCapability } from '../counters/valgrind.js';
+import { measureInstructions } from '../counters/instructions.js';
+import { bestClock, measureClock } from '../clock/index.js';
+import { argPoints, benchId, matchesFilter } from './expand.js';
+import { loadBenchFile } from './load-file.js';
+import { resolveSampling, type Args, type RunOptions } from './options.js';
+import { defaultSuite, setCollectOnly, type BenchDef } from './registry.js';
+import { failedResult, sampleStats } from './result.js';
+import { Contender, emptyLabel } from './sampler.js';
+import { environment } from './run.js';
+import { SCHEMA_VERSION, type BenchResult, type CounterValue, type GroupComparison, type RunResult } from './types.js';
+
+/** Iterations counted per benchmark when not given: deterministic, unlike a time-calibrated count. */
+export const DEFAULT_INSTRUCTION_ITERATIONS = 100;
+
+/**
+ * Warm-up calls before counting: a fixed number, so V8 reaches the same tier on every run. V8 11
+ * optimises a small function with TurboFan after about 5,000 calls (docs/counters.md).
+ */
+export const DEFAULT_WARMUP_CALLS = 10_000;
+
+/** What the child is asked to do. */
+interface InstructionRequest {
+  files: string[];
+  filter?: string;
+  iterations: number;
+  warmupCalls: number;
+  metaPath: string;
+}
+
+/** One measured benchmark, as the child reports it. */
+interface InstructionMeta {
+  id: string;
+  name: string;
+  group?: string;
+  baseline?: string;
+  args: Args;
+  file?: string;
+  status: 'ok' | 'error' | 'skipped';
+  message?: string;
+}
+
+function serializeFilter(filter: RunOptions['filter']): string | undefined {
+  return filter instanceof RegExp ? `/${filter.source}/${filter.flags}` : filter;
+}
+
+function childScript(): { script: string; nodeFlags: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { script: fileURLToPath(new URL('./child.ts', here)), nodeFlags: ['--import', 'tsx'] };
+  return { script: fileURLToPath(new URL('./worker.js', here)), nodeFlags: [] };
+}
+
+/** Parent side: runs the files under callgrind and returns a result in instruction units. */
+export async function runInstructionMode(files: string[], options: RunOptions & { iterations?: number; warmupCalls?: number; cacheSim?: boolean }): Promise<RunResult> {
+  const cap = valgrindCapability();
+  if (!cap.available) throw new CycleBenchError('E_VALGRIND_UNAVAILABLE', `--mode instructions needs valgrind: ${cap.reason}`);
+  const startedAt = new Date().toISOString();
+  const dir = mkdtempSync(join(tmpdir(), 'cyclebench-instr-'));
+  try {
+    const request: InstructionRequest = {
+      files,
+      filter: serializeFilter(options.filter),
+      iterations: options.iterations ?? DEFAULT_INSTRUCTION_ITERATIONS,
+      warmupCalls: options.warmupCalls ?? DEFAULT_WARMUP_CALLS,
+      metaPath: join(dir, 'meta.json'),
+    };
+    const requestPath = join(dir, 'request.json');
+    writeFileSync(requestPath, JSON.stringify(request));
+    const { script, nodeFlags } = childScript();
+    options.onProgress?.({ type: 'start', total: 0, estimateMs: 0 });
+    const totals = await runUnderCallgrind({ script, args: ['--instructions', requestPath], nodeFlags, cacheSim: options.cacheSim });
+    const metas = JSON.parse(readFileSync(request.metaPath, 'utf8')) as InstructionMeta[];
+    const benchmarks = metas.map((m) => instructionResult(m, totals, request.iterations));
+    const clock = bestClock();
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: 'cyclebench', version: (await import('./run.js')).toolVersion() },
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      ...(options.tag ? { tag: options.tag } : {}),
+      mode: 'instructions',
+      environment: environment(clock),
+      benchmarks,
+      groups: groupComparisons(metas, benchmarks),
+      complexity: [],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One benchmark's result from its two windows' totals. */
+export function instructionResult(m: InstructionMeta, totals: Map<string, Record<string, number>>, iterations: number): BenchResult {
+  const base = { id: m.id, name: m.name, group: m.group, args: m.args, file: m.file };
+  if (m.status !== 'ok') return failedResult(base, m.status, new Error(m.message ?? m.status), 0);
+  const real = totals.get(m.id);
+  const empty = totals.get(emptyLabel(m.id));
+  if (!real || !empty) return failedResult(base, 'error', new Error(`callgrind wrote no dump labelled '${real ? emptyLabel(m.id) : m.id}'`), 0);
+  const perIteration = (real.Ir - empty.Ir) / iterations;
+  const counters: Record<string, CounterValue> = {};
+  for (const [event, value] of Object.entries(real))
+    if (event !== 'Ir' && empty[event] !== undefined) counters[event] = { available: true, value: (value - empty[event]) / iterations };
+  return {
+    ...base,
+    args: Object.keys(m.args).length ? m.args : undefined,
+    status: 'ok',
+    kind: 'instructions',
+    unit: 'instructions',
+    stats: sampleStats([perIteration]),
+    rawStats: sampleStats([real.Ir / iterations]),
+    overhead: empty.Ir / iterations,
+    samples: [perIteration],
+    iterations: [iterations],
+    totalIterations: iterations,
+    stopReason: 'fixed',
+    wallMs: 0,
+    flags: {},
+    ...(Object.keys(counters).length ? { counters } : {}),
+  };
+}
+
+/** Group ratios from exact counts: no interval to estimate, the band alone decides. */
+function groupComparisons(metas: InstructionMeta[], results: BenchResult[]): GroupComparison[] {
+  const out = new Map<string, GroupComparison>();
+  const byId = new Map(results.map((r) => [r.id, r]));
+  for (const m of metas) {
+    if (!m.group || !m.baseline || m.name === m.baseline) continue;
+    const base = byId.get(benchId(m.baseline, m.group, m.args));
+    const cur = byId.get(m.id);
+    if (!base?.stats || !cur?.stats || !(base.stats.median > 0)) continue;
+    const key = `${m.group}${JSON.stringify(m.args)}`;
+    const g = out.get(key) ?? { group: m.group, baseline: m.baseline, ...(Object.keys(m.args).length ? { args: m.args } : {}), entries: [] };
+    out.set(key, g);
+    const ratio = cur.stats.median / base.stats.median;
+    const verdict = ratio > 1.005 ? 'slower' : ratio < 0.995 ? 'faster' : 'same';
+    g.entries.push({ id: m.id, name: m.name, ratio, ci: [ratio, ratio], pValue: ratio === 1 ? 1 : 0, verdict });
+  }
+  return [...out.values()];
+}
+
+/** Child side (under callgrind): warms each benchmark, then counts its loop and its empty loop. */
+export async function serveInstructions(requestPath: string): Promise<void> {
+  const request = JSON.parse(readFileSync(requestPath, 'utf8')) as InstructionRequest;
+  setCollectOnly(true);
+  for (const f of request.files) await loadBenchFile(f);
+  const clock = bestClock();
+  const resolutionNs = measureClock(clock, 11, 200).resolutionNs;
+  const sampling = resolveSampling({});
+  const metas: InstructionMeta[] = [];
+  const measureOne = async (def: BenchDef, args: Args, group?: string, baseline?: string) => {
+    const id = benchId(def.name, group, args);
+    if (!matchesFilter(id, request.filter)) return;
+    const meta: InstructionMeta = { id, name: def.name, group, baseline, args, file: def.file && relative(process.cwd(), def.file), status: 'ok' };
+    metas.push(meta);
+    if (def.options.skip || def.options.gpu) {
+      meta.status = 'skipped';
+      meta.message = def.options.gpu ? 'instruction-count mode does not measure GPU benchmarks' : String(def.options.skip === true ? 'skipped by its options' : def.options.skip);
+      return;
+    }
+    try {
+      const c = new Contender(id, def, args, sampling, clock, resolutionNs, group);
+      await c.prepare();
+      if (c.isAsync) {
+        meta.status = 'skipped';
+        meta.message = 'instruction-count mode measures synchronous benchmarks only (a window would end at the first await)';
+        return;
+      }
+      await c.warmupCalls(request.warmupCalls, request.iterations);
+      await c.countInstructions(request.iterations, id, measureInstructions);
+      await c.finish();
+    } catch (err) {
+      meta.status = 'error';
+      meta.message = (err as Error).message;
+    }
+  };
+  for (const task of defaultSuite().tasks) {
+    if (task.kind === 'bench') for (const args of argPoints(task.bench.options.args)) await measureOne(task.bench, args);
+    else {
+      const baseline = task.group.options.baseline ?? task.group.benches[0].name;
+      for (const args of argPoints(task.group.options.args))
+        for (const def of task.group.benches) await measureOne(def, args, task.group.name, baseline);
+    }
+  }
+  writeFileSync(request.metaPath, JSON.stringify(metas));
+}
