@@ -23,7 +23,8 @@ if (addon) {
   addon.bindSlot(slot);
   const into = addon.nowInto;
   paths.push(
-    ['native now() lfence;rdtsc;lfence -> double', addon.now],
+    ['native now() lfence;rdtsc -> double', addon.now],
+    ['native nowFenced() lfence;rdtsc;lfence -> double', addon.nowFenced],
     ['native nowRdtscp() rdtscp;lfence -> double', addon.nowRdtscp],
     ['native nowInto() -> Float64Array slot', () => (into(), slot[0])],
     ['native nowMonotonic() CLOCK_MONOTONIC_RAW', addon.nowMonotonic],
@@ -42,7 +43,7 @@ const results = paths.map(([name, read]) => ({ name, ns: costNs(read) }));
 const ref = results.find((r) => r.name === 'process.hrtime.bigint()')!.ns;
 if (addon) {
   const d = [...addon.readDeltas(200_000)].sort((a, b) => a - b);
-  console.log(`inside C++: median back-to-back lfence;rdtsc;lfence delta ${d[d.length >> 1]} ticks`);
+  console.log(`inside C++: median back-to-back lfence;rdtsc delta ${d[d.length >> 1]} ticks`);
 }
 console.log(`median of ${ROUNDS} rounds x ${N} reads, ns per read (ratio to process.hrtime.bigint)`);
 for (const r of results) console.log(`${r.name.padEnd(50)} ${r.ns.toFixed(1).padStart(7)} ns  ${(r.ns / ref).toFixed(2)}x`);

@@ -38,6 +38,9 @@ napi_value Now(napi_env env, napi_callback_info) { return Double(env, double(clo
 napi_value NowRdtscp(napi_env env, napi_callback_info) {
   return Double(env, double(clock::ReadCyclesRdtscp() - Base()));
 }
+napi_value NowFenced(napi_env env, napi_callback_info) {
+  return Double(env, double(clock::ReadCyclesFenced() - Base()));
+}
 napi_value NowMonotonic(napi_env env, napi_callback_info) {
   return Double(env, double(clock::MonotonicNs() - MonotonicBase()));
 }
@@ -139,6 +142,7 @@ void InitClock(Napi::Env env, Napi::Object exports) {
   MonotonicBase();
   AddRaw(env, exports, "now", Now, nullptr);
   AddRaw(env, exports, "nowRdtscp", NowRdtscp, nullptr);
+  AddRaw(env, exports, "nowFenced", NowFenced, nullptr);
   AddRaw(env, exports, "nowMonotonic", NowMonotonic, nullptr);
   AddRaw(env, exports, "nowInto", NowInto, state);
   exports.Set("bindSlot", Napi::Function::New(env, BindSlot, "bindSlot", state));

@@ -26,9 +26,16 @@ inline uint64_t MonotonicNs() {
 #if defined(CYCLEBENCH_TSC)
 constexpr const char* kCycleClockName = "tsc";
 constexpr bool kCycleClockSupported = true;
-// lfence before rdtsc: earlier instructions finish before the read; lfence after it: later ones do
-// not start before it. Chosen over rdtscp by bench/clock-overhead (see docs/design.md).
+// lfence; rdtsc: every earlier instruction has completed before the counter is read. No trailing
+// fence: what follows a read is the return through Node-API (hundreds of instructions) before any
+// timed code, and the empty-loop subtraction removes the constant rest. Chosen by
+// bench/clock-overhead.ts: the trailing lfence cost ~15-25 ns per read here (docs/design.md).
 inline uint64_t ReadCycles() {
+  _mm_lfence();
+  return __rdtsc();
+}
+// lfence; rdtsc; lfence: also keeps later instructions from starting before the read.
+inline uint64_t ReadCyclesFenced() {
   _mm_lfence();
   uint64_t t = __rdtsc();
   _mm_lfence();
@@ -50,11 +57,13 @@ inline uint64_t ReadCycles() {
   return t;
 }
 inline uint64_t ReadCyclesRdtscp() { return ReadCycles(); }
+inline uint64_t ReadCyclesFenced() { return ReadCycles(); }
 #else
 constexpr const char* kCycleClockName = "monotonic";
 constexpr bool kCycleClockSupported = false;
 inline uint64_t ReadCycles() { return MonotonicNs(); }
 inline uint64_t ReadCyclesRdtscp() { return MonotonicNs(); }
+inline uint64_t ReadCyclesFenced() { return MonotonicNs(); }
 #endif
 
 inline void CpuRelax() {

@@ -1,7 +1,9 @@
 /** The clock surface of the addon; other concerns describe their part in their own folder. */
 export interface ClockBinding {
-  /** Ticks since a process-wide base, ordered with lfence (x86) or isb (arm64). */
+  /** Ticks since a process-wide base: `lfence; rdtsc` (x86), isb-ordered CNTVCT (arm64). */
   now(): number;
+  /** Same counter read as `lfence; rdtsc; lfence` (x86): later instructions wait for the read too. */
+  nowFenced(): number;
   /** Same counter, read with rdtscp + lfence (x86); equals now() elsewhere. */
   nowRdtscp(): number;
   /** CLOCK_MONOTONIC_RAW nanoseconds since a base. */
