@@ -28,3 +28,12 @@ export type {
   RunOptions,
   SamplingOptions,
 } from './engine/options.js';
+export { defineConfig } from './config.js';
+export type { CycleBenchConfig } from './config.js';
+export { compareRuns, evaluateRun, EXIT, parseTarget } from './compare/index.js';
+export type { Comparison, GateReport, Policy, Target } from './compare/index.js';
+export { readResult, writeResult, loadNamed, saveNamed, appendHistory, readHistory, gitState } from './store/index.js';
+export { gpu, cudaCapability, hasGpu } from './gpu/index.js';
+export type { CudaCapability, GpuSample, GpuWork } from './gpu/index.js';
+export { openCounters, countersCapability, valgrindCapability } from './counters/index.js';
+export type { CounterSet } from './counters/index.js';

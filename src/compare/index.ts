@@ -10,7 +10,7 @@ export type { ExitCode, Outcome } from './exit.js';
 export { evaluateRun, VERDICT_VERSION } from './gate.js';
 export type { EvaluateOptions, GateReport, RegressionNote } from './gate.js';
 export { matchId, isGlob, bestMatch } from './glob.js';
-export { analyzeHistory, normalQuantile } from './history.js';
+export { analyzeHistory } from './history.js';
 export type { HistoryAnalysis, HistoryChange, HistoryOptions, HistoryPoint, HistoryThreshold, SeriesAnalysis } from './history.js';
 export { DEFAULT_ALPHA, DEFAULT_NOISE, DEFAULT_POLICY, policyFor } from './policy.js';
 export type { Correction, Policy, PolicyOverride } from './policy.js';
