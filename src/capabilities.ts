@@ -16,6 +16,11 @@ export interface Capabilities {
   native: Availability & { source: 'prebuild' | 'local build' | 'none'; path?: string; warning?: boolean; hint?: string };
   /** Every clock path, measured now; the first is the one the engine uses. */
   clocks: ClockReport[];
+  /**
+   * Known-truth check of the cycle clock: `spinTicks` for 1 ms worth of ticks, timed by
+   * CLOCK_MONOTONIC_RAW. Unavailable without the addon.
+   */
+  clockCheck: Availability & { expectedNs?: number; measuredNs?: number; relError?: number };
   counters: CountersCapability;
   valgrind: ValgrindCapability;
   cuda: CudaCapability;
@@ -50,6 +55,16 @@ export function capabilities(options: CapabilityOptions = {}): Capabilities {
     clocks.push(measureClock(hrtimeClock()));
   }
   const c = cpus();
+  let clockCheck: Capabilities['clockCheck'] = { available: false, reason: `needs the native addon (${load.reason ?? 'not loaded'})` };
+  if (load.addon) {
+    const hz = clocks[0].frequencyHz;
+    const ticks = Math.round(hz * 1e-3);
+    const t0 = load.addon.nowMonotonic();
+    const spun = load.addon.spinTicks(ticks);
+    const measuredNs = load.addon.nowMonotonic() - t0;
+    const expectedNs = (spun / hz) * 1e9;
+    clockCheck = { available: true, expectedNs, measuredNs, relError: measuredNs / expectedNs - 1 };
+  }
   return {
     cpu: {
       model: c[0]?.model?.trim() || 'unknown',
@@ -61,6 +76,7 @@ export function capabilities(options: CapabilityOptions = {}): Capabilities {
     runtime: { node: process.versions.node, v8: process.versions.v8, execArgv: process.execArgv },
     native,
     clocks,
+    clockCheck,
     counters: countersCapability(),
     valgrind: options.valgrind === false ? { available: false, reason: 'not probed' } : valgrindCapability(),
     cuda: options.cuda === false ? { available: false, reason: 'not probed' } : cudaCapability(),

@@ -73,3 +73,15 @@ describe('hrtime clock', () => {
     }
   });
 });
+
+describe.skipIf(!addon)('capabilities self-check', () => {
+  it('times a known spin against CLOCK_MONOTONIC_RAW', async () => {
+    const { capabilities } = await import('../../src/capabilities.js');
+    const c = capabilities({ cuda: false, valgrind: false }).clockCheck;
+    expect(c.available).toBe(true);
+    expect(c.expectedNs!).toBeGreaterThan(0.99e6);
+    // The spin can only be stretched (preemption), never shortened beyond calibration error.
+    expect(c.measuredNs!).toBeGreaterThan(c.expectedNs! * 0.99);
+    expect(c.measuredNs!).toBeLessThan(c.expectedNs! * 50);
+  });
+});

@@ -44,6 +44,12 @@ export function renderInfo(c: Capabilities): string {
       [1, 3, 4],
     ),
   );
+  const cc = c.clockCheck;
+  out.push(
+    cc.available
+      ? `self-check: spinTicks for ${formatNs(cc.expectedNs!)} took ${formatNs(cc.measuredNs!)} by CLOCK_MONOTONIC_RAW (${((cc.relError ?? 0) * 100).toFixed(2)}%)`
+      : `self-check: unavailable: ${cc.reason}`,
+  );
   out.push('\nCounters');
   out.push(`perf_event: ${avail(c.counters.perfEvent)}`);
   if (c.counters.events.length)
@@ -52,6 +58,16 @@ export function renderInfo(c: Capabilities): string {
   out.push(`valgrind: ${avail(c.valgrind)}${c.valgrind.available && c.valgrind.version ? ` (${c.valgrind.version})` : ''}`);
   out.push('\nCUDA');
   out.push(`cuda: ${avail(c.cuda)}`);
+  for (const d of c.cuda.devices ?? []) {
+    const gib = (b?: number) => (b === undefined ? 'unknown' : `${(b / 2 ** 30).toFixed(1)} GiB`);
+    const mib = (b?: number) => (b === undefined ? 'unknown' : `${(b / 2 ** 20).toFixed(0)} MiB`);
+    out.push(
+      `  device ${d.ordinal}: ${d.name}, compute ${d.computeCapability}, ${d.smCount ?? '?'} SMs, memory ${gib(d.memoryBytes)}, L2 ${mib(d.l2Bytes)}, ` +
+        `SM clock ${d.smClockMHz ?? '?'} MHz, memory clock ${d.memoryClockMHz ?? '?'} MHz${d.pciBusId ? `, PCI ${d.pciBusId}` : ''}`,
+    );
+  }
+  for (const [name, lib] of [['driver', c.cuda.driver], ['nvrtc', c.cuda.nvrtc], ['nvml', c.cuda.nvml], ['cupti', c.cuda.cupti]] as const)
+    if (lib) out.push(`  ${name}: ${lib.available ? `available${lib.version ? ` (${lib.version})` : ''}${lib.path ? ` ${lib.path}` : ''}` : `unavailable: ${lib.reason}`}`);
   return out.join('\n') + '\n';
 }
 
