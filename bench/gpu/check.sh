@@ -5,7 +5,9 @@
 #
 #   bash bench/gpu/check.sh
 #
-# Node: the one on PATH, else the binary carried as .device/node.xz (unpacked to /tmp/node).
+# Node: the one on PATH, else the binary carried as .device/node.xz (unpacked to /tmp/node), and
+# node_modules from .device/node_modules.tar.xz when absent: `bash bench/gpu/pack-device.sh` makes
+# both here; then run this script there with `.device` carried.
 # Build: no node-gyp (it needs Node's headers, absent there): g++ compiles native/**/*.cc with
 # node-api-headers + node-addon-api from node_modules into build/Release/cyclebench.node, where the
 # loader finds it. Set CYCLEBENCH_BUILD=skip to keep an existing build, =node-gyp to use node-gyp.
@@ -30,6 +32,10 @@ if ! command -v node >/dev/null 2>&1; then
   fi
 fi
 echo "node $(node --version) at $(command -v node)"
+if [ ! -d node_modules ] && [ -f .device/node_modules.tar.xz ]; then
+  echo "unpacking .device/node_modules.tar.xz (made by bench/gpu/pack-device.sh)"
+  xz -dc .device/node_modules.tar.xz | tar -xf - || { echo "check.sh: could not unpack node_modules" >&2; exit 2; }
+fi
 for f in node_modules/node-addon-api/napi.h node_modules/node-api-headers/include/node_api.h \
          node_modules/vitest/vitest.mjs node_modules/tsx/dist/cli.mjs; do
   [ -e "$f" ] || { echo "check.sh: $f missing: carry node_modules (npm install on a machine with Node)" >&2; exit 2; }
