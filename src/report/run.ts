@@ -25,6 +25,7 @@ export function flagText(b: BenchResult): string {
 }
 
 function cells(b: BenchResult): string[] {
+  if (b.status !== 'ok') return [b.id, b.status === 'skipped' ? 'skipped (below)' : 'error (below)', '', '', '', '', '', '', '', ''];
   const s = b.stats;
   const f = (v: number | undefined) => formatValue(isNum(v) ? v : null, b.unit, why(b));
   const half = s && isNum(s.medianCI?.lo) && isNum(s.medianCI?.hi) && s.median !== 0 ? (s.medianCI.hi - s.medianCI.lo) / 2 / Math.abs(s.median) : null;
@@ -70,6 +71,12 @@ function details(run: RunResult): string[] {
   }
   for (const c of run.complexity ?? []) lines.push('', `${c.id}: ${c.best} in ${c.axis}`);
   lines.push(...counterLines(run));
+  const skipped = new Map<string, string[]>();
+  for (const b of run.benchmarks.filter((x) => x.status === 'skipped')) {
+    const reason = b.skipReason ?? 'no reason given';
+    skipped.set(reason, [...(skipped.get(reason) ?? []), b.id]);
+  }
+  for (const [reason, ids] of skipped) lines.push('', `skipped ${ids.join(', ')}: ${reason}`);
   const dead = run.benchmarks.filter((b) => b.flags.deadCode).map((b) => b.id);
   if (dead.length) lines.push('', `warning: ${dead.join(', ')} cannot be told apart from an empty loop; keep its result with doNotOptimize().`);
   return lines;

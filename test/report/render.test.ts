@@ -56,11 +56,11 @@ describe('verdict rendering', async () => {
 describe('run rendering', () => {
   const run = makeRun(1);
   run.benchmarks.push(erroredBench('broken', 'kaboom'));
-  it.each(['console', 'markdown', 'csv'] as const)('%s shows every benchmark and n/a for the errored one', (f) => {
+  it.each(['console', 'markdown', 'csv'] as const)('%s shows every benchmark, and the errored one with its error, never NaN', (f) => {
     const text = renderRun(run, f);
     for (const b of run.benchmarks) expect(text).toContain(b.id);
     expect(text).not.toMatch(/NaN/);
-    if (f !== 'csv') expect(text).toContain('n/a (errored)');
+    if (f !== 'csv') expect(text).toMatch(/error \(below\)[\s\S]*: boom/);
   });
   it('csv quotes ids with commas and leaves unavailable values empty', () => {
     const r = makeRun(1, { only: ['math/sum[n=1000]'] });
