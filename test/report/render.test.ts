@@ -60,7 +60,7 @@ describe('run rendering', () => {
     const text = renderRun(run, f);
     for (const b of run.benchmarks) expect(text).toContain(b.id);
     expect(text).not.toMatch(/NaN/);
-    if (f !== 'csv') expect(text).toMatch(/error \(below\)[\s\S]*: boom/);
+    if (f !== 'csv') expect(text).toMatch(/error \(below\)[\s\S]*: kaboom/);
   });
   it('csv quotes ids with commas and leaves unavailable values empty', () => {
     const r = makeRun(1, { only: ['math/sum[n=1000]'] });
