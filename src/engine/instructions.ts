@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { CycleBenchError } from '../errors.js';
 import { runUnderCallgrind, valgrindCapability } from '../counters/valgrind.js';
 import { measureInstructions } from '../counters/instructions.js';
-import { bestClock, measureClock } from '../clock/index.js';
+import { bestClock } from '../clock/index.js';
 import { argPoints, benchId, matchesFilter } from './expand.js';
 import { loadBenchFile } from './load-file.js';
 import { resolveSampling, type Args, type RunOptions } from './options.js';
@@ -155,8 +155,11 @@ export async function serveInstructions(requestPath: string): Promise<void> {
   const request = JSON.parse(readFileSync(requestPath, 'utf8')) as InstructionRequest;
   setCollectOnly(true);
   for (const f of request.files) await loadBenchFile(f);
-  const clock = bestClock();
-  const resolutionNs = measureClock(clock, 11, 200).resolutionNs;
+  // A constant clock: windows count instructions, not time, and real readings would make the loop's
+  // `t1 - t0` a small integer in one run and a double in another (ticks pass 2^31 after 0.88 s),
+  // which can give V8 different type feedback, so different code, so different counts.
+  const clock = { ...bestClock(), now: () => 0 };
+  const resolutionNs = 1;
   const sampling = resolveSampling({});
   const metas: InstructionMeta[] = [];
   const measureOne = async (def: BenchDef, args: Args, group?: string, baseline?: string) => {
