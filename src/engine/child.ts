@@ -38,9 +38,9 @@ async function serve(request: ChildRequest, send: (m: ChildMessage) => void): Pr
 }
 
 if (process.argv[2] === '--instructions') {
-  // Under callgrind (instruction-count mode): the request file names the benchmark files.
+  // Under callgrind (instruction-count mode): the request, in the environment, names the files.
   import('./instructions.js')
-    .then((m) => m.serveInstructions(process.argv[3]))
+    .then((m) => m.serveInstructions())
     .catch((err) => {
       console.error(err?.stack ?? err);
       process.exitCode = 1;

@@ -5,9 +5,8 @@
  * parses the dumps: instructions per iteration = (Ir(loop) - Ir(empty loop)) / N, the same on every
  * run of the same code. See docs/counters.md for the V8 flags that make it so.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CycleBenchError } from '../errors.js';
 import { runUnderCallgrind, valgrindCapability } from '../counters/valgrind.js';
@@ -19,7 +18,8 @@ import { resolveSampling, type Args, type RunOptions } from './options.js';
 import { defaultSuite, setCollectOnly, type BenchDef } from './registry.js';
 import { failedResult, sampleStats } from './result.js';
 import { Contender, emptyLabel } from './sampler.js';
-import { environment } from './run.js';
+import { environment, toolVersion } from './run.js';
+import { packageRoot } from '../native/load.js';
 import { SCHEMA_VERSION, type BenchResult, type CounterValue, type GroupComparison, type RunResult } from './types.js';
 
 /** Iterations counted per benchmark when not given: deterministic, unlike a time-calibrated count. */
@@ -31,14 +31,18 @@ export const DEFAULT_INSTRUCTION_ITERATIONS = 100;
  */
 export const DEFAULT_WARMUP_CALLS = 10_000;
 
-/** What the child is asked to do. */
+/** What the child is asked to do (in the environment: no random path reaches the child). */
 interface InstructionRequest {
   files: string[];
   filter?: string;
   iterations: number;
   warmupCalls: number;
-  metaPath: string;
 }
+
+/** The environment variable that carries the request to the child. */
+const REQUEST_ENV = 'CYCLEBENCH_INSTRUCTION_REQUEST';
+/** Prefix of the child's one stdout line that carries its results. */
+const META_PREFIX = 'cyclebench-instructions:';
 
 /** One measured benchmark, as the child reports it. */
 interface InstructionMeta {
@@ -56,10 +60,33 @@ function serializeFilter(filter: RunOptions['filter']): string | undefined {
   return filter instanceof RegExp ? `/${filter.source}/${filter.flags}` : filter;
 }
 
-function childScript(): { script: string; nodeFlags: string[] } {
+/**
+ * Plain-JavaScript copies of the files the child imports, made with esbuild beside each original
+ * (so relative paths and `import.meta.url` keep working), with packages left external. Measured: the
+ * tsx loader's hook thread made counts of allocating benchmarks vary by up to 0.3% between runs
+ * (JSON.parse, Array#sort); from plain JavaScript they were identical in every run.
+ */
+async function plainCopies(files: string[]): Promise<{ files: string[]; originals: Map<string, string>; cleanup(): void }> {
+  const { build } = await import('esbuild');
+  const originals = new Map<string, string>();
+  for (const file of files) {
+    const out = join(dirname(file), `.${basename(file)}.cyclebench-instructions.mjs`);
+    await build({ entryPoints: [file], outfile: out, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' });
+    originals.set(out, file);
+  }
+  return { files: [...originals.keys()], originals, cleanup: () => originals.forEach((_, out) => rmSync(out, { force: true })) };
+}
+
+/** The child entry as plain JavaScript: the bundled worker.js, or from source a bundle of child.ts. */
+async function childScript(): Promise<{ script: string; cleanup(): void }> {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return { script: fileURLToPath(new URL('./child.ts', here)), nodeFlags: ['--import', 'tsx'] };
-  return { script: fileURLToPath(new URL('./worker.js', here)), nodeFlags: [] };
+  if (!here.endsWith('.ts')) return { script: fileURLToPath(new URL('./worker.js', here)), cleanup: () => {} };
+  const source = fileURLToPath(new URL('./child.ts', here));
+  // Inside the package, so the bundled loader still finds the package root and its addon.
+  const script = join(packageRoot(), 'node_modules', '.cache', 'cyclebench', `instructions-child-${process.pid}.mjs`);
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [source], outfile: script, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' });
+  return { script, cleanup: () => rmSync(script, { force: true }) };
 }
 
 /** Parent side: runs the files under callgrind and returns a result in instruction units. */
@@ -67,38 +94,59 @@ export async function runInstructionMode(files: string[], options: RunOptions & 
   const cap = valgrindCapability();
   if (!cap.available) throw new CycleBenchError('E_VALGRIND_UNAVAILABLE', `--mode instructions needs valgrind: ${cap.reason}`);
   const startedAt = new Date().toISOString();
-  const dir = mkdtempSync(join(tmpdir(), 'cyclebench-instr-'));
+  const copies = await plainCopies(files);
+  const child = await childScript();
   try {
-    const request: InstructionRequest = {
-      files,
-      filter: serializeFilter(options.filter),
-      iterations: options.iterations ?? DEFAULT_INSTRUCTION_ITERATIONS,
-      warmupCalls: options.warmupCalls ?? DEFAULT_WARMUP_CALLS,
-      metaPath: join(dir, 'meta.json'),
-    };
-    const requestPath = join(dir, 'request.json');
-    writeFileSync(requestPath, JSON.stringify(request));
-    const { script, nodeFlags } = childScript();
-    options.onProgress?.({ type: 'start', total: 0, estimateMs: 0 });
-    const totals = await runUnderCallgrind({ script, args: ['--instructions', requestPath], nodeFlags, cacheSim: options.cacheSim });
-    const metas = JSON.parse(readFileSync(request.metaPath, 'utf8')) as InstructionMeta[];
-    const benchmarks = metas.map((m) => instructionResult(m, totals, request.iterations));
-    const clock = bestClock();
-    return {
-      schemaVersion: SCHEMA_VERSION,
-      tool: { name: 'cyclebench', version: (await import('./run.js')).toolVersion() },
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      ...(options.tag ? { tag: options.tag } : {}),
-      mode: 'instructions',
-      environment: environment(clock),
-      benchmarks,
-      groups: groupComparisons(metas, benchmarks),
-      complexity: [],
-    };
+    return await measureUnderCallgrind(copies, child.script, options, startedAt);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    copies.cleanup();
+    child.cleanup();
   }
+}
+
+async function measureUnderCallgrind(
+  copies: { files: string[]; originals: Map<string, string> },
+  script: string,
+  options: RunOptions & { iterations?: number; warmupCalls?: number; cacheSim?: boolean },
+  startedAt: string,
+): Promise<RunResult> {
+  const request: InstructionRequest = {
+    files: copies.files,
+    filter: serializeFilter(options.filter),
+    iterations: options.iterations ?? DEFAULT_INSTRUCTION_ITERATIONS,
+    warmupCalls: options.warmupCalls ?? DEFAULT_WARMUP_CALLS,
+  };
+  options.onProgress?.({ type: 'start', total: 0, estimateMs: 0 });
+  // The child's inputs are the same on every run (no temporary paths, no pids): strings it hashes,
+  // and so hash-table layouts, must not differ between runs of the same code.
+  let stdout = '';
+  const totals = await runUnderCallgrind({
+    script,
+    args: ['--instructions'],
+    cacheSim: options.cacheSim,
+    env: { [REQUEST_ENV]: JSON.stringify(request) },
+    onStdout: (chunk) => (stdout += chunk),
+  });
+  const line = stdout.split('\n').find((l) => l.startsWith(META_PREFIX));
+  if (!line) throw new CycleBenchError('E_VALGRIND_UNAVAILABLE', `the instruction-count child reported no results; its output ended with: ${stdout.slice(-2000)}`);
+  const metas = JSON.parse(line.slice(META_PREFIX.length)) as InstructionMeta[];
+  for (const m of metas) {
+    const original = m.file && copies.originals.get(resolve(m.file));
+    if (original) m.file = relative(process.cwd(), original);
+  }
+  const benchmarks = metas.map((m) => instructionResult(m, totals, request.iterations));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'cyclebench', version: toolVersion() },
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    ...(options.tag ? { tag: options.tag } : {}),
+    mode: 'instructions',
+    environment: environment(bestClock()),
+    benchmarks,
+    groups: groupComparisons(metas, benchmarks),
+    complexity: [],
+  };
 }
 
 /** One benchmark's result from its two windows' totals. */
@@ -151,8 +199,10 @@ function groupComparisons(metas: InstructionMeta[], results: BenchResult[]): Gro
 }
 
 /** Child side (under callgrind): warms each benchmark, then counts its loop and its empty loop. */
-export async function serveInstructions(requestPath: string): Promise<void> {
-  const request = JSON.parse(readFileSync(requestPath, 'utf8')) as InstructionRequest;
+export async function serveInstructions(): Promise<void> {
+  const text = process.env[REQUEST_ENV];
+  if (!text) throw new Error(`${REQUEST_ENV} is not set: this entry is started by runInstructionMode`);
+  const request = JSON.parse(text) as InstructionRequest;
   setCollectOnly(true);
   for (const f of request.files) await loadBenchFile(f);
   // A constant clock: windows count instructions, not time, and real readings would make the loop's
@@ -196,5 +246,5 @@ export async function serveInstructions(requestPath: string): Promise<void> {
         for (const def of task.group.benches) await measureOne(def, args, task.group.name, baseline);
     }
   }
-  writeFileSync(request.metaPath, JSON.stringify(metas));
+  process.stdout.write(`\n${META_PREFIX}${JSON.stringify(metas)}\n`);
 }
