@@ -19,7 +19,6 @@ if (!cap.available) {
 }
 const RUNS = Number(process.argv[2] ?? 5);
 const workload = fileURLToPath(new URL('./flags-workload.cjs', import.meta.url));
-const TOGGLE = '--toggle-collect=*GCTracer::Output*';
 
 interface Candidate {
   name: string;
@@ -68,7 +67,7 @@ for (const c of candidates) {
   const same = reals.length === 1 && empties.length === 1;
   const wall = rs.reduce((s, r) => s + r.wallS, 0) / rs.length;
   const show = (v: number[]) => (v.length === 1 ? String(v[0]) : `${v.length} values: ${Math.min(...v)} .. ${Math.max(...v)}`);
-  console.log(`| ${c.name}${c.toggle ? '' : ''} | ${show(reals)} | ${same ? 'yes' : 'no'} | ${show(empties)} | ${wall.toFixed(1)} |`);
+  console.log(`| ${c.name} | ${show(reals)} | ${same ? 'yes' : 'no'} | ${show(empties)} | ${wall.toFixed(1)} |`);
 }
 console.log('\nV8 optimisation status of the measured function after warm-up (--allow-natives-syntax run):');
 for (const c of [candidates[0], candidates[8]]) console.log(`${c.name}: ${once(c, true).status}`);

@@ -21,8 +21,6 @@ const commands: Record<string, { run: Command; help: string }> = {
   info: { run: infoCommand, help: 'machine, addon, clocks, counters, valgrind and CUDA (--json)' },
 };
 
-/** Exit code for usage and configuration errors. */
-export const EXIT_USAGE = EXIT.USAGE;
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  cyclebench ${name.padEnd(9)} ${c.help}`);
@@ -34,19 +32,19 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());
-    return name ? 0 : EXIT_USAGE;
+    return name ? 0 : EXIT.USAGE;
   }
   const command = commands[name];
   if (!command) {
     io.stderr.write(`cyclebench: unknown command '${name}'\n${usage()}`);
-    return EXIT_USAGE;
+    return EXIT.USAGE;
   }
   try {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof CycleBenchError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`cyclebench ${name}: ${(err as Error).message}\n`);
-      return EXIT_USAGE;
+      return EXIT.USAGE;
     }
     throw err;
   }

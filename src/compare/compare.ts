@@ -95,7 +95,7 @@ function side(b: BenchResult): SideSummary {
   };
 }
 
-function decide(ratio: number, ci: [number, number], p: number | null, alpha: number, noise: number): { verdict: Verdict; regression: boolean; improvement: boolean } {
+function decide(ci: [number, number], p: number | null, alpha: number, noise: number): { verdict: Verdict; regression: boolean; improvement: boolean } {
   const significant = p === null ? true : p < alpha; // summary-only: the CI test below stands alone
   if (significant && ci[0] > 1 + noise) return { verdict: 'slower', regression: true, improvement: false };
   if (significant && ci[1] < 1 - noise) return { verdict: 'faster', regression: false, improvement: true };
@@ -167,7 +167,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
       row.ratio = b.stats.median / a.stats.median;
       row.ci = [row.ratio, row.ratio];
       row.test = 'exact: deterministic instruction counts';
-      Object.assign(row, decide(row.ratio, row.ci, null, alpha, noise));
+      Object.assign(row, decide(row.ci, null, alpha, noise));
       row.message = comparisonMessage(row);
       continue;
     }
@@ -194,7 +194,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
     row.test = 'summary-only: ratio of medians, medians\' CIs compared';
     if (sa.lo !== null && sa.hi !== null && sb.lo !== null && sb.hi !== null && sa.lo > 0) {
       row.ci = [sb.lo / sa.hi, sb.hi / sa.lo];
-      Object.assign(row, decide(row.ratio, row.ci, null, alpha, noise));
+      Object.assign(row, decide(row.ci, null, alpha, noise));
     } else {
       row.verdict = 'inconclusive';
       row.reason = 'summary-only without confidence intervals';
@@ -205,7 +205,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
   tested.forEach((i, k) => {
     const row = out[i];
     row.adjustedP = Math.min(1, adjusted[k]);
-    Object.assign(row, decide(row.ratio!, row.ci!, row.adjustedP, row.alpha, row.noise));
+    Object.assign(row, decide(row.ci!, row.adjustedP, row.alpha, row.noise));
     row.message = comparisonMessage(row);
   });
   for (const row of out) if (row.status === 'compared' && !row.message) row.message = comparisonMessage(row);

@@ -7,7 +7,7 @@
 import type { HistoryEntry } from '../store/history.js';
 import { matchId, isGlob } from './glob.js';
 import { changePoints, projectCrossing, trend } from './stats.js';
-import { normalQuantile } from '../stats/index.js';
+import { madScaled, median, normalQuantile } from '../stats/index.js';
 
 /** Options of {@link analyzeHistory}. */
 export interface HistoryOptions {
@@ -75,12 +75,6 @@ export interface HistoryAnalysis {
   regressions: string[];
 }
 
-function medianOf(x: number[]): number {
-  const s = [...x].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 function matches(filter: string | undefined, id: string): boolean {
   if (!filter) return true;
   return isGlob(filter) ? matchId(filter, id) : id.includes(filter);
@@ -116,7 +110,7 @@ function analyzeSeries(id: string, entries: HistoryEntry[], o: HistoryOptions): 
     if (th) res.projection = { threshold: th, runs: null, reason: res.trendReason, current: res.latest };
     return res;
   }
-  const level = medianOf(values);
+  const level = median(values);
   const t = trend(values, o.alpha);
   const rel = level > 0 ? t.slope / level : NaN;
   const significant = Number.isFinite(t.slopeCI[0]) && (t.slopeCI[0] > 0 || t.slopeCI[1] < 0);
@@ -153,8 +147,8 @@ function analyzeSeries(id: string, entries: HistoryEntry[], o: HistoryOptions): 
   }
   const window = values.slice(Math.max(0, values.length - 1 - o.window), values.length - 1);
   if (window.length >= Math.max(4, o.minRuns - 1)) {
-    const centre = medianOf(window);
-    const spread = Math.max(1.4826 * medianOf(window.map((v) => Math.abs(v - centre))), Math.abs(centre) * 1e-9);
+    const centre = median(window);
+    const spread = Math.max(madScaled(window), Math.abs(centre) * 1e-9);
     const z = (latest - centre) / spread;
     const change = centre > 0 ? latest / centre - 1 : NaN;
     const lo = points[points.length - 1].lo;

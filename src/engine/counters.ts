@@ -1,8 +1,8 @@
 /** Counters in the engine: one set per run, per-iteration values per sample, empty loop subtracted. */
+import { median } from '../stats/index.js';
 import { openCounters, type CounterSet } from '../counters/set.js';
 import type { CounterValue } from './types.js';
 import type { RunOptions } from './options.js';
-import { medianOf } from './sampler.js';
 
 /** Opens the run's counter set when asked for; null when not asked or the addon is absent. */
 export function openRunCounters(options: RunOptions): CounterSet | null {
@@ -25,7 +25,7 @@ export function medianCounters(samples: readonly Record<string, CounterValue>[])
     }
     const nums = values.map((v) => (v as { value: number }).value);
     const scaled = values.some((v) => v.available && v.scaled);
-    out[name] = { available: true, value: medianOf(nums), ...(scaled ? { scaled: true } : {}) };
+    out[name] = { available: true, value: median(nums), ...(scaled ? { scaled: true } : {}) };
   }
   return out;
 }

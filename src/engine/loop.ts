@@ -46,21 +46,18 @@ export function makeAsyncLoop(label: string, withReader = false): AsyncLoop {
   return new Function(source(true, withReader, label))() as AsyncLoop;
 }
 
-let blackhole: unknown;
+/** Where doNotOptimize stores values: a heap object the optimiser cannot see is never read. */
+const kept: Sink = { v: undefined };
 
 /**
  * Keeps a value alive so the optimiser cannot remove the computation that produced it.
  * Returns the value unchanged.
  */
 export function doNotOptimize<T>(value: T): T {
-  blackhole = value;
+  kept.v = value;
   return value;
 }
 
-/** For tests: the last value passed to doNotOptimize. */
-export function lastKept(): unknown {
-  return blackhole;
-}
 
 /** True for anything with a callable `then`. */
 export function isThenable(v: unknown): v is PromiseLike<unknown> {

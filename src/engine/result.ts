@@ -1,8 +1,7 @@
-import { classifyOutliers, compareSamples, medianCISorted, summarize } from '../stats/index.js';
+import { classifyOutliers, compareSamples, median, medianCISorted, summarize } from '../stats/index.js';
 import type { BenchResult, SampleStats, StopReason } from './types.js';
 import type { Contender } from './sampler.js';
 import type { GcWatch } from './gcwatch.js';
-import { medianOf } from './sampler.js';
 import { resultCounters } from './counters.js';
 import type { CounterSet } from '../counters/set.js';
 
@@ -42,7 +41,7 @@ export function looksDead(raw: ArrayLike<number>, empty: ArrayLike<number>): boo
 
 /** Builds a BenchResult from a finished contender. */
 export async function contenderResult(c: Contender, stopReason: StopReason, gc: GcWatch, keepSamples: boolean, counters?: CounterSet | null): Promise<BenchResult> {
-  const overhead = c.empty.length ? medianOf(c.empty) : 0;
+  const overhead = c.empty.length ? median(c.empty) : 0;
   const corrected = c.raw.map((x) => x - overhead);
   const outliers = classifyOutliers(corrected);
   const heap = await c.heapBytesPerIteration();

@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compareSamples, fitComplexity } from '../stats/index.js';
+import { compareSamples, fitComplexity, median } from '../stats/index.js';
 import { capabilities } from '../capabilities.js';
 import { bestClock, measureClock, type Clock } from '../clock/index.js';
 import { packageRoot } from '../native/load.js';
@@ -12,7 +12,7 @@ import { GcWatch } from './gcwatch.js';
 import { resolveSampling, type Args, type RunOptions, type Sampling } from './options.js';
 import type { BenchDef, GroupDef, Suite, Task } from './registry.js';
 import { contenderResult, failedResult } from './result.js';
-import { Contender, medianOf } from './sampler.js';
+import { Contender } from './sampler.js';
 import { runGpuBench } from './gpu.js';
 import { openRunCounters } from './counters.js';
 import type { CounterSet } from '../counters/set.js';
@@ -117,7 +117,7 @@ async function runSingle(def: BenchDef, args: Args, ctx: RunContext): Promise<Be
     do {
       await c.sample(gc);
       reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => {
-        const overhead = c.empty.length ? medianOf(c.empty) : 0;
+        const overhead = c.empty.length ? median(c.empty) : 0;
         return medianHalfWidth(c.raw.map((x) => x - overhead));
       });
     } while (!reason);

@@ -1,3 +1,4 @@
+import { median } from '../stats/index.js';
 import { getHeapStatistics } from 'node:v8';
 import type { Clock } from '../clock/index.js';
 import type { CounterSet } from '../counters/set.js';
@@ -7,12 +8,6 @@ import type { Args, Sampling } from './options.js';
 import type { BenchDef } from './registry.js';
 import { isThenable, makeAsyncLoop, makeSyncLoop, type AsyncLoop, type BoundaryReader, type Sink, type SyncLoop } from './loop.js';
 
-/** Median of a small array (copies). */
-export function medianOf(values: ArrayLike<number>): number {
-  const s = Float64Array.from(values).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** Deterministic per-benchmark jitter source (xorshift32), so runs reproduce their iteration counts. */
 function jitterSource(id: string): () => number {
@@ -183,8 +178,8 @@ export class Contender {
       history.push(per);
       n = Math.max(1, Math.round(this.targetNs / Math.max(per, 1e-3)));
       if (history.length >= 10 && performance.now() >= minEnd) {
-        const recent = medianOf(history.slice(-5));
-        const before = medianOf(history.slice(-10, -5));
+        const recent = median(history.slice(-5));
+        const before = median(history.slice(-10, -5));
         if (Math.abs(recent / before - 1) < 0.02) {
           this.warmupSettled = true;
           break;
@@ -215,7 +210,7 @@ export class Contender {
       const now = performance.now();
       if (now >= deadline) break;
       if (now < minEnd || history.length < 10) continue;
-      if (Math.abs(medianOf(history.slice(-5)) / medianOf(history.slice(-10, -5)) - 1) < 0.02) break;
+      if (Math.abs(median(history.slice(-5)) / median(history.slice(-10, -5)) - 1) < 0.02) break;
       if (history.length > 64) history.splice(0, history.length - 10);
     }
   }
@@ -251,7 +246,7 @@ export class Contender {
   private recalibrate(ns: number): void {
     this.recentNs.push(ns);
     if (this.recentNs.length < 8) return;
-    const typical = medianOf(this.recentNs);
+    const typical = median(this.recentNs);
     this.recentNs.length = 0;
     if (typical < this.targetNs / 2 || typical > this.targetNs * 4)
       this.n = Math.max(1, Math.round((this.targetNs * this.n) / Math.max(typical, 1)));

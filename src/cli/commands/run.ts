@@ -17,8 +17,6 @@ import { runInstructionMode } from '../../engine/instructions.js';
 /** The files `cyclebench run` loads when given none. */
 export const DEFAULT_GLOB = 'bench/**/*.bench.{ts,mts,js,mjs}';
 
-/** Exit code of a run in which a benchmark errored. */
-export const EXIT_BENCH_ERROR = 5; // EXIT.BENCH_ERROR
 
 /** Parses a duration: `500`, `500ms`, `2s`, `1.5s` → ms. */
 export function parseDurationMs(text: string, flag: string): number {
