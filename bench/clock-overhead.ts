@@ -19,8 +19,7 @@ function costNs(read: () => unknown): number {
 
 const paths: Array<[string, () => unknown]> = [];
 if (addon) {
-  const slot = new Float64Array(1);
-  addon.bindSlot(slot);
+  const slot = addon.clockSlot;
   const into = addon.nowInto;
   paths.push(
     ['native now() lfence;rdtsc -> double', addon.now],

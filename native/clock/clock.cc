@@ -23,6 +23,9 @@ uint64_t MonotonicBase() {
 }
 
 // Per-environment state (one per main thread or worker): the Float64Array slot that nowInto writes.
+// The addon owns it and exports it as `clockSlot`, so every JavaScript copy of the engine in this
+// environment reads the one slot the native side writes (a slot bound from JavaScript could be
+// rebound by a second copy, leaving the first reading a stale value).
 struct ClockState {
   napi_ref slotRef = nullptr;
   double* slot = nullptr;
@@ -51,19 +54,6 @@ napi_value NowInto(napi_env env, napi_callback_info info) {
   double* slot = static_cast<ClockState*>(data)->slot;
   if (slot) *slot = double(clock::ReadCycles() - Base());
   return nullptr;
-}
-
-Napi::Value BindSlot(const Napi::CallbackInfo& info) {
-  auto* state = static_cast<ClockState*>(info.Data());
-  if (info.Length() < 1 || !info[0].IsTypedArray() ||
-      info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array)
-    Fail(info.Env(), "bindSlot: argument must be a Float64Array");
-  auto arr = info[0].As<Napi::Float64Array>();
-  if (arr.ElementLength() < 1) Fail(info.Env(), "bindSlot: the Float64Array must hold at least one element");
-  if (state->slotRef) napi_delete_reference(info.Env(), state->slotRef);
-  napi_create_reference(info.Env(), arr, 1, &state->slotRef);
-  state->slot = arr.Data();
-  return info.Env().Undefined();
 }
 
 Napi::Value Info(const Napi::CallbackInfo& info) {
@@ -136,8 +126,18 @@ void AddRaw(napi_env env, napi_value exports, const char* name, napi_callback cb
 
 void InitClock(Napi::Env env, Napi::Object exports) {
   auto* state = new ClockState();
+  Napi::Float64Array slot = Napi::Float64Array::New(env, 1);
+  napi_create_reference(env, slot, 1, &state->slotRef);
+  state->slot = slot.Data();
   napi_add_env_cleanup_hook(
-      env, [](void* p) { delete static_cast<ClockState*>(p); }, state);
+      env,
+      [](void* p) {
+        auto* s = static_cast<ClockState*>(p);
+        s->slot = nullptr;  // the environment is going; its heap (and the reference) goes with it
+        delete s;
+      },
+      state);
+  exports.Set("clockSlot", slot);
   Base();
   MonotonicBase();
   AddRaw(env, exports, "now", Now, nullptr);
@@ -145,7 +145,6 @@ void InitClock(Napi::Env env, Napi::Object exports) {
   AddRaw(env, exports, "nowFenced", NowFenced, nullptr);
   AddRaw(env, exports, "nowMonotonic", NowMonotonic, nullptr);
   AddRaw(env, exports, "nowInto", NowInto, state);
-  exports.Set("bindSlot", Napi::Function::New(env, BindSlot, "bindSlot", state));
   exports.Set("clockInfo", Napi::Function::New(env, Info, "clockInfo"));
   exports.Set("calibrate", Napi::Function::New(env, CalibrateJs, "calibrate"));
   exports.Set("spinTicks", Napi::Function::New(env, SpinTicks, "spinTicks"));

@@ -58,8 +58,7 @@ export function nativeClock(variant: 'lfence' | 'rdtscp' | 'slot' = 'slot'): Clo
   let now: () => number;
   if (variant === 'rdtscp') now = addon.nowRdtscp;
   else if (variant === 'slot') {
-    const slot = new Float64Array(1);
-    addon.bindSlot(slot);
+    const slot = addon.clockSlot;
     const into = addon.nowInto;
     now = () => (into(), slot[0]);
   } else now = addon.now;

@@ -8,10 +8,10 @@ export interface ClockBinding {
   nowRdtscp(): number;
   /** CLOCK_MONOTONIC_RAW nanoseconds since a base. */
   nowMonotonic(): number;
-  /** Writes now() into the bound Float64Array's first element. */
+  /** Writes now() into `clockSlot[0]` (no allocation). */
   nowInto(): void;
-  /** Binds the Float64Array that nowInto writes. */
-  bindSlot(slot: Float64Array): void;
+  /** The Float64Array that nowInto writes: one per thread, owned by the addon. */
+  readonly clockSlot: Float64Array;
   /** What the CPU says of its counter. */
   clockInfo(): {
     kind: 'tsc' | 'cntvct' | 'monotonic';

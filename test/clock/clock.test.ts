@@ -42,6 +42,16 @@ describe.skipIf(!addon)(`native clock (${reason ?? 'addon loaded'})`, () => {
     }
   });
 
+  it('slot clocks made one after another all keep advancing (one slot per thread, owned by the addon)', () => {
+    const first = nativeClock('slot')!;
+    const second = nativeClock('slot')!;
+    for (const c of [first, second, first]) {
+      const a = c.now();
+      addon!.spinTicks(1000);
+      expect(c.now() - a).toBeGreaterThanOrEqual(1000);
+    }
+  });
+
   it('the slot variant reads the same counter as now()', () => {
     const c = nativeClock('slot')!;
     const a = addon!.now();
