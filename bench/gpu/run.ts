@@ -5,6 +5,7 @@
  */
 import type { GpuSample, GpuSampleOptions, GpuStopRule, GpuWork } from '../../src/gpu/index.js';
 import { sampleGpuSeries } from '../../src/engine/gpu.js';
+import { median } from '../../src/stats/index.js';
 
 export interface GpuRun {
   name: string;
@@ -19,11 +20,6 @@ export interface GpuRun {
   last: GpuSample;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** Samples `fn` until the GPU stopping rule says stop (the engine's own GPU loop). */
 export async function runGpu(name: string, fn: GpuWork, options: GpuSampleOptions = {}, rule: Partial<GpuStopRule> = {}): Promise<GpuRun> {

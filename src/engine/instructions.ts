@@ -20,6 +20,7 @@ import { failedResult, sampleStats } from './result.js';
 import { Contender, emptyLabel } from './sampler.js';
 import { environment, toolVersion } from './run.js';
 import { packageRoot } from '../native/load.js';
+import { DEFAULT_INSTRUCTION_NOISE } from '../compare/policy.js';
 import { SCHEMA_VERSION, type BenchResult, type CounterValue, type GroupComparison, type RunResult } from './types.js';
 
 /** Iterations counted per benchmark when not given: deterministic, unlike a time-calibrated count. */
@@ -142,7 +143,7 @@ async function measureUnderCallgrind(
     finishedAt: new Date().toISOString(),
     ...(options.tag ? { tag: options.tag } : {}),
     mode: 'instructions',
-    environment: environment(bestClock()),
+    environment: { ...environment() },
     benchmarks,
     groups: groupComparisons(metas, benchmarks),
     complexity: [],
@@ -192,7 +193,7 @@ function groupComparisons(metas: InstructionMeta[], results: BenchResult[]): Gro
     const g = out.get(key) ?? { group: m.group, baseline: m.baseline, ...(Object.keys(m.args).length ? { args: m.args } : {}), entries: [] };
     out.set(key, g);
     const ratio = cur.stats.median / base.stats.median;
-    const verdict = ratio > 1.005 ? 'slower' : ratio < 0.995 ? 'faster' : 'same';
+    const verdict = ratio > 1 + DEFAULT_INSTRUCTION_NOISE ? 'slower' : ratio < 1 - DEFAULT_INSTRUCTION_NOISE ? 'faster' : 'same';
     g.entries.push({ id: m.id, name: m.name, ratio, ci: [ratio, ratio], pValue: ratio === 1 ? 1 : 0, verdict });
   }
   return [...out.values()];

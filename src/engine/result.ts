@@ -23,8 +23,8 @@ export function sampleStats(samples: ArrayLike<number>): SampleStats {
     max: s.max,
     stddev: s.stddev,
     mad: s.mad,
-    cv: s.mean !== 0 ? s.stddev / Math.abs(s.mean) : 0,
-    medianCI: { lo: ci.lo, hi: ci.hi, confidence: ci.reached ? ci.coverage : ci.coverage },
+    cv: s.cv,
+    medianCI: { lo: ci.lo, hi: ci.hi, confidence: ci.coverage },
     ...(s.median > 0 ? { opsPerSec: 1e9 / s.median } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareSamples, fitComplexity, median } from '../stats/index.js';
 import { capabilities } from '../capabilities.js';
-import { bestClock, measureClock, type Clock } from '../clock/index.js';
+import { bestClock, type Clock } from '../clock/index.js';
 import { packageRoot } from '../native/load.js';
 import { argPoints, benchId, matchesFilter } from './expand.js';
 import { GcWatch } from './gcwatch.js';
@@ -49,11 +49,17 @@ export function toolVersion(): string {
   }
 }
 
-/** The environment fingerprint stored with results. */
-export function environment(clock: Clock): Environment {
+let cachedEnvironment: Environment | undefined;
+
+/**
+ * The environment fingerprint stored with results, measured once per process (the machine does not
+ * change within one). Its clock is the one the engine uses: `capabilities().clocks[0]`.
+ */
+export function environment(): Environment {
+  if (cachedEnvironment) return cachedEnvironment;
   const caps = capabilities({ valgrind: false });
-  const c = measureClock(clock);
-  return {
+  const c = caps.clocks[0];
+  cachedEnvironment = {
     cpu: caps.cpu,
     os: caps.os,
     runtime: caps.runtime,
@@ -62,6 +68,13 @@ export function environment(clock: Clock): Environment {
     counters: caps.counters.perfEvent,
     cuda: caps.cuda.available ? { available: true } : { available: false, reason: caps.cuda.reason },
   };
+  return cachedEnvironment;
+}
+
+/** A result with no benchmarks: what module-level `run()` returns while the CLI collects files. */
+export function emptyRun(): RunResult {
+  const now = new Date().toISOString();
+  return { schemaVersion: SCHEMA_VERSION, tool: { name: 'cyclebench', version: toolVersion() }, startedAt: now, finishedAt: now, mode: 'time', environment: environment(), benchmarks: [], groups: [], complexity: [] };
 }
 
 let exposedGc: (() => void) | undefined;
@@ -309,7 +322,7 @@ export function complexityFits(results: BenchResult[]): ComplexityFit[] {
 export async function runSuite(suite: Suite, options: RunOptions): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const clock = bestClock();
-  const env = environment(clock);
+  const env = environment();
   const tasks = suite.tasks.map((t) => filterTask(t, options.filter)).filter((t): t is Task => t !== null);
   const total = tasks.reduce((a, t) => a + taskPoints(t), 0);
   const sampling = resolveSampling(options);
@@ -345,7 +358,7 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<RunRe
     finishedAt: new Date().toISOString(),
     ...(options.tag ? { tag: options.tag } : {}),
     mode: 'time',
-    environment: env,
+    environment: { ...env },
     benchmarks: out.benchmarks,
     groups: out.groups,
     complexity: complexityFits(out.benchmarks),

@@ -33,6 +33,12 @@ export function emptyLabel(label: string): string {
   return `${label} [empty loop]`;
 }
 
+/** Settled: the median of the last 5 timings is within 2% of the median of the 5 before. */
+export function settled(history: readonly number[]): boolean {
+  if (history.length < 10) return false;
+  return Math.abs(median(history.slice(-5)) / median(history.slice(-10, -5)) - 1) < 0.02;
+}
+
 /** Minimum warm-up, in ms, before timings may be judged settled. */
 export const MIN_WARMUP_MS = 30;
 
@@ -177,13 +183,9 @@ export class Contender {
       }
       history.push(per);
       n = Math.max(1, Math.round(this.targetNs / Math.max(per, 1e-3)));
-      if (history.length >= 10 && performance.now() >= minEnd) {
-        const recent = median(history.slice(-5));
-        const before = median(history.slice(-10, -5));
-        if (Math.abs(recent / before - 1) < 0.02) {
-          this.warmupSettled = true;
-          break;
-        }
+      if (performance.now() >= minEnd && settled(history)) {
+        this.warmupSettled = true;
+        break;
       }
       if (performance.now() >= deadline) break;
     }
@@ -202,15 +204,14 @@ export class Contender {
     // an interpreted loop is stable too. So run it for a minimum time first (it is cheap), then
     // until stable. Measured: at 12 iterations per call the empty loop needs ~1000 calls.
     const start = performance.now();
-    const minEnd = start + Math.min(30, this.sampling.warmupMs);
+    const minEnd = start + Math.min(MIN_WARMUP_MS, this.sampling.warmupMs);
     const deadline = start + Math.max(60, this.sampling.warmupMs / 2);
     const history: number[] = [];
     for (;;) {
       history.push((await this.time(this.emptyLoop, emptyFn, n, undefined)) / n);
       const now = performance.now();
       if (now >= deadline) break;
-      if (now < minEnd || history.length < 10) continue;
-      if (Math.abs(median(history.slice(-5)) / median(history.slice(-10, -5)) - 1) < 0.02) break;
+      if (now >= minEnd && settled(history)) break;
       if (history.length > 64) history.splice(0, history.length - 10);
     }
   }

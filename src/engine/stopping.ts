@@ -1,4 +1,4 @@
-import { medianCISorted, pairedLogRatio } from '../stats/index.js';
+import { medianCISorted, pairedLogRatio, quantileSorted } from '../stats/index.js';
 import type { Sampling } from './options.js';
 import type { StopReason } from './types.js';
 
@@ -7,7 +7,7 @@ export function medianHalfWidth(samples: ArrayLike<number>): number {
   if (samples.length < 2) return Infinity;
   const sorted = Float64Array.from(samples).sort();
   const ci = medianCISorted(sorted, 0.95);
-  const m = sorted.length % 2 ? sorted[sorted.length >> 1] : (sorted[(sorted.length >> 1) - 1] + sorted[sorted.length >> 1]) / 2;
+  const m = quantileSorted(sorted, 0.5);
   if (!ci.reached || !(m > 0)) return Infinity;
   return (ci.hi - ci.lo) / 2 / m;
 }

@@ -39,3 +39,20 @@ describe('argument product and ids', () => {
     expect(matchesFilter('parse', undefined)).toBe(true);
   });
 });
+
+describe('run() while the CLI collects files', () => {
+  it('registers nothing itself and returns an empty result with the real environment', async () => {
+    const { run, setCollectOnly, defaultSuite, bench } = await import('../../src/index.js');
+    setCollectOnly(true);
+    try {
+      bench('collected', () => 1);
+      const r = await run({ quiet: true });
+      expect(r.benchmarks).toEqual([]);
+      expect(r.environment.runtime.node).toBe(process.versions.node);
+      expect(r.tool.version).toMatch(/^\d+\.\d+\.\d+/);
+      expect(defaultSuite().tasks.some((t) => t.kind === 'bench' && t.bench.name === 'collected')).toBe(true);
+    } finally {
+      setCollectOnly(false);
+    }
+  });
+});
