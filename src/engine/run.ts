@@ -15,7 +15,7 @@ import { contenderResult, failedResult } from './result.js';
 import { Contender } from './sampler.js';
 import { runGpuBench } from './gpu.js';
 import { openRunCounters } from './counters.js';
-import type { CounterSet } from '../counters/set.js';
+import { resolveEventNames, type CounterSet } from '../counters/set.js';
 import { loadNative } from '../native/load.js';
 import { StopRule, medianHalfWidth, ratioHalfWidth } from './stopping.js';
 import { SCHEMA_VERSION, type BenchResult, type ComplexityFit, type Environment, type GroupComparison, type RunResult } from './types.js';
@@ -105,8 +105,7 @@ function withMissingCounters(r: BenchResult, ctx: RunContext): BenchResult {
   const asked = ctx.options.counters;
   if (!asked || ctx.counters || r.counters) return r;
   const reason = `the native addon is not loaded: ${loadNative().reason ?? 'unknown reason'}`;
-  const names = asked === 'default' ? ['counters'] : asked;
-  r.counters = Object.fromEntries(names.map((n) => [n, { available: false as const, reason }]));
+  r.counters = Object.fromEntries(resolveEventNames(asked).map((n) => [n, { available: false as const, reason }]));
   return r;
 }
 

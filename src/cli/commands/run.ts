@@ -126,7 +126,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const prep = await prepareRunChecks(withoutJson, io);
   if ('exitCode' in prep) return prep.exitCode;
   const { values, positionals } = parseArgs({ args: prep.rest, options: RUN_OPTIONS, allowPositionals: true, strict: true });
-  const options = runOptionsFrom({ ...values, json }, io);
+  const options = runOptionsFrom(values, io);
   if (prep.options.tag) options.tag = prep.options.tag;
   if (values.profile && !values.filter)
     throw new CycleBenchError('E_USAGE', '--profile needs --filter NAME, so the profile holds just that benchmark');
