@@ -305,10 +305,14 @@ export function complexityFits(results: BenchResult[]): ComplexityFit[] {
     if (!rs.every((r) => typeof r.args![axis] === 'number' && (r.args![axis] as number) > 0)) continue;
     const n = rs.map((r) => r.args![axis] as number);
     const t = rs.map((r) => Math.max(r.stats!.median, 0));
-    const fit = fitComplexity(n, t);
+    // Relative residuals, so a single disturbed large-n point cannot flip the class; absolute only
+    // when some point is indistinguishable from the empty loop (t = 0).
+    const weighting = t.every((v) => v > 0) ? 'relative' : 'absolute';
+    const fit = fitComplexity(n, t, { weighting });
     fits.push({
       id: key.replace(/^\//, ''),
       axis,
+      weighting,
       best: fit.name,
       coefficient: fit.coefficient,
       rms: Object.fromEntries(fit.candidates.map((c) => [c.name, c.rms])),

@@ -123,7 +123,10 @@ export interface ComplexityFit {
   axis: string;
   best: string;
   coefficient: number;
+  /** RMS residual per class: a fraction of t with `relative` weighting, else in the result's unit. */
   rms: Record<string, number>;
+  /** How residuals were weighted; `relative` unless some point's time was 0. Absent in older files. */
+  weighting?: 'absolute' | 'relative';
 }
 
 /** What a run was measured on. */

@@ -2,6 +2,7 @@
  * Empirical complexity: fit t ≈ c·f(n) (optionally + k) for each candidate f and pick the one with
  * the smallest RMS error, as Google Benchmark's `MinimalLeastSq` does (log is log2 there and here).
  * The fit is least squares; without a constant c = Σ f·t / Σ f². Ties prefer the simpler class.
+ * `weighting: 'relative'` fits relative residuals instead (see {@link ComplexityOptions}).
  */
 
 import { toSamples } from './validate.js';
@@ -29,9 +30,9 @@ export interface ComplexityCandidate {
   coefficient: number;
   /** Constant term (0 unless `constant` was requested). */
   constant: number;
-  /** Root-mean-square residual, in the units of t. */
+  /** Root-mean-square residual, in the units of t (a fraction of t with relative weighting). */
   rms: number;
-  /** rms / mean(t), comparable across data sets. */
+  /** rms / mean(t), comparable across data sets (equal to rms with relative weighting). */
   normalizedRms: number;
 }
 
@@ -45,6 +46,12 @@ export interface ComplexityFit extends ComplexityCandidate {
 export interface ComplexityOptions {
   /** Also fit a constant term k (t ≈ c·f(n) + k); default false. */
   constant?: boolean;
+  /**
+   * `'absolute'` (default, as Google Benchmark): residuals in the units of t, so the largest sizes
+   * dominate. `'relative'`: residuals divided by t (weights 1/t²), so every size counts alike and one
+   * disturbed large-n point cannot flip the class; needs every t > 0.
+   */
+  weighting?: 'absolute' | 'relative';
 }
 
 /**
@@ -62,22 +69,37 @@ export function fitComplexity(n: ArrayLike<number>, t: ArrayLike<number>, option
     if (!(ns[i] > 0)) throw new RangeError(`fitComplexity: n[${i}] = ${ns[i]}; sizes must be > 0`);
   }
   const len = ns.length;
+  const relative = options.weighting === 'relative';
+  if (relative) {
+    for (let i = 0; i < len; i++) {
+      if (!(ts[i] > 0)) throw new RangeError(`fitComplexity: t[${i}] = ${ts[i]}; relative weighting needs times > 0`);
+    }
+  }
+  // Weighted least squares: w = 1 (absolute residuals) or 1/t² (relative residuals).
+  const w = Float64Array.from(ts, (t) => (relative ? 1 / (t * t) : 1));
+  let sw = 0;
   let meanT = 0;
-  for (let i = 0; i < len; i++) meanT += ts[i];
-  meanT /= len;
+  let plainMeanT = 0;
+  for (let i = 0; i < len; i++) {
+    sw += w[i];
+    meanT += w[i] * ts[i];
+    plainMeanT += ts[i];
+  }
+  meanT /= sw;
+  plainMeanT /= len;
   const candidates = COMPLEXITY_CLASSES.map((name): ComplexityCandidate => {
     const f = Float64Array.from(ns, SHAPES[name]);
     let c: number;
     let k = 0;
     if (options.constant && name !== 'O(1)') {
       let mf = 0;
-      for (let i = 0; i < len; i++) mf += f[i];
-      mf /= len;
+      for (let i = 0; i < len; i++) mf += w[i] * f[i];
+      mf /= sw;
       let sff = 0;
       let sft = 0;
       for (let i = 0; i < len; i++) {
-        sff += (f[i] - mf) * (f[i] - mf);
-        sft += (f[i] - mf) * (ts[i] - meanT);
+        sff += w[i] * (f[i] - mf) * (f[i] - mf);
+        sft += w[i] * (f[i] - mf) * (ts[i] - meanT);
       }
       c = sff === 0 ? 0 : sft / sff;
       k = sff === 0 ? meanT : meanT - c * mf;
@@ -85,18 +107,19 @@ export function fitComplexity(n: ArrayLike<number>, t: ArrayLike<number>, option
       let sff = 0;
       let sft = 0;
       for (let i = 0; i < len; i++) {
-        sff += f[i] * f[i];
-        sft += f[i] * ts[i];
+        sff += w[i] * f[i] * f[i];
+        sft += w[i] * f[i] * ts[i];
       }
       c = sff === 0 ? 0 : sft / sff;
     }
     let ss = 0;
     for (let i = 0; i < len; i++) {
       const r = ts[i] - c * f[i] - k;
-      ss += r * r;
+      ss += w[i] * r * r;
     }
     const rms = Math.sqrt(ss / len);
-    return { name, coefficient: c, constant: k, rms, normalizedRms: meanT === 0 ? rms : rms / Math.abs(meanT) };
+    const normalizedRms = relative ? rms : plainMeanT === 0 ? rms : rms / Math.abs(plainMeanT);
+    return { name, coefficient: c, constant: k, rms, normalizedRms };
   });
   let best = candidates[0];
   for (const c of candidates) if (c.rms < best.rms * (1 - 1e-12)) best = c;

@@ -166,7 +166,7 @@ describe('measurement', () => {
     }, { args: { n: [40, 80, 160, 320] } });
     const r = await s.run(FAST);
     expect(r.complexity).toHaveLength(1);
-    expect(r.complexity[0]).toMatchObject({ id: 'quadratic', axis: 'n', best: 'O(n^2)' });
+    expect(r.complexity[0]).toMatchObject({ id: 'quadratic', axis: 'n', best: 'O(n^2)', weighting: 'relative' });
   });
 
   it('returns a versioned result with the environment', async () => {

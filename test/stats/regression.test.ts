@@ -62,7 +62,28 @@ describe('fitComplexity', () => {
     expect(r.coefficient).toBeCloseTo(2, 10);
     expect(r.constant).toBeCloseTo(500, 8);
   });
+  it('relative weighting keeps the class when the largest size is disturbed', () => {
+    const sizes = [40, 80, 160, 320];
+    const t = sizes.map((v) => v * v);
+    t[3] *= 1.5; // one slow top point (a preempted measurement)
+    expect(fitComplexity(sizes, t).name).toBe('O(n^3)'); // absolute residuals: the top point rules
+    const r = fitComplexity(sizes, t, { weighting: 'relative' });
+    expect(r.name).toBe('O(n^2)');
+    expect(r.rms).toBe(r.normalizedRms);
+  });
+  it('relative weighting: exact data recovers the coefficient and constant', () => {
+    expect(fitComplexity(n, n.map((v) => 0.5 * v * v), { weighting: 'relative' }).coefficient).toBeCloseTo(0.5, 12);
+    const r = fitComplexity(n, n.map((v) => 2 * v + 500), { constant: true, weighting: 'relative' });
+    expect(r.name).toBe('O(n)');
+    expect(r.coefficient).toBeCloseTo(2, 8);
+    expect(r.constant).toBeCloseTo(500, 6);
+    for (const [name, f] of cases) {
+      const t = n.map((v, i) => f(v) * (1 + 0.03 * Math.sin(7 * i)));
+      expect(fitComplexity(n, t, { weighting: 'relative' }).name).toBe(name);
+    }
+  });
   it('throws on bad input', () => {
+    expect(() => fitComplexity([1, 2], [1, 0], { weighting: 'relative' })).toThrow(/times > 0/);
     expect(() => fitComplexity([], [])).toThrow(RangeError);
     expect(() => fitComplexity([0, 1], [1, 2])).toThrow(/sizes must be > 0/);
   });
