@@ -1,15 +1,22 @@
-import { medianCISorted, pairedLogRatio, quantileSorted } from '../stats/index.js';
+import { blockMedianCI, medianCISorted, pairedLogRatio, quantileSorted } from '../stats/index.js';
 import type { Sampling } from './options.js';
 import type { StopReason } from './types.js';
 
-/** Relative half-width of the 95% CI of the median, or Infinity when it cannot be judged. */
+/**
+ * Relative half-width of the 95% CI of the median, or Infinity when it cannot be judged: the wider
+ * of the order-statistic interval (independent samples) and the batch-medians interval over the
+ * samples in time order, which widens when the level drifts during sampling (a shared machine),
+ * so sampling goes on until the drift averages out instead of stopping on a falsely narrow CI.
+ */
 export function medianHalfWidth(samples: ArrayLike<number>): number {
   if (samples.length < 2) return Infinity;
   const sorted = Float64Array.from(samples).sort();
   const ci = medianCISorted(sorted, 0.95);
   const m = quantileSorted(sorted, 0.5);
   if (!ci.reached || !(m > 0)) return Infinity;
-  return (ci.hi - ci.lo) / 2 / m;
+  const blocks = blockMedianCI(samples);
+  if (!blocks.reached) return Infinity;
+  return Math.max(ci.hi - ci.lo, blocks.hi - blocks.lo) / 2 / m;
 }
 
 /** Relative half-width of the paired per-round ratio CI (sign test), or Infinity. */

@@ -65,6 +65,8 @@ export type { Histogram, HistogramOptions, Summary } from './descriptive.js';
 export { tukeyFences, modifiedZScores, classifyOutliers, trimOutliers } from './outliers.js';
 export type { TukeyFences, OutlierLabel, OutlierOptions, OutlierReport, TrimOptions, TrimResult } from './outliers.js';
 export { medianRanks, medianCI, medianCISorted } from './order-stats.js';
+export { blockMedianCI } from './blocks.js';
+export type { BlockMedianOptions, BlockMedianInterval } from './blocks.js';
 export type { OrderStatisticRanks, MedianInterval } from './order-stats.js';
 export {
   bootstrapDistribution,

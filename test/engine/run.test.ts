@@ -206,6 +206,20 @@ describe('groups', () => {
     expect(pairs.size).toBeGreaterThan(1);
   });
 
+  it('a group stops on precision only when each contender\'s own median is precise, not just the ratio', async () => {
+    // Both contenders slow down together, several-fold over the run (a drifting machine): the
+    // paired per-round ratio is tight at once, but neither median is, so it runs to its budget.
+    const t0 = performance.now();
+    const cost = () => 300 + Math.round(2700 * Math.min(1, (performance.now() - t0) / 500));
+    const s = new Suite();
+    s.group('drift', { baseline: 'a' }, () => {
+      s.add('a', () => doNotOptimize(work(cost())));
+      s.add('b', () => doNotOptimize(work(cost())));
+    });
+    const r = await s.run({ ...FAST, minTimeMs: 40, maxTimeMs: 300, precision: 0.01 });
+    expect(r.benchmarks.map((b) => b.stopReason)).toEqual(['budget', 'budget']);
+  });
+
   it('reports contenders whose output differs from the baseline, before timing', async () => {
     const s = new Suite();
     s.group('eq', { baseline: 'ref', equivalence: true }, () => {
