@@ -13,7 +13,7 @@ import { EXIT } from '../compare/exit.js';
 type Command = (argv: string[], io: CommandIO) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: string }> = {
-  run: { run: runCommand, help: '[files|globs] run benchmarks (--filter --time --quick --isolate --json FILE --profile)' },
+  run: { run: runCommand, help: '[files|globs] run benchmarks (--filter --time --min-time --quick --isolate --json FILE --profile)' },
   compare: { run: compareCommand, help: 'BASE [CURRENT]  compare results (files, tags or baselines; --json --markdown)' },
   baseline: { run: baselineCommand, help: 'save|list|show|rm NAME  manage named baselines' },
   history: { run: historyCommand, help: '[filter]  trends, change points and projections from .cyclebench/history.jsonl' },

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { runOptionsFrom } from '../../src/cli/commands/run.js';
 import { validateRunResult } from '../../src/store/index.js';
 import type { RunResult } from '../../src/engine/types.js';
 
@@ -84,7 +85,17 @@ describe('cyclebench run', () => {
     expect(await main(['run', join(fixtures, 'basic.bench.ts'), '--baseline', 'nope'], c.io)).toBe(4);
     expect(await main(['run', 'no/such/*.bench.ts'], c.io)).toBe(4);
     expect(await main(['frobnicate'], c.io)).toBe(4);
+    expect(await main(['run', join(fixtures, 'basic.bench.ts'), '--time', '100ms', '--min-time', '1s'], c.io)).toBe(4);
+    expect(c.err()).toMatch(/--min-time \(1s\) exceeds the budget --time \(100ms\)/);
     expect(c.out()).not.toMatch(/work 2000/);
+  });
+
+  it('--min-time sets the minimum sampling time and makes room for it in the budget', () => {
+    const io = capture().io;
+    expect(runOptionsFrom({ 'min-time': '1.5s', quiet: true }, io)).toMatchObject({ minTimeMs: 1500, maxTimeMs: 3000 });
+    expect(runOptionsFrom({ 'min-time': '100ms', quiet: true }, io)).toMatchObject({ minTimeMs: 100, maxTimeMs: 1000 });
+    expect(runOptionsFrom({ 'min-time': '1s', time: '5s', quiet: true }, io)).toMatchObject({ minTimeMs: 1000, maxTimeMs: 5000 });
+    expect(() => runOptionsFrom({ 'min-time': 'soon', quiet: true }, io)).toThrow(/--min-time takes a duration/);
   });
 
   it('supports the before/after workflow with tags', async () => {

@@ -4,7 +4,7 @@ import { glob } from 'tinyglobby';
 import { CycleBenchError } from '../../errors.js';
 import { defaultSuite, resetDefaultSuite, setCollectOnly } from '../../engine/registry.js';
 import { loadBenchFile } from '../../engine/load-file.js';
-import { QUICK_SAMPLING, type RunOptions } from '../../engine/options.js';
+import { DEFAULT_SAMPLING, QUICK_SAMPLING, type RunOptions } from '../../engine/options.js';
 import { renderRun } from '../../report/run.js';
 import { useColor, type CommandIO } from '../../report/io.js';
 import type { RunResult } from '../../engine/types.js';
@@ -35,6 +35,7 @@ function positiveNumber(text: string | undefined, flag: string): number | undefi
 export const RUN_OPTIONS = {
   filter: { type: 'string' },
   time: { type: 'string' },
+  'min-time': { type: 'string' },
   quick: { type: 'boolean' },
   isolate: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -84,6 +85,14 @@ export function runOptionsFrom(values: Record<string, string | boolean | undefin
     equivalence: values.equivalence as boolean | undefined,
   };
   if (values.time !== undefined) options.maxTimeMs = parseDurationMs(values.time as string, '--time');
+  if (values['min-time'] !== undefined) {
+    const minTimeMs = parseDurationMs(values['min-time'] as string, '--min-time');
+    if (values.time !== undefined && options.maxTimeMs! < minTimeMs)
+      throw new CycleBenchError('E_USAGE', `--min-time (${values['min-time']}) exceeds the budget --time (${values.time})`);
+    // Without --time the budget grows to twice the minimum, so the precision rule still has room.
+    if (values.time === undefined) options.maxTimeMs = Math.max(options.maxTimeMs ?? DEFAULT_SAMPLING.maxTimeMs, 2 * minTimeMs);
+    options.minTimeMs = minTimeMs;
+  }
   const samples = positiveNumber(values.samples as string | undefined, '--samples');
   if (samples) options.samples = Math.round(samples);
   const precision = positiveNumber(values.precision as string | undefined, '--precision');
