@@ -1,14 +1,20 @@
 import { classifyOutliers, compareSamples, median, medianCISorted, summarize } from '../stats/index.js';
+import { medianInterval, type MedianInterval } from './stopping.js';
 import type { BenchResult, SampleStats, StopReason } from './types.js';
 import type { Contender } from './sampler.js';
 import type { GcWatch } from './gcwatch.js';
 import { resultCounters } from './counters.js';
 import type { CounterSet } from '../counters/set.js';
 
-/** Statistics of per-iteration samples in the result format. */
+/** The order-statistic interval alone, for fewer than six samples. */
+function orderStatisticCI(samples: ArrayLike<number>): MedianInterval {
+  const ci = medianCISorted(Float64Array.from(samples).sort(), 0.95);
+  return { lo: ci.lo, hi: ci.hi, confidence: ci.coverage, method: 'order-statistics' };
+}
+
+/** Statistics of per-iteration samples (in the order taken) in the result format. */
 export function sampleStats(samples: ArrayLike<number>): SampleStats {
   const s = summarize(samples);
-  const ci = medianCISorted(Float64Array.from(samples).sort(), 0.95);
   return {
     n: s.n,
     mean: s.mean,
@@ -24,7 +30,7 @@ export function sampleStats(samples: ArrayLike<number>): SampleStats {
     stddev: s.stddev,
     mad: s.mad,
     cv: s.cv,
-    medianCI: { lo: ci.lo, hi: ci.hi, confidence: ci.coverage },
+    medianCI: medianInterval(samples) ?? orderStatisticCI(samples),
     ...(s.median > 0 ? { opsPerSec: 1e9 / s.median } : {}),
   };
 }

@@ -3,20 +3,45 @@ import type { Sampling } from './options.js';
 import type { StopReason } from './types.js';
 
 /**
- * Relative half-width of the 95% CI of the median, or Infinity when it cannot be judged: the wider
- * of the order-statistic interval (independent samples) and the batch-medians interval over the
- * samples in time order, which widens when the level drifts during sampling (a shared machine),
- * so sampling goes on until the drift averages out instead of stopping on a falsely narrow CI.
+ * Blocks for the batch-medians interval. Law & Kelton advise 10-30; with 20 the interval is, on
+ * steady samples, about as wide as the order-statistic one (mean ratio 1.04, 90th percentile 1.28
+ * at n = 1000; 10 blocks gave 1.11 and 1.46), so taking the wider costs ~20% more samples there.
  */
-export function medianHalfWidth(samples: ArrayLike<number>): number {
-  if (samples.length < 2) return Infinity;
+export const DRIFT_BLOCKS = 20;
+
+/** A median CI in the result format (`SampleStats['medianCI']`). */
+export interface MedianInterval {
+  lo: number;
+  hi: number;
+  confidence: number;
+  method: 'order-statistics' | 'batch-medians';
+}
+
+/**
+ * The 95% CI of the median used to judge and report precision: the distribution-free
+ * order-statistic interval, or median ± the batch-medians half-width over the samples in time
+ * order when that is wider. The first assumes independent samples; the second widens when the level
+ * drifts during sampling (a shared machine), so sampling goes on until the drift averages out
+ * instead of stopping on a falsely narrow CI. Null below six samples.
+ */
+export function medianInterval(samples: ArrayLike<number>): MedianInterval | null {
+  if (samples.length < 6) return null;
   const sorted = Float64Array.from(samples).sort();
   const ci = medianCISorted(sorted, 0.95);
   const m = quantileSorted(sorted, 0.5);
-  if (!ci.reached || !(m > 0)) return Infinity;
-  const blocks = blockMedianCI(samples);
-  if (!blocks.reached) return Infinity;
-  return Math.max(ci.hi - ci.lo, blocks.hi - blocks.lo) / 2 / m;
+  const blocks = blockMedianCI(samples, { blocks: DRIFT_BLOCKS });
+  const blockHalf = blocks.reached ? (blocks.hi - blocks.lo) / 2 : Infinity;
+  if (blockHalf > (ci.hi - ci.lo) / 2) return { lo: m - blockHalf, hi: m + blockHalf, confidence: 0.95, method: 'batch-medians' };
+  return { lo: ci.lo, hi: ci.hi, confidence: ci.coverage, method: 'order-statistics' };
+}
+
+/** Relative half-width of {@link medianInterval}, or Infinity when it cannot be judged. */
+export function medianHalfWidth(samples: ArrayLike<number>): number {
+  const ci = medianInterval(samples);
+  if (!ci || !Number.isFinite(ci.hi - ci.lo)) return Infinity;
+  const m = quantileSorted(Float64Array.from(samples).sort(), 0.5);
+  if (!(m > 0) || (ci.method === 'order-statistics' && ci.confidence < 0.95)) return Infinity;
+  return (ci.hi - ci.lo) / 2 / m;
 }
 
 /** Relative half-width of the paired per-round ratio CI (sign test), or Infinity. */

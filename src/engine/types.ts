@@ -26,8 +26,12 @@ export interface SampleStats {
   mad: number;
   /** Coefficient of variation, stddev / mean. */
   cv: number;
-  /** Distribution-free confidence interval of the median. */
-  medianCI: { lo: number; hi: number; confidence: number };
+  /**
+   * 95% confidence interval of the median: distribution-free order statistics, or, when the level
+   * drifted during sampling and that is wider, median ± the batch-medians half-width. `method` is
+   * absent in files written before it existed (then order statistics).
+   */
+  medianCI: { lo: number; hi: number; confidence: number; method?: 'order-statistics' | 'batch-medians' };
   /** Iterations per second from the median (1e9 / median for ns); absent when the median is not positive. */
   opsPerSec?: number;
 }

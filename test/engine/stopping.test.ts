@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StopRule, medianHalfWidth, ratioHalfWidth } from '../../src/engine/stopping.js';
 import { DEFAULT_SAMPLING } from '../../src/engine/options.js';
-import { createRng } from '../../src/stats/index.js';
+import { createRng, medianCI } from '../../src/stats/index.js';
 
 describe('stopping rule', () => {
   it('a slow drift widens the median half-width; the same values shuffled do not', () => {
@@ -15,8 +15,9 @@ describe('stopping rule', () => {
     }
     // Independent-samples CI alone: about 5·1.96/√n / 102.5 ≈ 0.3 % either way.
     expect(medianHalfWidth(shuffled)).toBeLessThan(0.004);
-    // Batch medians see the trend: t(0.975, 9)·sd(block medians)/√10 / 102.5 ≈ 1 %.
-    expect(medianHalfWidth(drift)).toBeGreaterThan(0.009);
+    // Batch medians see the trend: t(0.975, 19)·sd(block medians)/√20 / 102.5 ≈ 0.67 %.
+    expect(medianHalfWidth(drift)).toBeGreaterThan(0.006);
+    expect(medianHalfWidth(drift)).toBeLessThan(0.0075);
   });
 
   it('cannot judge fewer than six samples or a non-positive median', () => {
@@ -33,5 +34,30 @@ describe('stopping rule', () => {
     expect(rule.check(40, 60, () => 0.001)).toBe('precision');
     expect(rule.check(500, 60, () => 1)).toBe('max-samples');
     expect(rule.check(20, 1000, () => 1)).toBe('budget');
+  });
+});
+
+describe('the median CI in results', () => {
+  it('is the order-statistic interval on steady samples and median ± the block half-width under drift', async () => {
+    const { sampleStats } = await import('../../src/engine/result.js');
+    const rng = createRng(9);
+    const steady = Float64Array.from({ length: 1000 }, () => 100 + rng.normal());
+    const order = medianCI(steady);
+    const s = sampleStats(steady);
+    // On steady samples the two intervals agree within the sampling error of the block spread
+    // (20 blocks: the 99th percentile of their width ratio is about 1.5).
+    const ratio = (s.medianCI.hi - s.medianCI.lo) / (order.hi - order.lo);
+    expect(ratio).toBeGreaterThanOrEqual(1);
+    expect(ratio).toBeLessThan(1.6);
+
+    const drift = Float64Array.from({ length: 1000 }, (_, i) => 100 + (5 * i) / 1000 + 0.1 * rng.normal());
+    const d = sampleStats(drift);
+    expect(d.medianCI.method).toBe('batch-medians');
+    const o = medianCI(drift);
+    expect(d.medianCI.hi - d.medianCI.lo).toBeGreaterThan(3 * (o.hi - o.lo));
+    expect(d.medianCI.confidence).toBe(0.95);
+    expect(d.medianCI.hi - d.median).toBeCloseTo(d.median - d.medianCI.lo, 9);
+    // Same ± as the stopping rule judged (relative half-width, about 0.67 % here).
+    expect((d.medianCI.hi - d.medianCI.lo) / 2 / d.median).toBeCloseTo(medianHalfWidth(drift), 9);
   });
 });

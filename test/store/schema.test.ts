@@ -78,6 +78,13 @@ describe('schema/result.schema.json', () => {
     bad.benchmarks[0].unit = 'parsecs';
     expect(validate(schema, bad).length).toBeGreaterThan(0);
     expect(runResultProblems(bad).length).toBeGreaterThan(0);
+    for (const method of ['order-statistics', 'batch-medians', 'guesswork']) {
+      const run = JSON.parse(JSON.stringify(makeRun(3)));
+      run.benchmarks[0].stats.medianCI.method = method;
+      const ok = method !== 'guesswork';
+      expect(validate(schema, run).length === 0, method).toBe(ok);
+      expect(runResultProblems(run).length === 0, method).toBe(ok);
+    }
   });
 
   it('every field the schema requires is required by the hand-written validator', () => {
