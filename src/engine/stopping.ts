@@ -3,11 +3,14 @@ import type { Sampling } from './options.js';
 import type { StopReason } from './types.js';
 
 /**
- * Blocks for the batch-medians interval. Law & Kelton advise 10-30; with 20 the interval is, on
- * steady samples, about as wide as the order-statistic one (mean ratio 1.04, 90th percentile 1.28
- * at n = 1000; 10 blocks gave 1.11 and 1.46), so taking the wider costs ~20% more samples there.
+ * Batch-medians settings. Law & Kelton advise 10-30 blocks. 10% of the block medians are trimmed
+ * from each end, so up to two outlying blocks (a slow start: JSON.parse's first 5% of samples ran
+ * 1.6x slower and made the untrimmed interval ±6.7%) do not decide the interval. On steady samples
+ * (seeded simulation, n = 1000) taking the wider of this and the order-statistic interval costs
+ * about 29% more samples (untrimmed 20 blocks: 21%; untrimmed 10 blocks: 40%).
  */
 export const DRIFT_BLOCKS = 20;
+export const DRIFT_TRIM = 0.1;
 
 /** A median CI in the result format (`SampleStats['medianCI']`). */
 export interface MedianInterval {
@@ -29,7 +32,7 @@ export function medianInterval(samples: ArrayLike<number>): MedianInterval | nul
   const sorted = Float64Array.from(samples).sort();
   const ci = medianCISorted(sorted, 0.95);
   const m = quantileSorted(sorted, 0.5);
-  const blocks = blockMedianCI(samples, { blocks: DRIFT_BLOCKS });
+  const blocks = blockMedianCI(samples, { blocks: DRIFT_BLOCKS, trim: DRIFT_TRIM });
   const blockHalf = blocks.reached ? (blocks.hi - blocks.lo) / 2 : Infinity;
   if (blockHalf > (ci.hi - ci.lo) / 2) return { lo: m - blockHalf, hi: m + blockHalf, confidence: 0.95, method: 'batch-medians' };
   return { lo: ci.lo, hi: ci.hi, confidence: ci.coverage, method: 'order-statistics' };

@@ -7,7 +7,11 @@
  * (Law & Kelton, *Simulation Modeling and Analysis*, §9.5.3) handle this: split the series into m
  * contiguous blocks, take a statistic per block, and treat the m block values as roughly
  * independent: centre = their mean, half-width = t(1 - α/2, m - 1) · sd / √m. Here the per-block
- * statistic is the median, so single outliers do not move a block.
+ * statistic is the median, so single outliers do not move a block. With `trim`, the block medians
+ * are combined by a trimmed mean with the Tukey-McLaughlin standard error (Wilcox, *Introduction to
+ * Robust Estimation and Hypothesis Testing*, 4th ed., §4.4: winsorized sd / ((1 - 2γ)·√m), t with
+ * m - 2g - 1 degrees of freedom), so a few outlying blocks (a slow start, a GC storm) cannot
+ * dominate the interval.
  */
 
 import { studentTQuantile } from './distributions.js';
@@ -20,11 +24,13 @@ export interface BlockMedianOptions {
   blocks?: number;
   /** Confidence level (default 0.95). */
   confidence?: number;
+  /** Fraction γ of block medians trimmed from each end, in [0, 0.5) (default 0: plain mean and t). */
+  trim?: number;
 }
 
 /** Result of {@link blockMedianCI}. */
 export interface BlockMedianInterval {
-  /** Mean of the block medians. */
+  /** Mean (or trimmed mean) of the block medians. */
   center: number;
   lo: number;
   hi: number;
@@ -40,7 +46,8 @@ export interface BlockMedianInterval {
  * Batch-medians confidence interval for the level of a time-ordered series.
  *
  * @param samples - measurements in the order they were taken
- * @throws RangeError for empty input, non-finite values, blocks < 3 or confidence outside (0, 1)
+ * @throws RangeError for empty input, non-finite values, blocks < 3, trim outside [0, 0.5) or
+ *   confidence outside (0, 1)
  */
 export function blockMedianCI(samples: ArrayLike<number>, options: BlockMedianOptions = {}): BlockMedianInterval {
   const x = toSamples(samples, 'blockMedianCI');
@@ -48,6 +55,8 @@ export function blockMedianCI(samples: ArrayLike<number>, options: BlockMedianOp
   checkOpenUnit(confidence, 'confidence', 'blockMedianCI');
   const wanted = options.blocks ?? 10;
   if (!(Number.isInteger(wanted) && wanted >= 3)) throw new RangeError(`blockMedianCI: blocks must be an integer >= 3, got ${wanted}`);
+  const trim = options.trim ?? 0;
+  if (!(trim >= 0 && trim < 0.5)) throw new RangeError(`blockMedianCI: trim must be in [0, 0.5), got ${trim}`);
   const m = Math.min(wanted, Math.floor(x.length / 2));
   if (m < 3) return { center: median(x), lo: -Infinity, hi: Infinity, blocks: 0, blockMedians: [], reached: false };
   const blockMedians: number[] = [];
@@ -56,11 +65,19 @@ export function blockMedianCI(samples: ArrayLike<number>, options: BlockMedianOp
     const to = Math.floor(((j + 1) * x.length) / m);
     blockMedians.push(median(x.subarray(from, to)));
   }
+  const g = Math.min(Math.floor(trim * m), Math.floor((m - 2) / 2)); // keeps >= 1 degree of freedom
+  const sorted = [...blockMedians].sort((a, b) => a - b);
   let center = 0;
-  for (const b of blockMedians) center += b;
-  center /= m;
+  for (let i = g; i < m - g; i++) center += sorted[i];
+  center /= m - 2 * g;
+  // Winsorized values: the g lowest set to the (g+1)-th, the g highest to the (m-g)-th.
+  const w = sorted.map((v) => Math.min(Math.max(v, sorted[g]), sorted[m - g - 1]));
+  let wm = 0;
+  for (const v of w) wm += v;
+  wm /= m;
   let ss = 0;
-  for (const b of blockMedians) ss += (b - center) ** 2;
-  const half = (studentTQuantile(1 - (1 - confidence) / 2, m - 1) * Math.sqrt(ss / (m - 1))) / Math.sqrt(m);
+  for (const v of w) ss += (v - wm) ** 2;
+  const se = Math.sqrt(ss / (m - 1)) / ((1 - 2 * trim) * Math.sqrt(m));
+  const half = studentTQuantile(1 - (1 - confidence) / 2, m - 2 * g - 1) * se;
   return { center, lo: center - half, hi: center + half, blocks: m, blockMedians, reached: true };
 }

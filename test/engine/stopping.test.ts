@@ -15,9 +15,9 @@ describe('stopping rule', () => {
     }
     // Independent-samples CI alone: about 5·1.96/√n / 102.5 ≈ 0.3 % either way.
     expect(medianHalfWidth(shuffled)).toBeLessThan(0.004);
-    // Batch medians see the trend: t(0.975, 19)·sd(block medians)/√20 / 102.5 ≈ 0.67 %.
+    // Batch medians see the trend: 20 blocks, 10% trimmed, t with 15 df: ≈ 0.79 % of 102.5.
     expect(medianHalfWidth(drift)).toBeGreaterThan(0.006);
-    expect(medianHalfWidth(drift)).toBeLessThan(0.0075);
+    expect(medianHalfWidth(drift)).toBeLessThan(0.009);
   });
 
   it('cannot judge fewer than six samples or a non-positive median', () => {
@@ -41,14 +41,19 @@ describe('the median CI in results', () => {
   it('is the order-statistic interval on steady samples and median ± the block half-width under drift', async () => {
     const { sampleStats } = await import('../../src/engine/result.js');
     const rng = createRng(9);
-    const steady = Float64Array.from({ length: 1000 }, () => 100 + rng.normal());
-    const order = medianCI(steady);
-    const s = sampleStats(steady);
-    // On steady samples the two intervals agree within the sampling error of the block spread
-    // (20 blocks: the 99th percentile of their width ratio is about 1.5).
-    const ratio = (s.medianCI.hi - s.medianCI.lo) / (order.hi - order.lo);
-    expect(ratio).toBeGreaterThanOrEqual(1);
-    expect(ratio).toBeLessThan(1.6);
+    // On steady samples the two intervals agree within the sampling error of the block spread:
+    // over 50 seeded series the reported CI is typically 1-1.3x the order-statistic one.
+    const ratios: number[] = [];
+    for (let k = 0; k < 50; k++) {
+      const steady = Float64Array.from({ length: 1000 }, () => 100 + rng.normal());
+      const s = sampleStats(steady);
+      const order = medianCI(steady);
+      ratios.push((s.medianCI.hi - s.medianCI.lo) / (order.hi - order.lo));
+      if (s.medianCI.method === 'order-statistics') expect(s.medianCI.confidence).toBeGreaterThanOrEqual(0.95);
+    }
+    ratios.sort((a, b) => a - b);
+    expect(ratios[0]).toBeGreaterThanOrEqual(1);
+    expect(ratios[25]).toBeLessThan(1.3);
 
     const drift = Float64Array.from({ length: 1000 }, (_, i) => 100 + (5 * i) / 1000 + 0.1 * rng.normal());
     const d = sampleStats(drift);

@@ -15,6 +15,27 @@ describe('blockMedianCI (batch medians)', () => {
     expect(r.reached).toBe(true);
   });
 
+  it('trimmed: block medians 1..10, 20% trim: trimmed mean 5.5 ± qt(0.975, 5)·s_w/(0.6·√10) (Wilcox §4.4; R: qt(0.975, 5) = 2.570582)', () => {
+    const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((k) => [k - 0.5, k, k + 0.5]);
+    const r = blockMedianCI(x, { blocks: 10, trim: 0.2 });
+    expect(r.blockMedians).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(r.center).toBeCloseTo(5.5, 12);
+    // Winsorized: 3,3,3,4,5,6,7,8,8,8: sum of squares about 5.5 = 42.5, variance 42.5 / 9.
+    const half = (2.570582 * Math.sqrt(42.5 / 9)) / (0.6 * Math.sqrt(10));
+    expect(r.hi - 5.5).toBeCloseTo(half, 5);
+    expect(() => blockMedianCI(x, { trim: 0.5 })).toThrow(/trim must be in \[0, 0.5\)/);
+  });
+
+  it('trimmed: one slow block (a slow start) barely moves the interval; untrimmed it dominates', () => {
+    const rng = createRng(3);
+    const x = Float64Array.from({ length: 8000 }, (_, i) => (i < 400 ? 13_900 : 8_500) * (1 + 0.05 * rng.normal()));
+    const plain = blockMedianCI(x, { blocks: 20 });
+    const trimmed = blockMedianCI(x, { blocks: 20, trim: 0.1 });
+    expect((plain.hi - plain.lo) / 2 / 8_500).toBeGreaterThan(0.03);
+    expect((trimmed.hi - trimmed.lo) / 2 / 8_500).toBeLessThan(0.005);
+    expect(Math.abs(trimmed.center / 8_500 - 1)).toBeLessThan(0.005);
+  });
+
   it('uses fewer blocks for short series and gives up below three blocks of two', () => {
     expect(blockMedianCI([1, 2, 3, 4, 5, 6, 7, 8]).blocks).toBe(4);
     const r = blockMedianCI([1, 2, 3, 4, 5]);
