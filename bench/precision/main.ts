@@ -7,6 +7,7 @@
 //   (4) median wall time per process (the tool's own run, then the whole process).
 // Run: npx tsx bench/precision/main.ts [--runs 10] [--tools cyclebench,mitata,tinybench,benchmarkjs] [--rows large,small]
 //      [--precision P: cyclebench's precision target instead of its default, a sensitivity check]
+//      [--min-time-ms T: cyclebench's minimum sampling time (budget 2T), as `cyclebench run --min-time`]
 // Writes the markdown table to stdout, and to $OUT/precision.md when OUT is set.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,9 @@ for (const t of tools) if (!TOOLS.includes(t)) throw new Error(`unknown tool '${
 for (const r of rows) if (!ROWS[r]) throw new Error(`unknown row '${r}'; expected some of ${Object.keys(ROWS).join(', ')}`);
 const precision = flag('precision');
 if (precision !== undefined && !(Number(precision) > 0)) throw new Error(`--precision must be a positive number, got ${precision}`);
+const minTimeMs = flag('min-time-ms');
+if (minTimeMs !== undefined && !(Number(minTimeMs) > 0)) throw new Error(`--min-time-ms must be a positive number, got ${minTimeMs}`);
+const cyclebenchFlags = [...(precision !== undefined ? ['--precision', precision] : []), ...(minTimeMs !== undefined ? ['--min-time-ms', minTimeMs] : [])];
 if (!(Number.isInteger(runs) && runs >= 2)) throw new Error(`--runs must be an integer >= 2, got ${flag('runs')}`);
 
 /** One process's JSON line, plus the driver's view of it. */
@@ -78,7 +82,7 @@ const stddev = (xs: number[]): number => {
 
 function spawnOne(tool: ToolName, row: Row['name']): Line | string {
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'one.ts'), '--tool', tool, '--row', row, ...(precision !== undefined && tool === 'cyclebench' ? ['--precision', precision] : [])], {
+  const p = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'one.ts'), '--tool', tool, '--row', row, ...(tool === 'cyclebench' ? cyclebenchFlags : [])], {
     encoding: 'utf8',
     maxBuffer: 16 << 20,
   });
@@ -133,7 +137,7 @@ function table(all: Metrics[]): string {
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.error(`precision: ${runs} processes x ${tools.join(', ')} x rows ${rows.join(', ')}${precision ? ` (cyclebench precision ${precision})` : ''} on ${cpu} (${availableParallelism()} cores), node ${process.version}`);
+console.error(`precision: ${runs} processes x ${tools.join(', ')} x rows ${rows.join(', ')}${cyclebenchFlags.length ? ` (cyclebench ${cyclebenchFlags.join(' ')})` : ''} on ${cpu} (${availableParallelism()} cores), node ${process.version}`);
 const all: Metrics[] = [];
 const raw: Line[] = [];
 for (const row of rows) {
@@ -157,7 +161,7 @@ for (const row of rows) {
 
 const md = [
   `Precision comparison, ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${availableParallelism()} logical cores, node ${process.version}.`,
-  ...(precision ? [`cyclebench run with precision ${precision} (not its default).`] : []),
+  ...(cyclebenchFlags.length ? [`cyclebench run with ${cyclebenchFlags.join(' ')} (not its defaults).`] : []),
   `Expected B/A = ${EXPECTED_RATIO}. Ratios in parentheses are peer / cyclebench (above 1: cyclebench is better, or faster for wall time).`,
   table(all),
   '',

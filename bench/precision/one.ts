@@ -1,6 +1,6 @@
 // One fresh process of the precision benchmark: runs ONE tool on one row's A, A2 and B and prints
 // one JSON line (tool, row, B/A, A2/A, A's time, wall time, details) on stdout.
-// Run: npx tsx bench/precision/one.ts --tool cyclebench [--row large|small] [--precision 0.003 (cyclebench only)]
+// Run: npx tsx bench/precision/one.ts --tool cyclebench [--row large|small] [--precision 0.003] [--min-time-ms 1000] (cyclebench only)
 import { runTool, TOOLS, type ToolName } from './runners.js';
 import { ROWS, type Row } from './workloads.js';
 
@@ -21,8 +21,8 @@ if (!row) {
   process.exit(2);
 }
 
-const precision = flag('precision') !== undefined ? Number(flag('precision')) : undefined;
-const r = await runTool(tool, row, precision);
+const numberFlag = (name: string) => (flag(name) !== undefined ? Number(flag(name)) : undefined);
+const r = await runTool(tool, row, { precision: numberFlag('precision'), minTimeMs: numberFlag('min-time-ms') });
 console.log(
   JSON.stringify({
     tool,

@@ -38,7 +38,14 @@ export interface ToolResult {
   extra?: Record<string, unknown>;
 }
 
-async function runCyclebench(row: Row, precision?: number): Promise<ToolResult> {
+/** Overrides of cyclebench's defaults, for sensitivity checks only (the comparison uses the defaults). */
+export interface CyclebenchOverrides {
+  precision?: number;
+  /** Minimum sampling time; the budget grows to twice it (as `cyclebench run --min-time` does). */
+  minTimeMs?: number;
+}
+
+async function runCyclebench(row: Row, o: CyclebenchOverrides = {}): Promise<ToolResult> {
   const { Suite } = await import('../../src/index.js');
   const t0 = performance.now();
   const s = new Suite();
@@ -47,7 +54,11 @@ async function runCyclebench(row: Row, precision?: number): Promise<ToolResult> 
     s.add('A2', row.a2);
     s.add('B', row.b);
   });
-  const r = await s.run({ quiet: true, ...(precision !== undefined ? { precision } : {}) });
+  const r = await s.run({
+    quiet: true,
+    ...(o.precision !== undefined ? { precision: o.precision } : {}),
+    ...(o.minTimeMs !== undefined ? { minTimeMs: o.minTimeMs, maxTimeMs: Math.max(1000, 2 * o.minTimeMs) } : {}),
+  });
   const wallMs = performance.now() - t0;
   const by = (name: string) => {
     const b = r.benchmarks.find((x) => x.name === name);
@@ -155,13 +166,13 @@ async function runBenchmarkjs(row: Row): Promise<ToolResult> {
 }
 
 /**
- * Runs one tool on one row, with that tool's defaults. `cyclebenchPrecision` overrides cyclebench's
- * precision target (a sensitivity check only; the comparison uses the default).
+ * Runs one tool on one row, with that tool's defaults; `cyclebench` overrides apply to cyclebench
+ * only (a sensitivity check; the comparison uses the defaults).
  */
-export function runTool(tool: ToolName, row: Row, cyclebenchPrecision?: number): Promise<ToolResult> {
+export function runTool(tool: ToolName, row: Row, cyclebench: CyclebenchOverrides = {}): Promise<ToolResult> {
   switch (tool) {
     case 'cyclebench':
-      return runCyclebench(row, cyclebenchPrecision);
+      return runCyclebench(row, cyclebench);
     case 'mitata':
       return runMitata(row);
     case 'tinybench':
