@@ -28,23 +28,28 @@ export interface MedianInterval {
  * instead of stopping on a falsely narrow CI. Null below six samples.
  */
 export function medianInterval(samples: ArrayLike<number>): MedianInterval | null {
+  return judged(samples)?.ci ?? null;
+}
+
+function judged(samples: ArrayLike<number>): { ci: MedianInterval; median: number } | null {
   if (samples.length < 6) return null;
   const sorted = Float64Array.from(samples).sort();
-  const ci = medianCISorted(sorted, 0.95);
-  const m = quantileSorted(sorted, 0.5);
+  const order = medianCISorted(sorted, 0.95);
+  const median = quantileSorted(sorted, 0.5);
   const blocks = blockMedianCI(samples, { blocks: DRIFT_BLOCKS, trim: DRIFT_TRIM });
-  const blockHalf = blocks.reached ? (blocks.hi - blocks.lo) / 2 : Infinity;
-  if (blockHalf > (ci.hi - ci.lo) / 2) return { lo: m - blockHalf, hi: m + blockHalf, confidence: 0.95, method: 'batch-medians' };
-  return { lo: ci.lo, hi: ci.hi, confidence: ci.coverage, method: 'order-statistics' };
+  const blockHalf = (blocks.hi - blocks.lo) / 2; // n >= 6 gives at least 3 blocks
+  const ci: MedianInterval =
+    blockHalf > (order.hi - order.lo) / 2
+      ? { lo: median - blockHalf, hi: median + blockHalf, confidence: 0.95, method: 'batch-medians' }
+      : { lo: order.lo, hi: order.hi, confidence: order.coverage, method: 'order-statistics' };
+  return { ci, median };
 }
 
 /** Relative half-width of {@link medianInterval}, or Infinity when it cannot be judged. */
 export function medianHalfWidth(samples: ArrayLike<number>): number {
-  const ci = medianInterval(samples);
-  if (!ci || !Number.isFinite(ci.hi - ci.lo)) return Infinity;
-  const m = quantileSorted(Float64Array.from(samples).sort(), 0.5);
-  if (!(m > 0) || (ci.method === 'order-statistics' && ci.confidence < 0.95)) return Infinity;
-  return (ci.hi - ci.lo) / 2 / m;
+  const j = judged(samples);
+  if (!j || !(j.median > 0)) return Infinity;
+  return (j.ci.hi - j.ci.lo) / 2 / j.median;
 }
 
 /** Relative half-width of the paired per-round ratio CI (sign test), or Infinity. */
