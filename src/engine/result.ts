@@ -1,16 +1,10 @@
-import { classifyOutliers, compareSamples, median, medianCISorted, summarize } from '../stats/index.js';
-import { medianInterval, type MedianInterval } from './stopping.js';
+import { classifyOutliers, compareSamples, median, summarize } from '../stats/index.js';
+import { medianInterval } from './stopping.js';
 import type { BenchResult, SampleStats, StopReason } from './types.js';
 import type { Contender } from './sampler.js';
 import type { GcWatch } from './gcwatch.js';
 import { resultCounters } from './counters.js';
 import type { CounterSet } from '../counters/set.js';
-
-/** The order-statistic interval alone, for fewer than six samples. */
-function orderStatisticCI(samples: ArrayLike<number>): MedianInterval {
-  const ci = medianCISorted(Float64Array.from(samples).sort(), 0.95);
-  return { lo: ci.lo, hi: ci.hi, confidence: ci.coverage, method: 'order-statistics' };
-}
 
 /** Statistics of per-iteration samples (in the order taken) in the result format. */
 export function sampleStats(samples: ArrayLike<number>): SampleStats {
@@ -30,7 +24,7 @@ export function sampleStats(samples: ArrayLike<number>): SampleStats {
     stddev: s.stddev,
     mad: s.mad,
     cv: s.cv,
-    medianCI: medianInterval(samples) ?? orderStatisticCI(samples),
+    medianCI: medianInterval(samples),
     ...(s.median > 0 ? { opsPerSec: 1e9 / s.median } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { blockMedianCI, medianCISorted, pairedLogRatio, quantileSorted } from '../stats/index.js';
 import type { Sampling } from './options.js';
-import type { StopReason } from './types.js';
+import type { SampleStats, StopReason } from './types.js';
 
 /**
  * Batch-medians settings. Law & Kelton advise 10-30 blocks. 10% of the block medians are trimmed
@@ -12,32 +12,27 @@ import type { StopReason } from './types.js';
 export const DRIFT_BLOCKS = 20;
 export const DRIFT_TRIM = 0.1;
 
-/** A median CI in the result format (`SampleStats['medianCI']`). */
-export interface MedianInterval {
-  lo: number;
-  hi: number;
-  confidence: number;
-  method: 'order-statistics' | 'batch-medians';
-}
+/** A median CI in the result format, with its method always set. */
+export type MedianInterval = Required<SampleStats['medianCI']>;
 
 /**
  * The 95% CI of the median used to judge and report precision: the distribution-free
  * order-statistic interval, or median ± the batch-medians half-width over the samples in time
  * order when that is wider. The first assumes independent samples; the second widens when the level
  * drifts during sampling (a shared machine), so sampling goes on until the drift averages out
- * instead of stopping on a falsely narrow CI. Null below six samples.
+ * instead of stopping on a falsely narrow CI. Below six samples (too few for 3 blocks of 2) it is
+ * the order-statistic interval alone.
  */
-export function medianInterval(samples: ArrayLike<number>): MedianInterval | null {
-  return judged(samples)?.ci ?? null;
+export function medianInterval(samples: ArrayLike<number>): MedianInterval {
+  return judged(samples).ci;
 }
 
-function judged(samples: ArrayLike<number>): { ci: MedianInterval; median: number } | null {
-  if (samples.length < 6) return null;
+function judged(samples: ArrayLike<number>): { ci: MedianInterval; median: number } {
   const sorted = Float64Array.from(samples).sort();
   const order = medianCISorted(sorted, 0.95);
   const median = quantileSorted(sorted, 0.5);
-  const blocks = blockMedianCI(samples, { blocks: DRIFT_BLOCKS, trim: DRIFT_TRIM });
-  const blockHalf = (blocks.hi - blocks.lo) / 2; // n >= 6 gives at least 3 blocks
+  const blocks = samples.length >= 6 ? blockMedianCI(samples, { blocks: DRIFT_BLOCKS, trim: DRIFT_TRIM }) : null;
+  const blockHalf = blocks ? (blocks.hi - blocks.lo) / 2 : 0;
   const ci: MedianInterval =
     blockHalf > (order.hi - order.lo) / 2
       ? { lo: median - blockHalf, hi: median + blockHalf, confidence: 0.95, method: 'batch-medians' }
@@ -45,10 +40,11 @@ function judged(samples: ArrayLike<number>): { ci: MedianInterval; median: numbe
   return { ci, median };
 }
 
-/** Relative half-width of {@link medianInterval}, or Infinity when it cannot be judged. */
+/** Relative half-width of {@link medianInterval}; Infinity below six samples or for a median <= 0. */
 export function medianHalfWidth(samples: ArrayLike<number>): number {
+  if (samples.length < 6) return Infinity;
   const j = judged(samples);
-  if (!j || !(j.median > 0)) return Infinity;
+  if (!(j.median > 0)) return Infinity;
   return (j.ci.hi - j.ci.lo) / 2 / j.median;
 }
 
