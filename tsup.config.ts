@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', stats: 'src/stats/index.ts', cli: 'src/cli/main.ts', worker: 'src/engine/child.ts' },
+  entry: { index: 'src/index.ts', stats: 'src/stats/index.ts', gpu: 'src/gpu/index.ts', cli: 'src/cli/main.ts', worker: 'src/engine/child.ts' },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', stats: 'src/stats/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', stats: 'src/stats/index.ts', gpu: 'src/gpu/index.ts' } },
   target: 'node20',
   platform: 'node',
   sourcemap: true,

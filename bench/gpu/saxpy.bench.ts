@@ -3,8 +3,8 @@
  * samples in cold, hot and graph modes through the engine (`{ gpu: { mode } }`).
  * Run: `npx cyclebench run bench/gpu/saxpy.bench.ts`. Without a GPU every point is skipped with the reason.
  */
-import { bench } from '../../src/index.js';
-import { alloc, arg, compile, loadModule, type BoundLaunch, type DeviceBuffer } from '../../src/gpu/index.js';
+import { bench } from 'cyclebench';
+import { alloc, arg, compile, loadModule, type BoundLaunch, type DeviceBuffer } from 'cyclebench/gpu';
 
 const source = `
 extern "C" __global__ void saxpy(float a, const float* __restrict__ x, float* __restrict__ y, int n) {

@@ -1,5 +1,5 @@
 import type { ProgressEvent } from '../engine/options.js';
-import { formatNs } from '../report/format.js';
+import { formatNs } from '../result/text.js';
 import type { OutStream } from '../report/io.js';
 
 /**

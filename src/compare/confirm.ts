@@ -3,8 +3,8 @@
  * times, and keep a regression only if it reproduces in every re-run (`confirmRule: 'all'`, the
  * default) or in more than half of them (`'majority'`). The run command supplies `rerun`.
  */
-import type { RunResult } from '../engine/types.js';
-import { compareRuns, type Comparison } from './compare.js';
+import type { RunResult } from '../result/types.js';
+import { compareRuns, type RunComparison } from './compare-runs.js';
 import type { Policy } from './policy.js';
 
 /** Re-runs the given benchmark ids and returns their fresh results. */
@@ -27,11 +27,11 @@ export interface ConfirmationReport {
  * returns the comparison unchanged.
  */
 export async function confirmRegressions(
-  comparison: Comparison,
+  comparison: RunComparison,
   base: RunResult,
   rerun: Rerun,
   policy: Policy,
-): Promise<{ comparison: Comparison; report: ConfirmationReport | null }> {
+): Promise<{ comparison: RunComparison; report: ConfirmationReport | null }> {
   const suspects = comparison.regressions;
   const runs = Math.max(0, Math.floor(policy.confirm));
   if (runs === 0 || suspects.length === 0) return { comparison, report: null };

@@ -2,7 +2,7 @@
  * Environment fingerprint comparison. Differences that change what is measured (CPU model, Node major,
  * V8 flags, measurement mode) are warnings printed as a banner; others are listed as notes.
  */
-import type { RunResult } from '../engine/types.js';
+import type { RunResult } from '../result/types.js';
 
 /** One differing field. */
 export interface EnvDifference {

@@ -3,8 +3,8 @@
  * targets, references and errored benchmarks, folded into one {@link GateReport} and one exit code.
  * Pure apart from the `rerun` callback; reporters render the report, commands write it.
  */
-import type { RunResult } from '../engine/types.js';
-import { compareRuns, profileHint, runLabel, type Comparison, type RunLabel } from './compare.js';
+import type { RunResult } from '../result/types.js';
+import { compareRuns, profileHint, runLabel, type RunComparison, type RunLabel } from './compare-runs.js';
 import { confirmRegressions, type ConfirmationReport, type Rerun } from './confirm.js';
 import { exitCodeFor, type ExitCode, type Outcome } from './exit.js';
 import type { Policy } from './policy.js';
@@ -28,8 +28,8 @@ export interface GateReport {
   exitCode: ExitCode;
   outcome: Required<Outcome>;
   run: RunLabel;
-  /** Comparison with the base, when one was given. */
-  comparison: Comparison | null;
+  /** RunComparison with the base, when one was given. */
+  comparison: RunComparison | null;
   confirmation: ConfirmationReport | null;
   /** Loud warnings: environment mismatches between base and current. Empty when comparable. */
   environmentWarnings: string[];
@@ -53,7 +53,7 @@ export interface EvaluateOptions {
 
 /** Judges `run`: against `base` if given, against its targets and references always. */
 export async function evaluateRun(run: RunResult, policy: Policy, o: EvaluateOptions = {}): Promise<GateReport> {
-  let comparison: Comparison | null = null;
+  let comparison: RunComparison | null = null;
   let confirmation: ConfirmationReport | null = null;
   if (o.base) {
     comparison = compareRuns(o.base, run, policy, { baseLabel: o.baseLabel, currentLabel: o.currentLabel });

@@ -1,6 +1,6 @@
 /** Regression logic: comparisons, policy, targets, references, confirmation, history analysis, exit codes. */
-export { compareRuns, comparisonMessage, profileHint, runLabel } from './compare.js';
-export type { BenchComparison, Comparison, CompareOptions, RunLabel, SideSummary } from './compare.js';
+export { compareRuns, comparisonMessage, profileHint, runLabel } from './compare-runs.js';
+export type { BenchComparison, RunComparison, CompareRunsOptions, RunLabel, SideSummary } from './compare-runs.js';
 export { confirmRegressions } from './confirm.js';
 export type { ConfirmationReport, Rerun } from './confirm.js';
 export { compareEnvironments } from './environment.js';
@@ -10,8 +10,8 @@ export type { ExitCode, Outcome } from './exit.js';
 export { evaluateRun, VERDICT_VERSION } from './gate.js';
 export type { EvaluateOptions, GateReport, RegressionNote } from './gate.js';
 export { matchId, isGlob, bestMatch } from './glob.js';
-export { analyzeHistory } from './history.js';
-export type { HistoryAnalysis, HistoryChange, HistoryOptions, HistoryPoint, HistoryThreshold, SeriesAnalysis } from './history.js';
+export { analyzeHistory } from './history-analysis.js';
+export type { HistoryAnalysis, HistoryChange, HistoryOptions, HistoryPoint, HistoryThreshold, SeriesAnalysis } from './history-analysis.js';
 export { DEFAULT_ALPHA, DEFAULT_NOISE, DEFAULT_POLICY, policyFor } from './policy.js';
 export type { Correction, Policy, PolicyOverride } from './policy.js';
 export { evaluateReferences, validateReferences } from './references.js';

@@ -4,6 +4,7 @@
  * re-runs and the history window. Defaults are justified in docs/regression.md.
  */
 import { bestMatch } from './glob.js';
+import { DEFAULT_INSTRUCTION_NOISE } from '../engine/options.js';
 import type { Target } from './targets.js';
 import type { ReferenceSpec } from './references.js';
 
@@ -52,11 +53,7 @@ export const DEFAULT_ALPHA = 0.05;
 /** Default noise band: see docs/regression.md ("Defaults and evidence"). */
 export const DEFAULT_NOISE = 0.05;
 
-/**
- * Default band for instruction counts: identical code gives identical counts (docs/counters.md), so
- * what remains is code-layout and allocation-path variation of unrelated changes, well under 0.5%.
- */
-export const DEFAULT_INSTRUCTION_NOISE = 0.005;
+export { DEFAULT_INSTRUCTION_NOISE };
 
 /** The policy when neither config nor flags say otherwise. */
 export const DEFAULT_POLICY: Policy = Object.freeze({

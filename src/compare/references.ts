@@ -5,8 +5,8 @@
  * "not slower than the reference"); no noise band and no significance is granted.
  */
 import { CycleBenchError } from '../errors.js';
-import type { BenchResult, RunResult } from '../engine/types.js';
-import { describeRatio, formatNs, formatValue, isNum } from '../report/format.js';
+import type { BenchResult, RunResult } from '../result/types.js';
+import { describeRatio, formatNs, formatValue, isNum } from '../result/text.js';
 import { compareSamples } from './stats.js';
 import { statisticOf, type TargetStat } from './targets.js';
 import { parseTimeNs } from './units.js';

@@ -5,7 +5,7 @@
 import * as core from '../stats/index.js';
 
 /** Verdict of one two-sample comparison. */
-export type Verdict = 'faster' | 'slower' | 'same' | 'inconclusive';
+export type Verdict = core.Verdict;
 
 /** Options of `compareSamples`. */
 export interface CompareSamplesOptions {
@@ -16,14 +16,7 @@ export interface CompareSamplesOptions {
 }
 
 /** What `compareSamples(a, b)` returns: `ratio` is centre(b) / centre(a). */
-export interface SampleComparison {
-  verdict: Verdict;
-  ratio: number;
-  ci: [number, number];
-  pValue: number;
-  test: string;
-  n: number | [number, number] | { a: number; b: number };
-}
+export type SampleComparison = core.SampleComparison;
 
 /** A level shift found in a series. */
 export interface ChangePoint {
@@ -51,6 +44,9 @@ export interface Crossing {
 export function compareSamples(a: ArrayLike<number>, b: ArrayLike<number>, o: CompareSamplesOptions): SampleComparison {
   return core.compareSamples(a, b, o);
 }
+
+/** The verdict rule for a ratio interval and an (optional) p-value; see the statistics core. */
+export const bandVerdict = core.bandVerdict;
 
 /** Adjusted p-values by the chosen correction. */
 export function adjustPValues(p: readonly number[], method: 'holm' | 'bh' | 'none'): number[] {

@@ -3,8 +3,8 @@
  * config or flags, evaluated on a run, reported as PASS/FAIL with the margin ("54% under target").
  */
 import { CycleBenchError } from '../errors.js';
-import type { BenchResult, RunResult } from '../engine/types.js';
-import { formatPct, formatValue, type ValueUnit } from '../report/format.js';
+import type { BenchResult, RunResult } from '../result/types.js';
+import { formatPct, formatValue, type ValueUnit } from '../result/text.js';
 import { matchId } from './glob.js';
 import { parseQuantity } from './units.js';
 

@@ -6,7 +6,7 @@
  * preallocated Float64Array. Nothing is allocated per read.
  */
 import { CycleBenchError } from '../errors.js';
-import type { CounterValue } from '../engine/types.js';
+import type { CounterValue } from '../result/types.js';
 import { countersBinding, type NativeCounterSet } from './binding.js';
 import { COUNTER_EVENT_NAMES, type CounterKind } from './events.js';
 import { derived, perIteration, subtract, type DerivedCounters, type EventLayout } from './values.js';

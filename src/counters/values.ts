@@ -4,7 +4,7 @@
  * is either `{ available: true, value }` or `{ available: false, reason }`.
  */
 import { CycleBenchError } from '../errors.js';
-import type { CounterValue } from '../engine/types.js';
+import type { CounterValue } from '../result/types.js';
 
 /** Where one event's numbers sit in a reading buffer (see `CounterSet.readInto`). */
 export interface EventLayout {

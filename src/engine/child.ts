@@ -3,13 +3,11 @@
  * deferred, finds the requested top-level task by name, runs it here and sends the outcome back.
  */
 import { parentPort, workerData, isMainThread } from 'node:worker_threads';
-import { bestClock, measureClock } from '../clock/index.js';
 import { loadBenchFile } from './load-file.js';
 import { defaultSuite, setCollectOnly } from './registry.js';
-import { GcWatch } from './gcwatch.js';
-import { openRunCounters } from './counters.js';
-import { runTaskHere, type RunContext } from './run.js';
-import type { ChildMessage, ChildRequest } from './isolate.js';
+import { environment } from './environment.js';
+import { closeRunContext, createRunContext, runTaskHere } from './run-task.js';
+import type { ChildMessage, ChildRequest } from './defs.js';
 
 async function serve(request: ChildRequest, send: (m: ChildMessage) => void): Promise<void> {
   try {
@@ -17,20 +15,18 @@ async function serve(request: ChildRequest, send: (m: ChildMessage) => void): Pr
     await loadBenchFile(request.file);
     const task = defaultSuite().tasks.find((t) => (t.kind === 'bench' ? t.bench.name : t.group.name) === request.name && t.kind === request.kind);
     if (!task) throw new Error(`no ${request.kind} named '${request.name}' in ${request.file}`);
-    const clock = bestClock();
-    const ctx: RunContext = {
-      options: request.options,
-      clock,
-      resolutionNs: measureClock(clock).resolutionNs,
-      gc: new GcWatch(),
-      progress: (event) => send({ type: 'progress', event }),
+    const ctx = createRunContext(request.options, {
       index: request.index,
       total: request.total,
-      counters: openRunCounters(request.options),
-    };
-    const outcome = await runTaskHere(task, ctx);
-    ctx.gc.stop();
-    ctx.counters?.close();
+      resolutionNs: environment().clock.resolutionNs,
+      progress: (event) => send({ type: 'progress', event }),
+    });
+    let outcome;
+    try {
+      outcome = await runTaskHere(task, ctx);
+    } finally {
+      closeRunContext(ctx);
+    }
     send({ type: 'result', outcome });
   } catch (err) {
     send({ type: 'error', message: (err as Error).message ?? String(err), stack: (err as Error).stack });

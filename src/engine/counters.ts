@@ -1,8 +1,9 @@
 /** Counters in the engine: one set per run, per-iteration values per sample, empty loop subtracted. */
 import { median } from '../stats/index.js';
-import { openCounters, type CounterSet } from '../counters/set.js';
-import type { CounterValue } from './types.js';
+import { openCounters, resolveEventNames, type CounterSet } from '../counters/set.js';
+import type { BenchResult, CounterValue } from '../result/types.js';
 import type { RunOptions } from './options.js';
+import { loadNative } from '../native/load.js';
 
 /** Opens the run's counter set when asked for; null when not asked or the addon is absent. */
 export function openRunCounters(options: RunOptions): CounterSet | null {
@@ -35,4 +36,12 @@ export function resultCounters(set: CounterSet, samples: readonly Record<string,
   const net = set.subtract(medianCounters(samples), medianCounters(empty));
   const d = set.derived(net);
   return { ...net, ipc: d.ipc, 'branch-miss-rate': d.branchMissRate, 'cache-miss-rate': d.cacheMissRate };
+}
+
+/** When counters were asked for but no set could be opened (no addon), every event says why. */
+export function withMissingCounters(r: BenchResult, asked: RunOptions['counters'], set: CounterSet | null | undefined): BenchResult {
+  if (!asked || set || r.counters) return r;
+  const reason = `the native addon is not loaded: ${loadNative().reason ?? 'unknown reason'}`;
+  r.counters = Object.fromEntries(resolveEventNames(asked).map((n) => [n, { available: false as const, reason }]));
+  return r;
 }

@@ -8,8 +8,8 @@ import { createGpuSampler, type GpuSample, type GpuSampleOptions } from '../gpu/
 import type { GpuWork } from '../gpu/timer.js';
 import { gpuIterationsPerSample, gpuShouldStop, gpuStopRule, type GpuStopRule } from '../gpu/stop.js';
 import type { Args, BenchOptions } from './options.js';
-import type { BenchDef } from './registry.js';
-import type { BenchResult, StopReason } from './types.js';
+import type { BenchDef } from './defs.js';
+import type { BenchResult, StopReason } from '../result/types.js';
 import { failedResult, sampleStats } from './result.js';
 
 /** Samples of one GPU benchmark, and why sampling stopped. */

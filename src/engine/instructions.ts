@@ -14,14 +14,15 @@ import { measureInstructions } from '../counters/instructions.js';
 import { bestClock } from '../clock/index.js';
 import { argPoints, benchId, matchesFilter } from './expand.js';
 import { loadBenchFile } from './load-file.js';
-import { resolveSampling, type Args, type RunOptions } from './options.js';
-import { defaultSuite, setCollectOnly, type BenchDef } from './registry.js';
+import { DEFAULT_INSTRUCTION_NOISE, resolveSampling, type Args, type RunOptions } from './options.js';
+import { defaultSuite, setCollectOnly } from './registry.js';
+import { groupBaseline, serializeFilter, skipReason, type BenchDef } from './defs.js';
 import { failedResult, sampleStats } from './result.js';
 import { Contender, emptyLabel } from './sampler.js';
-import { environment, toolVersion } from './run.js';
+import { runEnvelope } from './environment.js';
 import { packageRoot } from '../native/load.js';
-import { DEFAULT_INSTRUCTION_NOISE } from '../compare/policy.js';
-import { SCHEMA_VERSION, type BenchResult, type CounterValue, type GroupComparison, type RunResult } from './types.js';
+import { bandVerdict } from '../stats/index.js';
+import type { BenchResult, CounterValue, GroupComparison, RunResult } from '../result/types.js';
 
 /** Iterations counted per benchmark when not given: deterministic, unlike a time-calibrated count. */
 export const DEFAULT_INSTRUCTION_ITERATIONS = 100;
@@ -46,7 +47,7 @@ const REQUEST_ENV = 'CYCLEBENCH_INSTRUCTION_REQUEST';
 const META_PREFIX = 'cyclebench-instructions:';
 
 /** One measured benchmark, as the child reports it. */
-interface InstructionMeta {
+export interface InstructionMeta {
   id: string;
   name: string;
   group?: string;
@@ -55,10 +56,6 @@ interface InstructionMeta {
   file?: string;
   status: 'ok' | 'error' | 'skipped';
   message?: string;
-}
-
-function serializeFilter(filter: RunOptions['filter']): string | undefined {
-  return filter instanceof RegExp ? `/${filter.source}/${filter.flags}` : filter;
 }
 
 /**
@@ -136,18 +133,8 @@ async function measureUnderCallgrind(
     if (original) m.file = relative(process.cwd(), original);
   }
   const benchmarks = metas.map((m) => instructionResult(m, totals, request.iterations));
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'cyclebench', version: toolVersion() },
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    ...(options.tag ? { tag: options.tag } : {}),
-    mode: 'instructions',
-    environment: { ...environment() },
-    benchmarks,
-    groups: groupComparisons(metas, benchmarks),
-    complexity: [],
-  };
+  const band = options.instructionNoise ?? DEFAULT_INSTRUCTION_NOISE;
+  return runEnvelope({ startedAt, mode: 'instructions', tag: options.tag, benchmarks, groups: groupComparisons(metas, benchmarks, band) });
 }
 
 /** One benchmark's result from its two windows' totals. */
@@ -180,8 +167,8 @@ export function instructionResult(m: InstructionMeta, totals: Map<string, Record
   };
 }
 
-/** Group ratios from exact counts: no interval to estimate, the band alone decides. */
-function groupComparisons(metas: InstructionMeta[], results: BenchResult[]): GroupComparison[] {
+/** Group ratios from exact counts: no interval to estimate, the band (instructionNoise) alone decides. */
+export function groupComparisons(metas: InstructionMeta[], results: BenchResult[], band: number): GroupComparison[] {
   const out = new Map<string, GroupComparison>();
   const byId = new Map(results.map((r) => [r.id, r]));
   for (const m of metas) {
@@ -193,8 +180,7 @@ function groupComparisons(metas: InstructionMeta[], results: BenchResult[]): Gro
     const g = out.get(key) ?? { group: m.group, baseline: m.baseline, ...(Object.keys(m.args).length ? { args: m.args } : {}), entries: [] };
     out.set(key, g);
     const ratio = cur.stats.median / base.stats.median;
-    const verdict = ratio > 1 + DEFAULT_INSTRUCTION_NOISE ? 'slower' : ratio < 1 - DEFAULT_INSTRUCTION_NOISE ? 'faster' : 'same';
-    g.entries.push({ id: m.id, name: m.name, ratio, ci: [ratio, ratio], pValue: ratio === 1 ? 1 : 0, verdict });
+    g.entries.push({ id: m.id, name: m.name, ratio, ci: [ratio, ratio], pValue: ratio === 1 ? 1 : 0, verdict: bandVerdict([ratio, ratio], null, 0.05, band) });
   }
   return [...out.values()];
 }
@@ -218,9 +204,10 @@ export async function serveInstructions(): Promise<void> {
     if (!matchesFilter(id, request.filter)) return;
     const meta: InstructionMeta = { id, name: def.name, group, baseline, args, file: def.file && relative(process.cwd(), def.file), status: 'ok' };
     metas.push(meta);
-    if (def.options.skip || def.options.gpu) {
+    const skip = def.options.gpu ? 'instruction-count mode does not measure GPU benchmarks' : skipReason(def);
+    if (skip) {
       meta.status = 'skipped';
-      meta.message = def.options.gpu ? 'instruction-count mode does not measure GPU benchmarks' : String(def.options.skip === true ? 'skipped by its options' : def.options.skip);
+      meta.message = skip;
       return;
     }
     try {
@@ -242,7 +229,7 @@ export async function serveInstructions(): Promise<void> {
   for (const task of defaultSuite().tasks) {
     if (task.kind === 'bench') for (const args of argPoints(task.bench.options.args)) await measureOne(task.bench, args);
     else {
-      const baseline = task.group.options.baseline ?? task.group.benches[0].name;
+      const baseline = groupBaseline(task.group);
       for (const args of argPoints(task.group.options.args))
         for (const def of task.group.benches) await measureOne(def, args, task.group.name, baseline);
     }

@@ -4,8 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { CycleBenchError } from '../errors.js';
 import type { RunOptions } from './options.js';
-import type { Task } from './registry.js';
-import type { RunContext, TaskOutcome } from './run.js';
+import { serializeFilter, type ChildMessage, type ChildRequest, type RunContext, type Task, type TaskOutcome } from './defs.js';
 import { failedResult } from './result.js';
 
 const require = createRequire(import.meta.url);
@@ -16,22 +15,6 @@ function tsxEsmApi(): string {
   if (typeof meta.resolve === 'function') return meta.resolve('tsx/esm/api');
   return pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
 }
-
-/** What a child is told: which file to import and which top-level task to run. */
-export interface ChildRequest {
-  file: string;
-  kind: Task['kind'];
-  name: string;
-  options: Omit<RunOptions, 'onProgress' | 'filter'> & { filter?: string };
-  index: number;
-  total: number;
-}
-
-/** What a child sends back. */
-export type ChildMessage =
-  | { type: 'progress'; event: Parameters<RunContext['progress']>[0] }
-  | { type: 'result'; outcome: TaskOutcome }
-  | { type: 'error'; message: string; stack?: string };
 
 /** The child entry: TypeScript source under tsx in development, the bundled worker.js when built. */
 function childEntry(): { path: string; execArgv: string[] } {
@@ -72,7 +55,7 @@ export const CHILD_ENV = 'CYCLEBENCH_ISOLATED_CHILD';
 
 function serializableOptions(o: RunOptions): ChildRequest['options'] {
   const { onProgress: _p, filter, ...rest } = o;
-  return { ...rest, filter: filter instanceof RegExp ? `/${filter.source}/${filter.flags}` : filter };
+  return { ...rest, filter: serializeFilter(filter) };
 }
 
 /** Runs one top-level task in a fresh worker thread or child process; results stream back as messages. */

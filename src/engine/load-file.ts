@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { setCurrentFile } from './registry.js';
+import { setCurrentFile } from './collect.js';
 
 /** Imports a benchmark file (TypeScript through tsx), recording it as the registering file. */
 export async function loadBenchFile(file: string): Promise<void> {

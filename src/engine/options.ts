@@ -87,7 +87,18 @@ export interface RunOptions extends SamplingOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Equivalence check for every group. */
   equivalence?: boolean;
+  /**
+   * Band of relative change within which instruction counts (`--mode instructions`) are the same in
+   * group verdicts; the CLI passes the policy's `instructionNoise`. @default 0.005
+   */
+  instructionNoise?: number;
 }
+
+/**
+ * Default band for instruction counts: identical code gives identical counts (docs/counters.md), so
+ * what remains is code-layout and allocation-path variation of unrelated changes, well under 0.5%.
+ */
+export const DEFAULT_INSTRUCTION_NOISE = 0.005;
 
 /** Progress reported while running. */
 export type ProgressEvent =

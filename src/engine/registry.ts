@@ -1,131 +1,28 @@
-import { CycleBenchError } from '../errors.js';
-import type { ArgAxes, Args, BenchFn, BenchOptions, GroupOptions, RunOptions } from './options.js';
-import type { RunResult } from './types.js';
+/** Module-level registration: `bench` and `group` add to the process's default suite. */
+import { collectState } from './collect.js';
+import type { Args, BenchFn, BenchOptions, GroupOptions } from './options.js';
+import { Suite } from './suite.js';
 
-/** A registered benchmark. */
-export interface BenchDef {
-  name: string;
-  fn: BenchFn<any>;
-  options: BenchOptions<any>;
-  /** The file that registered it, when loaded by the CLI or a child. */
-  file?: string;
-}
-
-/** A registered group of contenders. */
-export interface GroupDef {
-  name: string;
-  options: GroupOptions;
-  benches: BenchDef[];
-  file?: string;
-}
-
-/** What a suite holds at top level, in registration order. */
-export type Task = { kind: 'bench'; bench: BenchDef } | { kind: 'group'; group: GroupDef };
-
-/**
- * Registration state lives on a process-wide singleton: the CLI bundle, the library entry and a
- * benchmark file that imports cyclebench from source may each hold their own copy of this module,
- * and all of them must register into, and run, the same suite.
- */
-interface RegistryState {
-  defaultSuite: Suite | undefined;
-  collectOnly: boolean;
-  currentFile: string | undefined;
-}
-const STATE_KEY = Symbol.for('cyclebench.registry');
-const state: RegistryState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] ??= {
-  defaultSuite: undefined,
-  collectOnly: false,
-  currentFile: undefined,
-}) as RegistryState;
-
-/** Sets the file whose registrations are being collected (CLI and isolation children). */
-export function setCurrentFile(file: string | undefined): void {
-  state.currentFile = file;
-}
-
-function checkName(name: unknown, what: string): asserts name is string {
-  if (typeof name !== 'string' || name.trim() === '' || /[/\n]/.test(name))
-    throw new CycleBenchError('E_BAD_ARGUMENT', `${what} name must be a non-empty string without '/' or newlines, got ${JSON.stringify(name)}`);
-}
-
-function checkArgs(args: ArgAxes | undefined, where: string): void {
-  if (!args) return;
-  for (const [k, v] of Object.entries(args))
-    if (!Array.isArray(v) || v.length === 0)
-      throw new CycleBenchError('E_BAD_ARGUMENT', `${where}: args.${k} must be a non-empty array of values`);
-}
-
-/**
- * A set of benchmarks and groups. `bench`, `group` and `run` at module level use a default suite;
- * create your own for programmatic use.
- */
-export class Suite {
-  readonly tasks: Task[] = [];
-  private openGroup: GroupDef | undefined;
-  /** Sampling and run options applied to every benchmark of this suite. */
-  constructor(readonly options: RunOptions = {}) {}
-
-  /** Registers a benchmark (inside a group callback, a contender of that group). */
-  add<S = unknown, A extends Args = Args>(name: string, fn: BenchFn<S, A>, options: BenchOptions<S, A> = {}): this {
-    checkName(name, 'benchmark');
-    if (typeof fn !== 'function') throw new CycleBenchError('E_BAD_ARGUMENT', `benchmark '${name}': expected a function`);
-    checkArgs(options.args, `benchmark '${name}'`);
-    const def: BenchDef = { name, fn: fn as BenchFn<any>, options: options as BenchOptions<any>, file: state.currentFile };
-    const siblings = this.openGroup ? this.openGroup.benches.map((b) => b.name) : this.tasks.flatMap((t) => (t.kind === 'bench' ? [t.bench.name] : []));
-    if (siblings.includes(name))
-      throw new CycleBenchError('E_BAD_ARGUMENT', `benchmark '${name}' is registered twice${this.openGroup ? ` in group '${this.openGroup.name}'` : ''}`);
-    if (this.openGroup) this.openGroup.benches.push(def);
-    else this.tasks.push({ kind: 'bench', bench: def });
-    return this;
-  }
-
-  /** Registers a group; benchmarks added inside `body` are its contenders, sampled interleaved. */
-  group(name: string, optionsOrBody: GroupOptions | (() => void), maybeBody?: () => void): this {
-    checkName(name, 'group');
-    const [options, body] = typeof optionsOrBody === 'function' ? [{}, optionsOrBody] : [optionsOrBody, maybeBody];
-    if (typeof body !== 'function') throw new CycleBenchError('E_BAD_ARGUMENT', `group '${name}': expected a callback`);
-    if (this.openGroup) throw new CycleBenchError('E_BAD_ARGUMENT', `group '${name}' is nested in '${this.openGroup.name}'; groups do not nest`);
-    checkArgs(options.args, `group '${name}'`);
-    const def: GroupDef = { name, options, benches: [], file: state.currentFile };
-    this.openGroup = def;
-    try {
-      body();
-    } finally {
-      this.openGroup = undefined;
-    }
-    if (def.benches.length === 0) throw new CycleBenchError('E_BAD_ARGUMENT', `group '${name}' has no benchmarks`);
-    if (options.baseline && !def.benches.some((b) => b.name === options.baseline))
-      throw new CycleBenchError('E_BAD_ARGUMENT', `group '${name}': baseline '${options.baseline}' is not one of its benchmarks (${def.benches.map((b) => b.name).join(', ')})`);
-    this.tasks.push({ kind: 'group', group: def });
-    return this;
-  }
-
-  /** Runs every task and returns the results. */
-  async run(options: RunOptions = {}): Promise<RunResult> {
-    const { runSuite } = await import('./run.js');
-    return runSuite(this, { ...this.options, ...options });
-  }
-}
+export { setCurrentFile } from './collect.js';
 
 /** The suite that module-level `bench`, `group` and `run` use (shared by every copy of this module). */
 export function defaultSuite(): Suite {
-  return (state.defaultSuite ??= new Suite());
+  return ((collectState.defaultSuite ??= new Suite()) as Suite);
 }
 
 /** Empties the default suite (after a run, or between CLI files in tests). */
 export function resetDefaultSuite(): void {
-  state.defaultSuite = new Suite();
+  collectState.defaultSuite = new Suite();
 }
 
 /** While true, module-level `run()` only returns (the CLI or a child runs the collected tasks). */
 export function setCollectOnly(value: boolean): void {
-  state.collectOnly = value;
+  collectState.collectOnly = value;
 }
 
 /** Whether module-level `run()` is deferred to the CLI. */
 export function isCollectOnly(): boolean {
-  return state.collectOnly;
+  return collectState.collectOnly;
 }
 
 /** Registers a benchmark in the default suite. */

@@ -1,8 +1,8 @@
 import { classifyOutliers, compareSamples, median, summarize } from '../stats/index.js';
 import { medianInterval } from './stopping.js';
-import type { BenchResult, SampleStats, StopReason } from './types.js';
+import type { BenchResult, SampleStats, StopReason } from '../result/types.js';
 import type { Contender } from './sampler.js';
-import type { GcWatch } from './gcwatch.js';
+import type { GcWatch } from './gc.js';
 import { resultCounters } from './counters.js';
 import type { CounterSet } from '../counters/set.js';
 

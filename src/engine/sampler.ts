@@ -1,25 +1,21 @@
-import { median } from '../stats/index.js';
+import { createRng, median } from '../stats/index.js';
 import { getHeapStatistics } from 'node:v8';
 import type { Clock } from '../clock/index.js';
 import type { CounterSet } from '../counters/set.js';
-import type { CounterValue } from './types.js';
+import type { CounterValue } from '../result/types.js';
 import { CycleBenchError } from '../errors.js';
 import type { Args, Sampling } from './options.js';
-import type { BenchDef } from './registry.js';
+import type { BenchDef } from './defs.js';
+import { medianHalfWidth } from './stopping.js';
 import { isThenable, makeAsyncLoop, makeSyncLoop, type AsyncLoop, type BoundaryReader, type Sink, type SyncLoop } from './loop.js';
 
 
-/** Deterministic per-benchmark jitter source (xorshift32), so runs reproduce their iteration counts. */
+/** Deterministic per-benchmark jitter source, seeded by the id's FNV-1a hash, so runs reproduce their iteration counts. */
 function jitterSource(id: string): () => number {
-  let x = 2166136261;
-  for (let i = 0; i < id.length; i++) x = Math.imul(x ^ id.charCodeAt(i), 16777619);
-  x ||= 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
+  let seed = 2166136261;
+  for (let i = 0; i < id.length; i++) seed = Math.imul(seed ^ id.charCodeAt(i), 16777619);
+  const rng = createRng(seed >>> 0);
+  return () => rng.random();
 }
 
 const noop = function () {};
@@ -301,6 +297,12 @@ export class Contender {
       if (h1 >= h0) return (h1 - h0) / k;
     }
     return undefined;
+  }
+
+  /** Relative CI half-width of the median after subtracting the empty loop's median (the stop rule's measure). */
+  correctedHalfWidth(): number {
+    const overhead = this.empty.length ? median(this.empty) : 0;
+    return medianHalfWidth(this.raw.map((x) => x - overhead));
   }
 
   /** Runs the `after` hook once sampling is over. */

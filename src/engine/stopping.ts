@@ -1,6 +1,6 @@
 import { blockMedianCI, medianCISorted, pairedLogRatio, quantileSorted } from '../stats/index.js';
 import type { Sampling } from './options.js';
-import type { SampleStats, StopReason } from './types.js';
+import type { SampleStats, StopReason } from '../result/types.js';
 
 /**
  * Batch-medians settings. Law & Kelton advise 10-30 blocks. 10% of the block medians are trimmed

@@ -3,7 +3,7 @@
  * (stddev / mean of per-iteration sample times) is at most 0.5%, with at least `minSamples` samples
  * and `minGpuTimeNs` of accumulated GPU time; stop anyway at `timeoutMs`. Pure.
  */
-import type { StopReason } from '../engine/types.js';
+import type { StopReason } from '../result/types.js';
 
 /** Thresholds of the GPU stopping rule. */
 export interface GpuStopRule {

@@ -1,8 +1,8 @@
 /** Renders a {@link GateReport}: console (aligned, optional colour), GitHub markdown, JSON. */
-import type { BenchComparison, RunLabel } from '../compare/compare.js';
+import type { BenchComparison, RunLabel } from '../compare/compare-runs.js';
 import type { GateReport } from '../compare/gate.js';
 import { EXIT } from '../compare/exit.js';
-import { formatP, formatRatioCI, formatSignedPct, formatValue, na } from './format.js';
+import { formatP, formatRatioCI, formatSignedPct, formatValue, na } from '../result/text.js';
 import { paint, type Paint } from './io.js';
 import { consoleTable, markdownTable, type Cell } from './table.js';
 

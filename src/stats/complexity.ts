@@ -37,7 +37,7 @@ export interface ComplexityCandidate {
 }
 
 /** Result of {@link fitComplexity}: the chosen class plus every candidate. */
-export interface ComplexityFit extends ComplexityCandidate {
+export interface FittedComplexity extends ComplexityCandidate {
   /** All candidates in {@link COMPLEXITY_CLASSES} order. */
   candidates: ComplexityCandidate[];
 }
@@ -61,7 +61,7 @@ export interface ComplexityOptions {
  * @param t - measured times (same length)
  * @throws RangeError for fewer than 2 points, unequal lengths, non-finite values or n <= 0
  */
-export function fitComplexity(n: ArrayLike<number>, t: ArrayLike<number>, options: ComplexityOptions = {}): ComplexityFit {
+export function fitComplexity(n: ArrayLike<number>, t: ArrayLike<number>, options: ComplexityOptions = {}): FittedComplexity {
   const ns = toSamples(n, 'fitComplexity (n)', 2);
   const ts = toSamples(t, 'fitComplexity (t)', 2);
   if (ns.length !== ts.length) throw new RangeError(`fitComplexity: n has ${ns.length} values but t has ${ts.length}`);

@@ -6,7 +6,7 @@
  * - quantile / select: type-7 quantiles, median, iqr, quickselect
  * - outliers: Tukey fences, modified z-scores, classify and explicit trim
  * - intervals: medianCI (order statistics), bootstrapCI (percentile, BCa), ratioCI
- * - tests: mannWhitneyU, welchTTest, pairedTTest, hodgesLehmann, pairedLogRatio, compareSamples
+ * - tests: mannWhitneyU, welchTTest, pairedTTest, hodgesLehmann, pairedLogRatio, compareSamples, bandVerdict
  * - many comparisons: holm, benjaminiHochberg
  * - regression: linearFit, fitComplexity
  * - series: trend, changePoints (E-divisive means), projectCrossing
@@ -91,12 +91,12 @@ export { hodgesLehmann, kthDifference } from './hodges-lehmann.js';
 export type { HodgesLehmannResult } from './hodges-lehmann.js';
 export { pairedLogRatio } from './paired.js';
 export type { PairedRatioResult } from './paired.js';
-export { compareSamples } from './compare.js';
-export type { Verdict, CompareOptions, Comparison } from './compare.js';
+export { compareSamples, bandVerdict } from './compare-samples.js';
+export type { Verdict, CompareOptions, SampleComparison } from './compare-samples.js';
 export { holm, benjaminiHochberg } from './multiple.js';
 export { linearFit } from './regression.js';
 export type { LinearFit } from './regression.js';
 export { fitComplexity, COMPLEXITY_CLASSES } from './complexity.js';
-export type { ComplexityClass, ComplexityCandidate, ComplexityFit, ComplexityOptions } from './complexity.js';
+export type { ComplexityClass, ComplexityCandidate, FittedComplexity, ComplexityOptions } from './complexity.js';
 export { trend, changePoints, projectCrossing } from './series.js';
 export type { Trend, ChangePoint, ChangePointOptions, Crossing } from './series.js';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CycleBenchError } from '../errors.js';
-import type { RunResult } from '../engine/types.js';
+import type { RunResult } from '../result/types.js';
 import { validateRunResult } from './validate.js';
 
 /**

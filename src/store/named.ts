@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CycleBenchError } from '../errors.js';
-import type { RunResult } from '../engine/types.js';
+import type { RunResult } from '../result/types.js';
 import { readResult, writeResult } from './files.js';
 import { namedFile, storePaths, validateName } from './paths.js';
 

@@ -4,7 +4,7 @@
  * reader tolerates additions that do not bump {@link SCHEMA_VERSION}.
  */
 import { CycleBenchError } from '../errors.js';
-import { SCHEMA_VERSION, type RunResult } from '../engine/types.js';
+import { SCHEMA_VERSION, type RunResult } from '../result/types.js';
 
 /** One structural problem: where (a JSON path like `benchmarks[2].stats.median`) and what. */
 export interface Problem {

@@ -8,7 +8,7 @@ import { historyCommand } from '../../src/cli/commands/history.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import { EXIT } from '../../src/compare/index.js';
 import { appendHistory, historyEntry, saveLast, saveNamed, storePaths, writeResult } from '../../src/store/index.js';
-import type { RunResult } from '../../src/engine/types.js';
+import type { RunResult } from '../../src/result/types.js';
 import { bench, captureIO, erroredBench, makeRun, runOf, samples } from '../compare/fixtures.js';
 
 let cwd: string;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { runOptionsFrom } from '../../src/cli/commands/run.js';
 import { validateRunResult } from '../../src/store/index.js';
-import type { RunResult } from '../../src/engine/types.js';
+import type { RunResult } from '../../src/result/types.js';
 
 const fixtures = resolve(__dirname, '..', 'fixtures');
 const FAST = ['--quick', '--time', '60ms'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, confirmRegressions, DEFAULT_POLICY, evaluateRun, type Policy } from '../../src/compare/index.js';
-import type { RunResult } from '../../src/engine/types.js';
+import type { RunResult } from '../../src/result/types.js';
 import { makeRun } from './fixtures.js';
 
 const policy = (p: Partial<Policy>): Policy => ({ ...DEFAULT_POLICY, ...p });

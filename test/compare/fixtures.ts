@@ -2,7 +2,7 @@
  * Synthetic results for regression tests: seeded random samples from one distribution, no real timing.
  * Samples are log-normal-ish around `centreNs` with relative spread `cv`.
  */
-import { SCHEMA_VERSION, type BenchResult, type RunResult, type SampleStats } from '../../src/engine/types.js';
+import { SCHEMA_VERSION, type BenchResult, type RunResult, type SampleStats } from '../../src/result/types.js';
 
 /** mulberry32: a small seeded PRNG. */
 export function rng(seed: number): () => number {

@@ -6,7 +6,7 @@ import { countersBinding } from '../../src/counters/binding.js';
 import { openCounters } from '../../src/counters/set.js';
 import { countersCapability } from '../../src/counters/capability.js';
 import { COUNTER_EVENTS } from '../../src/counters/events.js';
-import type { CounterValue } from '../../src/engine/types.js';
+import type { CounterValue } from '../../src/result/types.js';
 
 const native = loadNative();
 if (!native.addon) console.log(`skipping perf_event counter tests: ${native.reason}`);

@@ -3,7 +3,7 @@ import { derived, perIteration, subtract, type EventLayout } from '../../src/cou
 import { resolveEventNames } from '../../src/counters/set.js';
 import { COUNTER_EVENT_NAMES } from '../../src/counters/events.js';
 import { CycleBenchError } from '../../src/errors.js';
-import type { CounterValue } from '../../src/engine/types.js';
+import type { CounterValue } from '../../src/result/types.js';
 
 // Layout: group 0 = [enabled, running, instructions, cycles]; group 1 = [enabled, running, page-faults].
 const layout: EventLayout[] = [

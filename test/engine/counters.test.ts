@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Suite, doNotOptimize, loadNative } from '../../src/index.js';
+import { Suite, doNotOptimize } from '../../src/index.js';
+import { loadNative } from '../../src/native/load.js';
 import { countersCapability } from '../../src/counters/index.js';
 
 const { addon, reason } = loadNative();

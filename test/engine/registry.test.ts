@@ -42,7 +42,8 @@ describe('argument product and ids', () => {
 
 describe('run() while the CLI collects files', () => {
   it('registers nothing itself and returns an empty result with the real environment', async () => {
-    const { run, setCollectOnly, defaultSuite, bench } = await import('../../src/index.js');
+    const { run, bench } = await import('../../src/index.js');
+    const { setCollectOnly, defaultSuite } = await import('../../src/engine/registry.js');
     setCollectOnly(true);
     try {
       bench('collected', () => 1);

@@ -1,5 +1,5 @@
 // Child process for the concurrent-append test: appends N history lines tagged with its worker id.
-import { appendHistory } from '../../src/store/history.js';
+import { appendHistory } from '../../src/store/history-file.js';
 import { makeRun } from '../compare/fixtures.js';
 
 const [cwd, worker, count] = process.argv.slice(2);

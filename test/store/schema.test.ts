@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../src/engine/types.js';
+import { SCHEMA_VERSION } from '../../src/result/types.js';
 import { runResultProblems } from '../../src/store/index.js';
 import { bench, erroredBench, makeRun, runOf, samples } from '../compare/fixtures.js';
 

@@ -5,7 +5,7 @@ import { EXIT } from '../../compare/exit.js';
 import { listNamed, loadLast, loadNamed, removeNamed, resolveRef, saveNamed } from '../../store/named.js';
 import { useColor, type CommandIO } from '../../report/io.js';
 import { reportError } from '../../report/output.js';
-import { renderRun, type RunFormat } from '../../report/run.js';
+import { renderRun, type RunFormat } from '../../report/run-report.js';
 import { consoleTable } from '../../report/table.js';
 
 const USAGE = `Usage:

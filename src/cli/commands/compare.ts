@@ -4,13 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { CycleBenchError } from '../../errors.js';
-import type { RunResult } from '../../engine/types.js';
+import type { RunResult } from '../../result/types.js';
 import { loadPolicy, type PolicyFlags } from '../../config.js';
 import { evaluateRun, type GateReport } from '../../compare/gate.js';
 import type { Rerun } from '../../compare/confirm.js';
 import type { Policy } from '../../compare/policy.js';
 import { EXIT } from '../../compare/exit.js';
-import { appendHistory } from '../../store/history.js';
+import { appendHistory } from '../../store/history-file.js';
 import { resolveRef, saveLast, saveNamed, type ResolvedRef } from '../../store/named.js';
 import { validateName } from '../../store/paths.js';
 import { useColor, type CommandIO } from '../../report/io.js';

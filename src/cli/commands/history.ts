@@ -3,14 +3,14 @@ import { parseArgs } from 'node:util';
 import { CycleBenchError } from '../../errors.js';
 import { loadPolicy, type PolicyFlags } from '../../config.js';
 import { EXIT } from '../../compare/exit.js';
-import { analyzeHistory, type HistoryThreshold } from '../../compare/history.js';
+import { analyzeHistory, type HistoryThreshold } from '../../compare/history-analysis.js';
 import { bestMatch } from '../../compare/glob.js';
 import { parseTarget, type Target } from '../../compare/targets.js';
 import { parseQuantity } from '../../compare/units.js';
-import { readHistory } from '../../store/history.js';
+import { readHistory } from '../../store/history-file.js';
 import { useColor, type CommandIO } from '../../report/io.js';
 import { appendStepSummary, reportError, writeTo } from '../../report/output.js';
-import { renderHistory } from '../../report/history.js';
+import { renderHistory } from '../../report/history-report.js';
 
 const USAGE = `Usage: cyclebench history [FILTER] [options]
 

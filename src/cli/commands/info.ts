@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { capabilities, type Capabilities } from '../../capabilities.js';
 import type { CommandIO } from '../../report/io.js';
-import { formatNs } from '../../report/format.js';
+import { formatNs } from '../../result/text.js';
 import { consoleTable } from '../../report/table.js';
 
 const table = (rows: string[][], right: number[] = []) => consoleTable(rows[0], rows.slice(1), right);

@@ -5,7 +5,7 @@ import { EXIT } from '../../compare/exit.js';
 import { resolveRef } from '../../store/named.js';
 import { useColor, type CommandIO } from '../../report/io.js';
 import { reportError, writeTo } from '../../report/output.js';
-import { renderRun, type RunFormat } from '../../report/run.js';
+import { renderRun, type RunFormat } from '../../report/run-report.js';
 
 const USAGE = `Usage: cyclebench report FILE|TAG|BASELINE|last [--format console|markdown|json|csv] [--out FILE]
 `;

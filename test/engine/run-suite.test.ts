@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Suite, doNotOptimize, loadNative } from '../../src/index.js';
+import { Suite, doNotOptimize } from '../../src/index.js';
+import { loadNative } from '../../src/native/load.js';
 import { counterFrequency } from '../../src/clock/index.js';
 
 // Short budgets keep the suite quick; the assertions are about behaviour, with wide margins.
@@ -238,7 +239,7 @@ describe('groups', () => {
 
 describe('garbage collection', () => {
   it('collects between samples when asked, even without --expose-gc', async () => {
-    const { gcFunction } = await import('../../src/engine/run.js');
+    const { gcFunction } = await import('../../src/engine/gc.js');
     const gc = gcFunction({ gc: true })!;
     expect(typeof gc).toBe('function');
     const { PerformanceObserver } = await import('node:perf_hooks');

@@ -1,7 +1,7 @@
 /** Renders a {@link HistoryAnalysis}: console, markdown, JSON. */
-import type { HistoryAnalysis, SeriesAnalysis } from '../compare/history.js';
-import type { HistoryProblem } from '../store/history.js';
-import { formatValue, isNum, na } from './format.js';
+import type { HistoryAnalysis, SeriesAnalysis } from '../compare/history-analysis.js';
+import type { HistoryProblem } from '../store/history-file.js';
+import { formatValue, isNum, na } from '../result/text.js';
 import { paint } from './io.js';
 import { consoleTable, markdownTable, type Cell } from './table.js';
 

@@ -1,9 +1,9 @@
-import { defaultSuite, isCollectOnly, resetDefaultSuite } from './registry.js';
-import type { RunOptions } from './options.js';
-import type { RunResult } from './types.js';
-import { emptyRun } from './run.js';
-import { renderRun } from '../report/run.js';
-import { useColor } from '../report/io.js';
+import { defaultSuite, isCollectOnly, resetDefaultSuite } from './engine/registry.js';
+import type { RunOptions } from './engine/options.js';
+import type { RunResult } from './result/types.js';
+import { emptyRun } from './engine/environment.js';
+import { renderRun } from './report/run-report.js';
+import { useColor } from './report/io.js';
 
 /**
  * Runs everything registered with module-level `bench` and `group`, prints a results table unless

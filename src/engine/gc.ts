@@ -1,4 +1,8 @@
+/** Garbage collection in the engine: watching collections during samples, and `gc()` between them. */
 import { PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Sampling } from './options.js';
 
 /** Collects garbage-collection intervals (performance.now() timebase) while a run is in progress. */
 export class GcWatch {
@@ -44,4 +48,21 @@ export class GcWatch {
   stop(): void {
     this.observer?.disconnect();
   }
+}
+
+let exposedGc: (() => void) | undefined;
+
+/**
+ * The `gc()` function when `gc: true`: the global one under `--expose-gc`, else one exposed at run
+ * time (V8 flag set, then `gc` taken from a fresh context, which sees the flag).
+ */
+export function gcFunction(sampling: Pick<Sampling, 'gc'>): (() => void) | undefined {
+  if (!sampling.gc) return undefined;
+  const global = (globalThis as { gc?: () => void }).gc;
+  if (global) return global;
+  if (!exposedGc) {
+    setFlagsFromString('--expose-gc');
+    exposedGc = runInNewContext('gc') as () => void;
+  }
+  return exposedGc;
 }

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CycleBenchError } from '../errors.js';
-import type { BenchResult, RunResult } from '../engine/types.js';
+import type { BenchResult, RunResult } from '../result/types.js';
 import { withLockSync } from './lock.js';
 import { storePaths } from './paths.js';
 

@@ -4,11 +4,11 @@
  * default) and a regression needs the corrected p below alpha AND the whole ratio CI above 1 + noise.
  * Without samples, a clearly labelled summary-only comparison uses the medians' confidence intervals.
  */
-import type { BenchResult, RunResult } from '../engine/types.js';
-import { describeRatio, formatP, formatRatioCI, isNum } from '../report/format.js';
+import type { BenchResult, RunResult } from '../result/types.js';
+import { describeRatio, formatP, formatRatioCI, isNum } from '../result/text.js';
 import { compareEnvironments, type EnvComparison } from './environment.js';
 import { policyFor, type Policy } from './policy.js';
-import { adjustPValues, compareSamples, type Verdict } from './stats.js';
+import { adjustPValues, bandVerdict, compareSamples, type Verdict } from './stats.js';
 
 /** A side's centre as shown in reports. */
 export interface SideSummary {
@@ -50,7 +50,7 @@ export interface BenchComparison {
 }
 
 /** A whole comparison. */
-export interface Comparison {
+export interface RunComparison {
   base: RunLabel;
   current: RunLabel;
   policy: { alpha: number; noise: number; correction: Policy['correction'] };
@@ -96,11 +96,8 @@ function side(b: BenchResult): SideSummary {
 }
 
 function decide(ci: [number, number], p: number | null, alpha: number, noise: number): { verdict: Verdict; regression: boolean; improvement: boolean } {
-  const significant = p === null ? true : p < alpha; // summary-only: the CI test below stands alone
-  if (significant && ci[0] > 1 + noise) return { verdict: 'slower', regression: true, improvement: false };
-  if (significant && ci[1] < 1 - noise) return { verdict: 'faster', regression: false, improvement: true };
-  if (ci[0] >= 1 - noise && ci[1] <= 1 + noise) return { verdict: 'same', regression: false, improvement: false };
-  return { verdict: 'inconclusive', regression: false, improvement: false };
+  const verdict = bandVerdict(ci, p, alpha, noise);
+  return { verdict, regression: verdict === 'slower', improvement: verdict === 'faster' };
 }
 
 const pEquals = (p: string) => (p.startsWith('<') ? `p${p}` : `p=${p}`);
@@ -117,7 +114,7 @@ export function comparisonMessage(c: Pick<BenchComparison, 'id' | 'ratio' | 'ci'
 }
 
 /** Options of {@link compareRuns}. */
-export interface CompareOptions {
+export interface CompareRunsOptions {
   baseLabel?: string;
   currentLabel?: string;
   /** Only these ids (used by confirmation). */
@@ -125,7 +122,7 @@ export interface CompareOptions {
 }
 
 /** Compares `current` with `base` under `policy`. */
-export function compareRuns(base: RunResult, current: RunResult, policy: Policy, options: CompareOptions = {}): Comparison {
+export function compareRuns(base: RunResult, current: RunResult, policy: Policy, options: CompareRunsOptions = {}): RunComparison {
   const only = options.only ? new Set(options.only) : null;
   const baseById = new Map(base.benchmarks.map((b) => [b.id, b]));
   const curById = new Map(current.benchmarks.map((b) => [b.id, b]));

@@ -1,7 +1,7 @@
 /** Renders a saved {@link RunResult}: console, markdown, JSON (the file itself), CSV. */
-import type { BenchResult, RunResult } from '../engine/types.js';
+import type { BenchResult, RunResult } from '../result/types.js';
 import { serializeResult } from '../store/files.js';
-import { describeRatio, formatCount, formatP, formatRatioCI, formatValue, isNum, na, sig3 } from './format.js';
+import { describeRatio, formatCount, formatP, formatRatioCI, formatValue, isNum, na, sig3 } from '../result/text.js';
 import { paint } from './io.js';
 import { consoleTable, csvField, markdownTable, type Cell } from './table.js';
 

@@ -4,7 +4,7 @@
  * regression: either the latest change point raised the level beyond the noise band within the
  * trailing window, or the latest run lies outside the trailing window's distribution.
  */
-import type { HistoryEntry } from '../store/history.js';
+import type { HistoryEntry } from '../store/history-file.js';
 import { matchId, isGlob } from './glob.js';
 import { changePoints, projectCrossing, trend } from './stats.js';
 import { madScaled, median, normalQuantile } from '../stats/index.js';

@@ -27,7 +27,7 @@ export interface CompareOptions {
 }
 
 /** Outcome of {@link compareSamples}. */
-export interface Comparison {
+export interface SampleComparison {
   /** See {@link compareSamples} for the exact rule. */
   verdict: Verdict;
   /** centre(b) / centre(a): ratio of medians, or the median per-round ratio when paired. */
@@ -63,7 +63,7 @@ export interface Comparison {
  * @throws RangeError for empty input, non-finite values, alpha outside (0, 1), noise < 0, a
  *   baseline median of 0, or (paired) unequal lengths / non-positive values
  */
-export function compareSamples(a: ArrayLike<number>, b: ArrayLike<number>, options: CompareOptions = {}): Comparison {
+export function compareSamples(a: ArrayLike<number>, b: ArrayLike<number>, options: CompareOptions = {}): SampleComparison {
   const xa = toSamples(a, 'compareSamples (a, baseline)');
   const xb = toSamples(b, 'compareSamples (b, current)');
   const alpha = options.alpha ?? 0.05;
@@ -88,12 +88,19 @@ export function compareSamples(a: ArrayLike<number>, b: ArrayLike<number>, optio
     pValue = mw.pValue;
     test = `Mann-Whitney U (${mw.method}); bootstrap percentile CI of the median ratio (${r.resamples} resamples)`;
   }
-  const lowBand = 1 - noise;
-  const highBand = 1 + noise;
-  let verdict: Verdict;
-  if (pValue < alpha && ci[0] > highBand) verdict = 'slower';
-  else if (pValue < alpha && ci[1] < lowBand) verdict = 'faster';
-  else if (ci[0] >= lowBand && ci[1] <= highBand) verdict = 'same';
-  else verdict = 'inconclusive';
-  return { verdict, ratio, ci, pValue, test, n: [xa.length, xb.length] };
+  return { verdict: bandVerdict(ci, pValue, alpha, noise), ratio, ci, pValue, test, n: [xa.length, xb.length] };
+}
+
+/**
+ * The verdict rule of {@link compareSamples}, for any ratio interval: `slower` / `faster` when
+ * significant and the whole interval is beyond the band [1 - noise, 1 + noise], `same` when the
+ * interval lies inside the band, else `inconclusive`. A null p-value (an exact ratio, or a
+ * summary-only interval) lets the interval decide alone.
+ */
+export function bandVerdict(ci: readonly [number, number], pValue: number | null, alpha: number, noise: number): Verdict {
+  const significant = pValue === null || pValue < alpha;
+  if (significant && ci[0] > 1 + noise) return 'slower';
+  if (significant && ci[1] < 1 - noise) return 'faster';
+  if (ci[0] >= 1 - noise && ci[1] <= 1 + noise) return 'same';
+  return 'inconclusive';
 }

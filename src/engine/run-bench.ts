@@ -1,0 +1,40 @@
+/** One benchmark at one argument point, sampled alone until its stop rule says stop. */
+import { benchId } from './expand.js';
+import { gcFunction } from './gc.js';
+import { resolveSampling, type Args } from './options.js';
+import { skipReason, type BenchDef, type RunContext } from './defs.js';
+import { contenderResult, failedResult } from './result.js';
+import { Contender } from './sampler.js';
+import { runGpuBench } from './gpu.js';
+import { withMissingCounters } from './counters.js';
+import { StopRule } from './stopping.js';
+import type { BenchResult } from '../result/types.js';
+
+/** Samples one benchmark to a stop rule; records errors instead of throwing. */
+export async function runBench(def: BenchDef, args: Args, ctx: RunContext): Promise<BenchResult> {
+  const id = benchId(def.name, undefined, args);
+  const base = { id, name: def.name, args, file: def.file };
+  const started = performance.now();
+  const skip = skipReason(def);
+  if (skip) return failedResult(base, 'skipped', new Error(skip), 0);
+  const sampling = resolveSampling(ctx.options, def.options);
+  if (def.options.gpu) return runGpuBench(def, args, id, sampling.keepSamples);
+  const c = new Contender(id, def, args, sampling, ctx.clock, ctx.resolutionNs);
+  if (ctx.counters) c.useCounters(ctx.counters);
+  try {
+    await c.prepare();
+    await c.warmup();
+    const rule = new StopRule(sampling);
+    const gc = gcFunction(sampling);
+    let reason;
+    do {
+      await c.sample(gc);
+      reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => c.correctedHalfWidth());
+    } while (!reason);
+    await c.finish();
+    await ctx.gc.flush();
+    return withMissingCounters(await contenderResult(c, reason, ctx.gc, sampling.keepSamples, ctx.counters), ctx.options.counters, ctx.counters);
+  } catch (err) {
+    return failedResult(base, 'error', err, performance.now() - started);
+  }
+}

@@ -1,0 +1,33 @@
+/** A whole run: every task of a suite, in order, in this process or isolated, wrapped as a result. */
+import { relative } from 'node:path';
+import { complexityFits } from './complexity.js';
+import type { Task, TaskOutcome } from './defs.js';
+import { environment, runEnvelope } from './environment.js';
+import { runIsolated, CHILD_ENV } from './isolate.js';
+import { resolveSampling, type RunOptions } from './options.js';
+import { closeRunContext, createRunContext, filterTask, runTaskHere, taskPoints } from './run-task.js';
+import type { RunResult } from '../result/types.js';
+
+/** Runs the given tasks with `options` and returns the run's result. */
+export async function runSuite(suite: { tasks: readonly Task[] }, options: RunOptions): Promise<RunResult> {
+  const startedAt = new Date().toISOString();
+  const tasks = suite.tasks.map((t) => filterTask(t, options.filter)).filter((t): t is Task => t !== null);
+  const total = tasks.reduce((a, t) => a + taskPoints(t), 0);
+  const sampling = resolveSampling(options);
+  const ctx = createRunContext(options, { index: 0, total, resolutionNs: environment().clock.resolutionNs });
+  ctx.progress({ type: 'start', total, estimateMs: total * (sampling.warmupMs + sampling.maxTimeMs) });
+  const out: TaskOutcome = { benchmarks: [], groups: [] };
+  // A child of an isolated run measures in-process: it never isolates again.
+  const isolate = options.isolate && options.isolate !== 'none' && !process.env[CHILD_ENV] ? options.isolate : undefined;
+  try {
+    for (const task of tasks) {
+      const o = isolate ? await runIsolated(task, ctx, isolate) : await runTaskHere(task, ctx);
+      out.benchmarks.push(...o.benchmarks);
+      out.groups.push(...o.groups);
+    }
+  } finally {
+    closeRunContext(ctx);
+  }
+  for (const b of out.benchmarks) if (b.file) b.file = relative(process.cwd(), b.file) || b.file;
+  return runEnvelope({ startedAt, mode: 'time', tag: options.tag, benchmarks: out.benchmarks, groups: out.groups, complexity: complexityFits(out.benchmarks) });
+}
