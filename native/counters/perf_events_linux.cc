@@ -1,5 +1,6 @@
 // perf_event counters on Linux: perf_event_open groups, one read() per group, rdpmc where offered.
-#if defined(__linux__)
+#include "platform.h"
+#if defined(CYCLEBENCH_OS_LINUX)
 
 #include <linux/perf_event.h>
 #include <sys/ioctl.h>
@@ -22,7 +23,7 @@ const bool kSupported = true;
 
 namespace {
 
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(CYCLEBENCH_ARCH_X86_64)
 constexpr bool kRdpmcArch = true;
 inline uint64_t Rdpmc(uint32_t counter) {
   uint32_t lo, hi;
@@ -330,4 +331,4 @@ std::unique_ptr<CounterSet> OpenCounterSet(const std::vector<const EventSpec*>& 
 }  // namespace counters
 }  // namespace cyclebench
 
-#endif  // __linux__
+#endif  // CYCLEBENCH_OS_LINUX

@@ -1,5 +1,6 @@
 // Counters where perf_event_open does not exist: every event is unavailable and says why.
-#if !defined(__linux__)
+#include "platform.h"
+#if !defined(CYCLEBENCH_OS_LINUX)
 
 #include <climits>
 
@@ -51,4 +52,4 @@ std::unique_ptr<CounterSet> OpenCounterSet(const std::vector<const EventSpec*>& 
 }  // namespace counters
 }  // namespace cyclebench
 
-#endif  // !__linux__
+#endif  // !CYCLEBENCH_OS_LINUX

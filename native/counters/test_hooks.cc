@@ -3,17 +3,14 @@
 // so the arithmetic is tested on machines without a PMU).
 #include "counters/test_hooks.h"
 
+#include <sys/mman.h>  // POSIX: platform.h stops the build on other systems
+#include <unistd.h>
+
 #include <cstdint>
 #include <string>
 
 #include "common.h"
 #include "counters/rdpmc.h"
-
-#if defined(__unix__) || defined(__APPLE__)
-#include <sys/mman.h>
-#include <unistd.h>
-#define CYCLEBENCH_HAVE_MMAP 1
-#endif
 
 namespace cyclebench {
 namespace counters {
@@ -92,7 +89,6 @@ Napi::Value TouchPages(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   double n = NumberArg(info, 0, "touchPages");
   if (!(n >= 0) || n > 1 << 20) Fail(env, "touchPages: n must be in [0, 2^20]");
-#ifdef CYCLEBENCH_HAVE_MMAP
   const size_t page = size_t(sysconf(_SC_PAGESIZE));
   const size_t count = size_t(n);
   if (count == 0) return Napi::Number::New(env, 0);
@@ -105,9 +101,6 @@ Napi::Value TouchPages(const Napi::CallbackInfo& info) {
   for (size_t i = 0; i < count; ++i) c[i * page] = 1;
   munmap(p, count * page);
   return Napi::Number::New(env, double(count));
-#else
-  Fail(env, "touchPages: needs mmap");
-#endif
 }
 
 }  // namespace

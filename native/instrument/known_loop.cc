@@ -2,10 +2,12 @@
 // change the count. Elsewhere a volatile C++ loop with no exact claim.
 #include "instrument/known_loop.h"
 
+#include "platform.h"
+
 namespace cyclebench {
 namespace instrument {
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(CYCLEBENCH_ARCH_X86_64)
 const unsigned kKnownLoopInstructionsPerIteration = 3;
 
 uint64_t KnownLoop(uint64_t n) {
