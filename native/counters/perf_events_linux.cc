@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "clock/cycleclock.h"
 #include "counters/perf_events.h"
 #include "counters/rdpmc.h"
 
@@ -30,15 +31,9 @@ inline uint64_t Rdpmc(uint32_t counter) {
   asm volatile("rdpmc" : "=a"(lo), "=d"(hi) : "c"(counter));
   return (uint64_t(hi) << 32) | lo;
 }
-inline uint64_t Rdtsc() {
-  uint32_t lo, hi;
-  asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-  return (uint64_t(hi) << 32) | lo;
-}
 #else
 constexpr bool kRdpmcArch = false;  // arm64 user access to PMU counters is not wired up here
 inline uint64_t Rdpmc(uint32_t) { return 0; }
-inline uint64_t Rdtsc() { return 0; }
 #endif
 
 long PerfEventOpen(perf_event_attr* attr, pid_t pid, int cpu, int groupFd, unsigned long flags) {
@@ -278,7 +273,8 @@ bool LinuxCounterSet::ReadGroupRdpmc(Group& g, double* out) {
   PageReading lead;
   for (size_t k = 0; k < g.pages.size(); ++k) {
     auto* pc = static_cast<const volatile perf_event_mmap_page*>(g.pages[k]);
-    PageReading r = ReadMmapPage(pc, Rdpmc, Rdtsc);
+    // The page extrapolates its times from the TSC: the clock's read (lfence; rdtsc) serves.
+    PageReading r = ReadMmapPage(pc, Rdpmc, clock::ReadCycles);
     if (!r.valid) return false;
     if (k == 0) lead = r;
     vals[k] = r.count;
