@@ -38,6 +38,9 @@ struct NvmlApi {
 // Opens $CYCLEBENCH_LIBNVML or libnvidia-ml.so.1 and calls nvmlInit_v2, once per process.
 const NvmlApi& Nvml();
 
+// nvmlErrorString's text for a result code (for CB_CHECK).
+std::string ErrorText(const NvmlApi& api, nvmlReturn_t r);
+
 // NVML clock type and throttle-reason constants (nvml.h).
 constexpr int kNvmlClockGraphics = 0, kNvmlClockSm = 1, kNvmlClockMem = 2;
 constexpr unsigned long long kThrottleGpuIdle = 0x1, kThrottleAppClocks = 0x2, kThrottleSwPowerCap = 0x4,

@@ -35,6 +35,9 @@ struct NvrtcApi {
 // Opens $CYCLEBENCH_LIBNVRTC, libnvrtc.so.13, .12, the unversioned name, then /usr/local/cuda/lib64.
 const NvrtcApi& Nvrtc();
 
+// nvrtcGetErrorString's text for a result code (for CB_CHECK).
+std::string ErrorText(const NvrtcApi& api, nvrtcResult r);
+
 // The outcome of one compilation.
 struct NvrtcOutput {
   bool ok = false;
