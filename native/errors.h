@@ -6,10 +6,8 @@
 
 #include <string>
 
-namespace cyclebench {
-
 // Codes shared with src/errors.ts (CycleBenchErrorCode) and listed in src/native/binding.ts.
-namespace code {
+namespace cyclebench::code {
 inline constexpr char kBadArgument[] = "E_BAD_ARGUMENT";                  // wrong type, range or name
 inline constexpr char kCountersUnavailable[] = "E_COUNTERS_UNAVAILABLE";  // a counter set cannot be read
 inline constexpr char kCudaUnavailable[] = "E_CUDA_UNAVAILABLE";          // a GPU library is absent
@@ -18,7 +16,9 @@ inline constexpr char kGpu[] = "E_GPU";                                   // a G
 inline constexpr char kState[] = "E_NATIVE_STATE";
 // Native only: an operating-system call failed.
 inline constexpr char kSystem[] = "E_NATIVE_SYSTEM";
-}  // namespace code
+}  // namespace cyclebench::code
+
+namespace cyclebench {
 
 // The error object: message "cyclebench <area>: <message>", property `code`. Built with the C
 // interface, which reports failure by status instead of throwing, so plain callbacks can use it too.

@@ -2,8 +2,7 @@
 // written out so the table compiles on platforms without that header.
 #include "counters/event_table.h"
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 namespace {
 
 // PERF_COUNT_HW_*
@@ -48,5 +47,4 @@ const EventSpec* FindEvent(const std::string& name) {
   return nullptr;
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

@@ -6,8 +6,7 @@
 #include <cstdint>
 #include <string>
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 enum class EventKind { kHardware, kSoftware };
 
@@ -30,5 +29,4 @@ const EventSpec* FindEvent(const std::string& name);
 
 inline const char* KindName(EventKind k) { return k == EventKind::kHardware ? "hardware" : "software"; }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

@@ -17,8 +17,7 @@
 #include "counters/perf_events.h"
 #include "counters/rdpmc.h"
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 const bool kSupported = true;
 
@@ -324,7 +323,6 @@ std::unique_ptr<CounterSet> OpenCounterSet(const std::vector<const EventSpec*>& 
   return std::unique_ptr<CounterSet>(new LinuxCounterSet(events, options));
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters
 
 #endif  // CYCLEBENCH_OS_LINUX

@@ -6,8 +6,7 @@
 
 #include "counters/perf_events.h"
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 const bool kSupported = false;
 
@@ -49,7 +48,6 @@ std::unique_ptr<CounterSet> OpenCounterSet(const std::vector<const EventSpec*>& 
   return std::unique_ptr<CounterSet>(new StubCounterSet(events));
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters
 
 #endif  // !CYCLEBENCH_OS_LINUX

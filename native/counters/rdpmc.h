@@ -10,8 +10,7 @@
 
 #include <cstdint>
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 // Sign-extends a raw counter value of `width` bits (the PMU's counters are narrower than 64 bits and
 // the kernel programs them with negative start values).
@@ -82,5 +81,4 @@ PageReading ReadMmapPage(const volatile Page* pc, ReadPmc readPmc, ReadTsc readT
   return r;
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

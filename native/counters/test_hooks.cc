@@ -12,8 +12,7 @@
 #include "common.h"
 #include "counters/rdpmc.h"
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 namespace {
 
 // Same field names as perf_event_mmap_page, so ReadMmapPage runs the real protocol on it.
@@ -113,5 +112,4 @@ Napi::Object TestHooks(Napi::Env env) {
   return o;
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

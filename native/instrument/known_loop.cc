@@ -4,8 +4,7 @@
 
 #include "platform.h"
 
-namespace cyclebench {
-namespace instrument {
+namespace cyclebench::instrument {
 
 #if defined(CYCLEBENCH_ARCH_X86_64)
 const unsigned kKnownLoopInstructionsPerIteration = 3;
@@ -33,5 +32,4 @@ uint64_t KnownLoop(uint64_t n) {
 }
 #endif
 
-}  // namespace instrument
-}  // namespace cyclebench
+}  // namespace cyclebench::instrument
