@@ -33,8 +33,7 @@ inline Napi::Error NativeError(napi_env env, const char* code, const std::string
 }
 
 // In node-addon-api callbacks: throws it as a C++ exception, which the wrapper hands to JS.
-[[noreturn]] inline void Fail(napi_env env, const char* code, const std::string& message,
-                              const char* area = "native") {
+[[noreturn]] inline void Fail(napi_env env, const char* code, const std::string& message, const char* area = "native") {
   throw NativeError(env, code, message, area);
 }
 

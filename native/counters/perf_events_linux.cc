@@ -49,8 +49,8 @@ perf_event_attr MakeAttr(const EventSpec& spec, bool leader, const OpenOptions& 
     case EventType::kSoftware: attr.type = PERF_TYPE_SOFTWARE; break;
   }
   attr.config = spec.config;
-  attr.read_format = PERF_FORMAT_GROUP | PERF_FORMAT_TOTAL_TIME_ENABLED | PERF_FORMAT_TOTAL_TIME_RUNNING |
-                     PERF_FORMAT_ID;
+  attr.read_format =
+      PERF_FORMAT_GROUP | PERF_FORMAT_TOTAL_TIME_ENABLED | PERF_FORMAT_TOTAL_TIME_RUNNING | PERF_FORMAT_ID;
   attr.disabled = leader ? 1 : 0;  // members follow their leader; the group is enabled as a whole
   attr.exclude_kernel = options.includeKernel ? 0 : 1;
   attr.exclude_hv = options.includeKernel ? 0 : 1;
@@ -60,10 +60,10 @@ perf_event_attr MakeAttr(const EventSpec& spec, bool leader, const OpenOptions& 
 
 struct Group {
   EventKind kind;
-  std::vector<int> fds;         // leader first, in the order the kernel reports values
-  std::vector<size_t> slotOf;   // value slot for position i of the read() answer
-  std::vector<size_t> slotByFd; // value slot of fds[k] (the rdpmc path reads pages in fd order)
-  std::vector<void*> pages;     // mmap'd perf_event_mmap_page per fd (hardware groups), or empty
+  std::vector<int> fds;          // leader first, in the order the kernel reports values
+  std::vector<size_t> slotOf;    // value slot for position i of the read() answer
+  std::vector<size_t> slotByFd;  // value slot of fds[k] (the rdpmc path reads pages in fd order)
+  std::vector<void*> pages;      // mmap'd perf_event_mmap_page per fd (hardware groups), or empty
   std::vector<uint64_t> readBuf;
   size_t enabledSlot = 0, runningSlot = 0;
   bool rdpmc = false;
@@ -129,8 +129,7 @@ std::string Reason(int err, const EventSpec& spec, bool anyHardwareOpened, const
              (options.includeKernel ? "kernel space needs <= 1" : "user space needs <= 2") +
              " (or CAP_PERFMON); in a container, seccomp may block perf_event_open";
     }
-    case EOPNOTSUPP:
-      return "the PMU cannot count this event with the requested options (e.g. exclude_kernel)" + call;
+    case EOPNOTSUPP: return "the PMU cannot count this event with the requested options (e.g. exclude_kernel)" + call;
     case ENODEV: return "this CPU does not support the event" + call;
     case EINVAL: return "the kernel rejected the event's attributes" + call;
     case EMFILE:
@@ -165,8 +164,10 @@ LinuxCounterSet::LinuxCounterSet(const std::vector<const EventSpec*>& specs, con
         if (fd < 0 && (err == EINVAL || err == ENOSPC)) {
           perf_event_attr alone = MakeAttr(spec, true, options);
           fd = int(PerfEventOpen(&alone, 0, -1, -1, PERF_FLAG_FD_CLOEXEC));
-          if (fd >= 0) current = -1;  // becomes the leader of a new group below
-          else err = errno;
+          if (fd >= 0)
+            current = -1;  // becomes the leader of a new group below
+          else
+            err = errno;
         }
       } else {
         perf_event_attr attr = MakeAttr(spec, true, options);

@@ -36,7 +36,6 @@ struct PageReading {
   uint64_t running = 0;
 };
 
-
 inline void CompilerBarrier() { asm volatile("" ::: "memory"); }
 
 // Reads count and times from page `pc` following the kernel's seqlock protocol. `readPmc(index - 1)`

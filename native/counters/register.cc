@@ -47,7 +47,8 @@ Holder* HolderOf(napi_env env, napi_callback_info info, size_t* argc, napi_value
 napi_value Read(napi_env env, napi_callback_info info) {
   Holder* h = HolderOf(env, info, nullptr, nullptr);
   if (!h->buf) return ThrowPending(env, code::kState, "counters.read: no buffer bound (call bind(buf) first)");
-  if (!h->set->Read(h->buf, &h->error)) return ThrowPending(env, code::kCountersUnavailable, "counters.read: " + h->error);
+  if (!h->set->Read(h->buf, &h->error))
+    return ThrowPending(env, code::kCountersUnavailable, "counters.read: " + h->error);
   return nullptr;
 }
 
@@ -64,8 +65,9 @@ napi_value Bind(napi_env env, napi_callback_info info) {
   if (!isTyped || type != napi_float64_array)
     return ThrowPending(env, code::kBadArgument, "counters.bind: argument must be a Float64Array");
   if (length < h->set->Length())
-    return ThrowPending(env, code::kBadArgument, "counters.bind: the Float64Array holds " + std::to_string(length) +
-                                                     " elements, the set needs " + std::to_string(h->set->Length()));
+    return ThrowPending(env, code::kBadArgument,
+                        "counters.bind: the Float64Array holds " + std::to_string(length) +
+                            " elements, the set needs " + std::to_string(h->set->Length()));
   if (h->bufRef) napi_delete_reference(env, h->bufRef);
   napi_create_reference(env, arg, 1, &h->bufRef);
   h->buf = static_cast<double*>(data);
@@ -121,7 +123,8 @@ Napi::Value Paranoid(const Napi::CallbackInfo& info) {
 // openCounters(names: string[], options?: { includeKernel?: boolean, rdpmc?: boolean })
 Napi::Value Open(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 1 || !info[0].IsArray()) Fail(env, code::kBadArgument, "openCounters: argument 0 must be an array of event names");
+  if (info.Length() < 1 || !info[0].IsArray())
+    Fail(env, code::kBadArgument, "openCounters: argument 0 must be an array of event names");
   Napi::Array names = info[0].As<Napi::Array>();
   std::vector<const EventSpec*> specs;
   for (uint32_t i = 0; i < names.Length(); ++i) {

@@ -43,7 +43,8 @@ uint64_t U64(Napi::Object o, const char* key) {
 
 Napi::Value ReadFakePage(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 1 || !info[0].IsObject()) Fail(env, code::kBadArgument, "readMmapPage: argument must be an object");
+  if (info.Length() < 1 || !info[0].IsObject())
+    Fail(env, code::kBadArgument, "readMmapPage: argument must be an object");
   Napi::Object o = info[0].As<Napi::Object>();
   FakePage page;
   page.lock = uint32_t(U64(o, "lock"));
@@ -77,7 +78,8 @@ Napi::Value ReadFakePage(const Napi::CallbackInfo& info) {
 
 Napi::Value SignExtend(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 2 || !info[0].IsBigInt()) Fail(env, code::kBadArgument, "signExtend: (raw: bigint, width: number)");
+  if (info.Length() < 2 || !info[0].IsBigInt())
+    Fail(env, code::kBadArgument, "signExtend: (raw: bigint, width: number)");
   bool lossless;
   uint64_t raw = info[0].As<Napi::BigInt>().Uint64Value(&lossless);
   uint32_t width = uint32_t(NumberArg(info, 1, "signExtend"));

@@ -14,7 +14,8 @@ Napi::Value Spin(const Napi::CallbackInfo& info, GpuEnv& env) {
   BuiltinKernels& k = env.Kernels(d);
   CUdeviceptr out = 0;
   void* params[] = {&ns, &out};
-  for (int64_t i = 0; i < count; ++i) CB_CHECK(RequireCuda(), cuLaunchKernel(k.spinNs, 1, 1, 1, 1, 1, 1, 0, s, params, nullptr));
+  for (int64_t i = 0; i < count; ++i)
+    CB_CHECK(RequireCuda(), cuLaunchKernel(k.spinNs, 1, 1, 1, 1, 1, 1, 0, s, params, nullptr));
   return info.Env().Undefined();
 }
 
@@ -61,7 +62,8 @@ Napi::Value CopyKernel(const Napi::CallbackInfo& info, GpuEnv& env) {
   unsigned grid = unsigned(sms > 0 ? sms * 4 : 512);
   unsigned long long words = (unsigned long long)(bytes / 16);
   void* params[] = {&src, &dst, &words};
-  for (int64_t i = 0; i < count; ++i) CB_CHECK(RequireCuda(), cuLaunchKernel(k.copyWords, grid, 1, 1, 256, 1, 1, 0, s, params, nullptr));
+  for (int64_t i = 0; i < count; ++i)
+    CB_CHECK(RequireCuda(), cuLaunchKernel(k.copyWords, grid, 1, 1, 256, 1, 1, 0, s, params, nullptr));
   return info.Env().Undefined();
 }
 

@@ -35,9 +35,9 @@ template <typename Api>
 // Checked call (nvbench's NVBENCH_CUDA_CALL): `CB_CHECK(RequireCuda(), cuEventRecord(e, s));` calls
 // through the table and throws GpuError naming the call unless it returns 0, which is success in all
 // four libraries.
-#define CB_CHECK(api, call)                                                                \
-  do {                                                                                     \
-    const auto& cb_api_ = (api);                                                           \
-    const int cb_result_ = cb_api_.call;                                                   \
+#define CB_CHECK(api, call)                                                                            \
+  do {                                                                                                 \
+    const auto& cb_api_ = (api);                                                                       \
+    const int cb_result_ = cb_api_.call;                                                               \
     if (cb_result_ != 0) ::cyclebench::gpu::ThrowCall(cb_api_, cb_result_, #call, __FILE__, __LINE__); \
   } while (0)

@@ -12,9 +12,10 @@ constexpr size_t kBufferBytes = 2 << 20;
 constexpr size_t kAlign = 8;  // ACTIVITY_RECORD_ALIGNMENT
 
 void Load(CuptiApi& api) {
-  DynLib lib = OpenFirst("CYCLEBENCH_LIBCUPTI",
-                         {"libcupti.so.13", "libcupti.so.12", "libcupti.so", "/usr/local/cuda/extras/CUPTI/lib64/libcupti.so",
-                          "/usr/local/cuda/lib64/libcupti.so", "/usr/local/cuda/targets/x86_64-linux/lib/libcupti.so"});
+  DynLib lib =
+      OpenFirst("CYCLEBENCH_LIBCUPTI",
+                {"libcupti.so.13", "libcupti.so.12", "libcupti.so", "/usr/local/cuda/extras/CUPTI/lib64/libcupti.so",
+                 "/usr/local/cuda/lib64/libcupti.so", "/usr/local/cuda/targets/x86_64-linux/lib/libcupti.so"});
   if (!lib.handle) {
     api.reason = "libcupti not found: per-kernel times need the CUDA toolkit's CUPTI (dlopen: " + lib.reason + ")";
     return;

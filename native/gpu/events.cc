@@ -97,7 +97,8 @@ Napi::Value StreamCreate(const Napi::CallbackInfo& info, GpuEnv& env) {
 Napi::Value StreamDestroy(const Napi::CallbackInfo& info, GpuEnv& env) {
   CUstream s = PointerArg<CUstream_st>(info, 0, "streamDestroy");
   auto it = env.streams.find(s);
-  if (it == env.streams.end()) throw GpuError(GpuErrorKind::kGpu, "streamDestroy: not a stream created by streamCreate");
+  if (it == env.streams.end())
+    throw GpuError(GpuErrorKind::kGpu, "streamDestroy: not a stream created by streamCreate");
   env.Use(it->second);
   CB_CHECK(RequireCuda(), cuStreamDestroy_v2(s));
   env.streams.erase(it);

@@ -8,7 +8,8 @@ namespace {
 CUstream CaptureStream(const Napi::CallbackInfo& info, size_t i, const char* fn) {
   uint64_t s = HandleArg(info, i, fn);
   if (s <= 2)  // 0 / CU_STREAM_LEGACY / CU_STREAM_PER_THREAD cannot be captured
-    throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": graph capture needs a stream from streamCreate, not the default stream");
+    throw GpuError(GpuErrorKind::kGpu,
+                   std::string(fn) + ": graph capture needs a stream from streamCreate, not the default stream");
   return reinterpret_cast<CUstream>(uintptr_t(s));
 }
 
@@ -44,7 +45,8 @@ Napi::Value GraphEnd(const Napi::CallbackInfo& info, GpuEnv& env) {
 Napi::Value GraphLaunch(const Napi::CallbackInfo& info, GpuEnv& env) {
   env.Use(int(IntArg(info, 0, "graphLaunch", 0, 1 << 20)));
   CUgraphExec exec = PointerArg<CUgraphExec_st>(info, 1, "graphLaunch");
-  if (!env.graphs.count(exec)) throw GpuError(GpuErrorKind::kGpu, "graphLaunch: not a graph from graphEnd (or destroyed)");
+  if (!env.graphs.count(exec))
+    throw GpuError(GpuErrorKind::kGpu, "graphLaunch: not a graph from graphEnd (or destroyed)");
   CUstream s = PointerArg<CUstream_st>(info, 2, "graphLaunch");
   int64_t count = info.Length() > 3 && !info[3].IsUndefined() ? IntArg(info, 3, "graphLaunch", 1, 1 << 24) : 1;
   for (int64_t i = 0; i < count; ++i) CB_CHECK(RequireCuda(), cuGraphLaunch(exec, s));
@@ -54,7 +56,8 @@ Napi::Value GraphLaunch(const Napi::CallbackInfo& info, GpuEnv& env) {
 Napi::Value GraphDestroy(const Napi::CallbackInfo& info, GpuEnv& env) {
   CUgraphExec exec = PointerArg<CUgraphExec_st>(info, 0, "graphDestroy");
   auto it = env.graphs.find(exec);
-  if (it == env.graphs.end()) throw GpuError(GpuErrorKind::kGpu, "graphDestroy: not a graph from graphEnd (or destroyed)");
+  if (it == env.graphs.end())
+    throw GpuError(GpuErrorKind::kGpu, "graphDestroy: not a graph from graphEnd (or destroyed)");
   env.Use(it->second);
   CB_CHECK(RequireCuda(), cuGraphExecDestroy(exec));
   env.graphs.erase(it);

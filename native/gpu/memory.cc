@@ -45,7 +45,8 @@ Napi::Value Alloc(const Napi::CallbackInfo& info, GpuEnv& env) {
 Napi::Value Free(const Napi::CallbackInfo& info, GpuEnv& env) {
   CUdeviceptr p = HandleArg(info, 0, "free");
   auto it = env.allocations.find(p);
-  if (it == env.allocations.end()) throw GpuError(GpuErrorKind::kGpu, "free: not a pointer returned by alloc (or already freed)");
+  if (it == env.allocations.end())
+    throw GpuError(GpuErrorKind::kGpu, "free: not a pointer returned by alloc (or already freed)");
   env.Use(it->second.device);
   CB_CHECK(RequireCuda(), cuMemFree_v2(p));
   env.allocations.erase(it);

@@ -11,11 +11,14 @@ namespace {
 std::vector<std::string> StringList(const Napi::CallbackInfo& info, size_t i, const char* fn) {
   std::vector<std::string> out;
   if (info.Length() <= i || info[i].IsUndefined()) return out;
-  if (!info[i].IsArray()) throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": argument " + std::to_string(i) + " must be an array of strings");
+  if (!info[i].IsArray())
+    throw GpuError(GpuErrorKind::kGpu,
+                   std::string(fn) + ": argument " + std::to_string(i) + " must be an array of strings");
   Napi::Array a = info[i].As<Napi::Array>();
   for (uint32_t k = 0; k < a.Length(); ++k) {
     Napi::Value v = a.Get(k);
-    if (!v.IsString()) throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": option " + std::to_string(k) + " is not a string");
+    if (!v.IsString())
+      throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": option " + std::to_string(k) + " is not a string");
     out.push_back(v.As<Napi::String>().Utf8Value());
   }
   return out;
@@ -29,7 +32,8 @@ Napi::Value Compile(const Napi::CallbackInfo& info, GpuEnv&) {
   NvrtcOutput out = NvrtcCompile(source, name, StringList(info, 2, "compile"), StringList(info, 3, "compile"));
   Napi::Env env = info.Env();
   if (!out.ok) {
-    Napi::Error err = NativeError(env, code::kGpu, "NVRTC could not compile " + name + " (" + out.error + "):\n" + out.log, "gpu");
+    Napi::Error err =
+        NativeError(env, code::kGpu, "NVRTC could not compile " + name + " (" + out.error + "):\n" + out.log, "gpu");
     err.Set("log", out.log);
     throw err;
   }
@@ -75,7 +79,8 @@ Napi::Value ModuleLoad(const Napi::CallbackInfo& info, GpuEnv& env) {
 Napi::Value ModuleUnload(const Napi::CallbackInfo& info, GpuEnv& env) {
   CUmodule m = PointerArg<CUmod_st>(info, 0, "moduleUnload");
   auto it = env.modules.find(m);
-  if (it == env.modules.end()) throw GpuError(GpuErrorKind::kGpu, "moduleUnload: not a module from moduleLoad (or already unloaded)");
+  if (it == env.modules.end())
+    throw GpuError(GpuErrorKind::kGpu, "moduleUnload: not a module from moduleLoad (or already unloaded)");
   env.Use(it->second);
   CB_CHECK(RequireCuda(), cuModuleUnload(m));
   env.modules.erase(it);
@@ -118,7 +123,7 @@ Napi::Value Launch(const Napi::CallbackInfo& info, GpuEnv& env) {
   env.Use(dev);
   for (int64_t k = 0; k < count; ++k)
     CB_CHECK(RequireCuda(), cuLaunchKernel(f, dims[0], dims[1], dims[2], dims[3], dims[4], dims[5], shared, s,
-                         params.empty() ? nullptr : params.data(), nullptr));
+                                           params.empty() ? nullptr : params.data(), nullptr));
   return info.Env().Undefined();
 }
 

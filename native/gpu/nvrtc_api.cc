@@ -10,9 +10,9 @@ namespace cyclebench::gpu {
 namespace {
 
 void Load(NvrtcApi& api) {
-  DynLib lib = OpenFirst("CYCLEBENCH_LIBNVRTC",
-                         {"libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so", "/usr/local/cuda/lib64/libnvrtc.so.13",
-                          "/usr/local/cuda/lib64/libnvrtc.so"});
+  DynLib lib =
+      OpenFirst("CYCLEBENCH_LIBNVRTC", {"libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so",
+                                        "/usr/local/cuda/lib64/libnvrtc.so.13", "/usr/local/cuda/lib64/libnvrtc.so"});
   if (!lib.handle) {
     api.reason = "libnvrtc not found: install the CUDA toolkit's NVRTC (dlopen: " + lib.reason + ")";
     return;
@@ -60,8 +60,7 @@ const NvrtcApi& Nvrtc() {
 
 std::string ErrorText(const NvrtcApi& api, nvrtcResult r) { return api.nvrtcGetErrorString(r); }
 
-NvrtcOutput NvrtcCompile(const std::string& source, const std::string& name,
-                         const std::vector<std::string>& options,
+NvrtcOutput NvrtcCompile(const std::string& source, const std::string& name, const std::vector<std::string>& options,
                          const std::vector<std::string>& name_expressions) {
   const NvrtcApi& api = Nvrtc();
   if (!api.ok) throw GpuError(GpuErrorKind::kUnavailable, "NVRTC is unavailable: " + api.reason);

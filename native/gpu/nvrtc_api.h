@@ -50,8 +50,7 @@ struct NvrtcOutput {
 
 // Compiles `source`; throws GpuError(kUnavailable) when NVRTC is absent. A compile error is not
 // thrown here: ok is false and log says why.
-NvrtcOutput NvrtcCompile(const std::string& source, const std::string& name,
-                         const std::vector<std::string>& options,
+NvrtcOutput NvrtcCompile(const std::string& source, const std::string& name, const std::vector<std::string>& options,
                          const std::vector<std::string>& name_expressions);
 
 }  // namespace cyclebench::gpu

@@ -72,9 +72,9 @@ Napi::Value Probe(const Napi::CallbackInfo& info, GpuEnv&) {
   const CuptiApi& pt = Cupti();
   // CUPTI traces through the driver: an opened library without a driver still cannot trace.
   bool cupti_ok = pt.ok && cu.ok;
-  std::string cupti_reason = !pt.ok ? pt.reason
-                                    : pt.path + " opened (CUPTI API " + std::to_string(pt.version) +
-                                          ") but CUDA is unavailable: " + cu.reason;
+  std::string cupti_reason =
+      !pt.ok ? pt.reason
+             : pt.path + " opened (CUPTI API " + std::to_string(pt.version) + ") but CUDA is unavailable: " + cu.reason;
   Napi::Object cupti = Library(env, cupti_ok, cupti_reason, pt.path);
   if (pt.ok) cupti.Set("version", pt.version);
   out.Set("cupti", cupti);

@@ -14,8 +14,8 @@ DeviceState& GpuEnv::Use(int ordinal) {
     int count = 0;
     CB_CHECK(RequireCuda(), cuDeviceGetCount(&count));
     if (ordinal < 0 || ordinal >= count)
-      throw GpuError(GpuErrorKind::kGpu, "no CUDA device " + std::to_string(ordinal) + " (this machine has " +
-                                             std::to_string(count) + ")");
+      throw GpuError(GpuErrorKind::kGpu,
+                     "no CUDA device " + std::to_string(ordinal) + " (this machine has " + std::to_string(count) + ")");
     auto d = std::make_unique<DeviceState>();
     d->ordinal = ordinal;
     CB_CHECK(RequireCuda(), cuDeviceGet(&d->dev, ordinal));
@@ -98,8 +98,8 @@ Napi::BigInt Handle(Napi::Env env, uint64_t value) { return Napi::BigInt::New(en
 
 uint64_t HandleArg(const Napi::CallbackInfo& info, size_t i, const char* fn) {
   auto fail = [&] {
-    throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": argument " + std::to_string(i) +
-                                           " must be a handle (bigint) or 0");
+    throw GpuError(GpuErrorKind::kGpu,
+                   std::string(fn) + ": argument " + std::to_string(i) + " must be a handle (bigint) or 0");
   };
   if (info.Length() <= i) fail();
   Napi::Value v = info[i];
@@ -121,9 +121,11 @@ uint64_t HandleArg(const Napi::CallbackInfo& info, size_t i, const char* fn) {
 
 int64_t IntArg(const Napi::CallbackInfo& info, size_t i, const char* fn, int64_t lo, int64_t hi) {
   double d = info.Length() > i && info[i].IsNumber() ? info[i].As<Napi::Number>().DoubleValue() : NAN;
-  if (!(d >= double(lo) && d <= double(hi)) || d != std::floor(d))
-    throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": argument " + std::to_string(i) + " must be an integer in [" +
-                                           std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  if (!(d >= double(lo) && d <= double(hi)) || d != std::floor(d)) {
+    const std::string range = "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+    throw GpuError(GpuErrorKind::kGpu,
+                   std::string(fn) + ": argument " + std::to_string(i) + " must be an integer in " + range);
+  }
   return int64_t(d);
 }
 
