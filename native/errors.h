@@ -6,7 +6,8 @@
 
 #include <string>
 
-// Codes shared with src/errors.ts (CycleBenchErrorCode) and listed in src/native/binding.ts.
+// The codes, listed for TypeScript in src/native/binding.ts; the first four are also CycleBenchErrorCodes
+// (src/errors.ts), so src/ can pass them on unchanged.
 namespace cyclebench::code {
 inline constexpr char kBadArgument[] = "E_BAD_ARGUMENT";                  // wrong type, range or name
 inline constexpr char kCountersUnavailable[] = "E_COUNTERS_UNAVAILABLE";  // a counter set cannot be read
