@@ -1,8 +1,10 @@
-// Shared helpers for the addon: one error convention and the module registration signatures.
+// Shared helpers for the addon: the module registration signatures and argument reading.
 #pragma once
 #include <napi.h>
 
 #include <string>
+
+#include "errors.h"
 
 namespace cyclebench {
 
@@ -12,15 +14,10 @@ void InitCounters(Napi::Env env, Napi::Object exports);
 void InitInstrument(Napi::Env env, Napi::Object exports);
 void InitGpu(Napi::Env env, Napi::Object exports);
 
-// Throws a JS Error with a message that names what failed.
-[[noreturn]] inline void Fail(Napi::Env env, const std::string& message) {
-  throw Napi::Error::New(env, "cyclebench native: " + message);
-}
-
 // Reads argument i as a number, or throws naming the function and the argument.
 inline double NumberArg(const Napi::CallbackInfo& info, size_t i, const char* fn) {
   if (info.Length() <= i || !info[i].IsNumber())
-    Fail(info.Env(), std::string(fn) + ": argument " + std::to_string(i) + " must be a number");
+    Fail(info.Env(), code::kBadArgument, std::string(fn) + ": argument " + std::to_string(i) + " must be a number");
   return info[i].As<Napi::Number>().DoubleValue();
 }
 

@@ -75,7 +75,7 @@ Napi::Value CalibrateJs(const Napi::CallbackInfo& info) {
   double windowMs = NumberArg(info, 0, "calibrate");
   int windows = int(NumberArg(info, 1, "calibrate"));
   if (!(windowMs > 0) || windowMs > 10000 || windows < 1 || windows > 1000)
-    Fail(info.Env(), "calibrate: windowMs must be in (0, 10000] and windows in [1, 1000]");
+    Fail(info.Env(), code::kBadArgument, "calibrate: windowMs must be in (0, 10000] and windows in [1, 1000]");
   clock::Calibration cal = clock::Calibrate(windowMs, windows);
   Napi::Env env = info.Env();
   Napi::Object o = Napi::Object::New(env);
@@ -90,7 +90,7 @@ Napi::Value CalibrateJs(const Napi::CallbackInfo& info) {
 // Busy-waits until at least n ticks have passed; returns the ticks that actually passed.
 Napi::Value SpinTicks(const Napi::CallbackInfo& info) {
   double n = NumberArg(info, 0, "spinTicks");
-  if (!(n >= 0) || n > 1e13) Fail(info.Env(), "spinTicks: n must be in [0, 1e13]");
+  if (!(n >= 0) || n > 1e13) Fail(info.Env(), code::kBadArgument, "spinTicks: n must be in [0, 1e13]");
   uint64_t target = uint64_t(n);
   uint64_t start = clock::ReadCycles(), now = start;
   while (now - start < target) {
@@ -104,7 +104,7 @@ Napi::Value SpinTicks(const Napi::CallbackInfo& info) {
 Napi::Value ReadDeltas(const Napi::CallbackInfo& info) {
   size_t n = size_t(NumberArg(info, 0, "readDeltas"));
   bool rdtscp = info.Length() > 1 && info[1].ToBoolean();
-  if (n < 1 || n > 10000000) Fail(info.Env(), "readDeltas: n must be in [1, 1e7]");
+  if (n < 1 || n > 10000000) Fail(info.Env(), code::kBadArgument, "readDeltas: n must be in [1, 1e7]");
   Napi::Float64Array out = Napi::Float64Array::New(info.Env(), n);
   double* d = out.Data();
   uint64_t prev = rdtscp ? clock::ReadCyclesRdtscp() : clock::ReadCycles();

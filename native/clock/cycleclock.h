@@ -4,11 +4,9 @@
 #include <cstdint>
 #include <ctime>
 
-#if defined(__x86_64__) || defined(_M_X64)
+#include "platform.h"
+#if defined(CYCLEBENCH_ARCH_X86_64)
 #include <x86intrin.h>
-#define CYCLEBENCH_TSC 1
-#elif defined(__aarch64__)
-#define CYCLEBENCH_CNTVCT 1
 #endif
 
 namespace cyclebench::clock {
@@ -23,7 +21,7 @@ inline uint64_t MonotonicNs() {
   return uint64_t(ts.tv_sec) * 1000000000ull + uint64_t(ts.tv_nsec);
 }
 
-#if defined(CYCLEBENCH_TSC)
+#if defined(CYCLEBENCH_ARCH_X86_64)
 constexpr const char* kCycleClockName = "tsc";
 constexpr bool kCycleClockSupported = true;
 // lfence; rdtsc: every earlier instruction has completed before the counter is read. No trailing
@@ -48,7 +46,7 @@ inline uint64_t ReadCyclesRdtscp() {
   _mm_lfence();
   return t;
 }
-#elif defined(CYCLEBENCH_CNTVCT)
+#elif defined(CYCLEBENCH_ARCH_ARM64)
 constexpr const char* kCycleClockName = "cntvct";
 constexpr bool kCycleClockSupported = true;
 inline uint64_t ReadCycles() {
@@ -67,9 +65,9 @@ inline uint64_t ReadCyclesFenced() { return MonotonicNs(); }
 #endif
 
 inline void CpuRelax() {
-#if defined(CYCLEBENCH_TSC)
+#if defined(CYCLEBENCH_ARCH_X86_64)
   _mm_pause();
-#elif defined(CYCLEBENCH_CNTVCT)
+#elif defined(CYCLEBENCH_ARCH_ARM64)
   asm volatile("yield" ::: "memory");
 #endif
 }

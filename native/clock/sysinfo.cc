@@ -2,14 +2,14 @@
 
 #include <cstring>
 
-#include "clock/cycleclock.h"
-#if defined(CYCLEBENCH_TSC)
+#include "platform.h"
+#if defined(CYCLEBENCH_ARCH_X86_64)
 #include <cpuid.h>
 #endif
 
 namespace cyclebench::clock {
 
-#if defined(CYCLEBENCH_TSC)
+#if defined(CYCLEBENCH_ARCH_X86_64)
 namespace {
 struct Regs {
   unsigned a = 0, b = 0, c = 0, d = 0;
@@ -67,7 +67,7 @@ CounterInfo QueryCounterInfo() {
   }
   return info;
 }
-#elif defined(CYCLEBENCH_CNTVCT)
+#elif defined(CYCLEBENCH_ARCH_ARM64)
 CounterInfo QueryCounterInfo() {
   CounterInfo info;
   info.vendor = "arm64";

@@ -2,14 +2,12 @@
 // written out so the table compiles on platforms without that header.
 #include "counters/event_table.h"
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 namespace {
 
 // PERF_COUNT_HW_*
 constexpr uint64_t kHwCpuCycles = 0, kHwInstructions = 1, kHwCacheReferences = 2, kHwCacheMisses = 3,
-                   kHwBranchInstructions = 4, kHwBranchMisses = 5, kHwStalledFrontend = 7,
-                   kHwStalledBackend = 8;
+                   kHwBranchInstructions = 4, kHwBranchMisses = 5, kHwStalledFrontend = 7, kHwStalledBackend = 8;
 // PERF_COUNT_HW_CACHE_L1D | (PERF_COUNT_HW_CACHE_OP_READ << 8) | (PERF_COUNT_HW_CACHE_RESULT_MISS << 16)
 constexpr uint64_t kL1dReadMiss = 0 | (0 << 8) | (1 << 16);
 // PERF_COUNT_SW_*
@@ -20,8 +18,7 @@ constexpr EventSpec kEvents[] = {
     {"instructions", EventKind::kHardware, EventType::kHardware, kHwInstructions, "instructions retired"},
     {"branches", EventKind::kHardware, EventType::kHardware, kHwBranchInstructions, "branch instructions retired"},
     {"branch-misses", EventKind::kHardware, EventType::kHardware, kHwBranchMisses, "mispredicted branches"},
-    {"cache-references", EventKind::kHardware, EventType::kHardware, kHwCacheReferences,
-     "last-level cache references"},
+    {"cache-references", EventKind::kHardware, EventType::kHardware, kHwCacheReferences, "last-level cache references"},
     {"cache-misses", EventKind::kHardware, EventType::kHardware, kHwCacheMisses, "last-level cache misses"},
     {"L1-dcache-load-misses", EventKind::kHardware, EventType::kHardwareCache, kL1dReadMiss,
      "L1 data cache read misses"},
@@ -48,5 +45,4 @@ const EventSpec* FindEvent(const std::string& name) {
   return nullptr;
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

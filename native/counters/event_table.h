@@ -6,8 +6,7 @@
 #include <cstdint>
 #include <string>
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 enum class EventKind { kHardware, kSoftware };
 
@@ -15,8 +14,8 @@ enum class EventKind { kHardware, kSoftware };
 enum class EventType { kHardware, kHardwareCache, kSoftware };
 
 struct EventSpec {
-  const char* name;      // cyclebench's name, also the key in results (`instructions`, `page-faults`)
-  EventKind kind;        // hardware events need a PMU; software events come from the kernel
+  const char* name;  // cyclebench's name, also the key in results (`instructions`, `page-faults`)
+  EventKind kind;    // hardware events need a PMU; software events come from the kernel
   EventType type;
   uint64_t config;       // PERF_COUNT_* value (or the hw-cache triple), stable kernel ABI
   const char* describe;  // one line for `cyclebench info`
@@ -30,5 +29,4 @@ const EventSpec* FindEvent(const std::string& name);
 
 inline const char* KindName(EventKind k) { return k == EventKind::kHardware ? "hardware" : "software"; }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

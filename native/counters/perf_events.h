@@ -18,8 +18,7 @@
 
 #include "counters/event_table.h"
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 // True where perf_event_open exists (Linux).
 extern const bool kSupported;
@@ -67,5 +66,4 @@ std::unique_ptr<CounterSet> OpenCounterSet(const std::vector<const EventSpec*>& 
 // The value of /proc/sys/kernel/perf_event_paranoid, or INT32_MIN when it cannot be read.
 int PerfEventParanoid();
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

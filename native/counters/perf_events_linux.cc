@@ -1,5 +1,6 @@
 // perf_event counters on Linux: perf_event_open groups, one read() per group, rdpmc where offered.
-#if defined(__linux__)
+#include "platform.h"
+#if defined(CYCLEBENCH_OS_LINUX)
 
 #include <linux/perf_event.h>
 #include <sys/ioctl.h>
@@ -12,32 +13,26 @@
 #include <cstring>
 #include <fstream>
 
+#include "clock/cycleclock.h"
 #include "counters/perf_events.h"
 #include "counters/rdpmc.h"
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 const bool kSupported = true;
 
 namespace {
 
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(CYCLEBENCH_ARCH_X86_64)
 constexpr bool kRdpmcArch = true;
 inline uint64_t Rdpmc(uint32_t counter) {
   uint32_t lo, hi;
   asm volatile("rdpmc" : "=a"(lo), "=d"(hi) : "c"(counter));
   return (uint64_t(hi) << 32) | lo;
 }
-inline uint64_t Rdtsc() {
-  uint32_t lo, hi;
-  asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-  return (uint64_t(hi) << 32) | lo;
-}
 #else
 constexpr bool kRdpmcArch = false;  // arm64 user access to PMU counters is not wired up here
 inline uint64_t Rdpmc(uint32_t) { return 0; }
-inline uint64_t Rdtsc() { return 0; }
 #endif
 
 long PerfEventOpen(perf_event_attr* attr, pid_t pid, int cpu, int groupFd, unsigned long flags) {
@@ -54,8 +49,8 @@ perf_event_attr MakeAttr(const EventSpec& spec, bool leader, const OpenOptions& 
     case EventType::kSoftware: attr.type = PERF_TYPE_SOFTWARE; break;
   }
   attr.config = spec.config;
-  attr.read_format = PERF_FORMAT_GROUP | PERF_FORMAT_TOTAL_TIME_ENABLED | PERF_FORMAT_TOTAL_TIME_RUNNING |
-                     PERF_FORMAT_ID;
+  attr.read_format =
+      PERF_FORMAT_GROUP | PERF_FORMAT_TOTAL_TIME_ENABLED | PERF_FORMAT_TOTAL_TIME_RUNNING | PERF_FORMAT_ID;
   attr.disabled = leader ? 1 : 0;  // members follow their leader; the group is enabled as a whole
   attr.exclude_kernel = options.includeKernel ? 0 : 1;
   attr.exclude_hv = options.includeKernel ? 0 : 1;
@@ -65,10 +60,10 @@ perf_event_attr MakeAttr(const EventSpec& spec, bool leader, const OpenOptions& 
 
 struct Group {
   EventKind kind;
-  std::vector<int> fds;         // leader first, in the order the kernel reports values
-  std::vector<size_t> slotOf;   // value slot for position i of the read() answer
-  std::vector<size_t> slotByFd; // value slot of fds[k] (the rdpmc path reads pages in fd order)
-  std::vector<void*> pages;     // mmap'd perf_event_mmap_page per fd (hardware groups), or empty
+  std::vector<int> fds;          // leader first, in the order the kernel reports values
+  std::vector<size_t> slotOf;    // value slot for position i of the read() answer
+  std::vector<size_t> slotByFd;  // value slot of fds[k] (the rdpmc path reads pages in fd order)
+  std::vector<void*> pages;      // mmap'd perf_event_mmap_page per fd (hardware groups), or empty
   std::vector<uint64_t> readBuf;
   size_t enabledSlot = 0, runningSlot = 0;
   bool rdpmc = false;
@@ -134,8 +129,7 @@ std::string Reason(int err, const EventSpec& spec, bool anyHardwareOpened, const
              (options.includeKernel ? "kernel space needs <= 1" : "user space needs <= 2") +
              " (or CAP_PERFMON); in a container, seccomp may block perf_event_open";
     }
-    case EOPNOTSUPP:
-      return "the PMU cannot count this event with the requested options (e.g. exclude_kernel)" + call;
+    case EOPNOTSUPP: return "the PMU cannot count this event with the requested options (e.g. exclude_kernel)" + call;
     case ENODEV: return "this CPU does not support the event" + call;
     case EINVAL: return "the kernel rejected the event's attributes" + call;
     case EMFILE:
@@ -170,8 +164,10 @@ LinuxCounterSet::LinuxCounterSet(const std::vector<const EventSpec*>& specs, con
         if (fd < 0 && (err == EINVAL || err == ENOSPC)) {
           perf_event_attr alone = MakeAttr(spec, true, options);
           fd = int(PerfEventOpen(&alone, 0, -1, -1, PERF_FLAG_FD_CLOEXEC));
-          if (fd >= 0) current = -1;  // becomes the leader of a new group below
-          else err = errno;
+          if (fd >= 0)
+            current = -1;  // becomes the leader of a new group below
+          else
+            err = errno;
         }
       } else {
         perf_event_attr attr = MakeAttr(spec, true, options);
@@ -277,7 +273,8 @@ bool LinuxCounterSet::ReadGroupRdpmc(Group& g, double* out) {
   PageReading lead;
   for (size_t k = 0; k < g.pages.size(); ++k) {
     auto* pc = static_cast<const volatile perf_event_mmap_page*>(g.pages[k]);
-    PageReading r = ReadMmapPage(pc, Rdpmc, Rdtsc);
+    // The page extrapolates its times from the TSC: the clock's read (lfence; rdtsc) serves.
+    PageReading r = ReadMmapPage(pc, Rdpmc, clock::ReadCycles);
     if (!r.valid) return false;
     if (k == 0) lead = r;
     vals[k] = r.count;
@@ -327,7 +324,6 @@ std::unique_ptr<CounterSet> OpenCounterSet(const std::vector<const EventSpec*>& 
   return std::unique_ptr<CounterSet>(new LinuxCounterSet(events, options));
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters
 
-#endif  // __linux__
+#endif  // CYCLEBENCH_OS_LINUX

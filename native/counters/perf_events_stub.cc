@@ -1,12 +1,12 @@
 // Counters where perf_event_open does not exist: every event is unavailable and says why.
-#if !defined(__linux__)
+#include "platform.h"
+#if !defined(CYCLEBENCH_OS_LINUX)
 
 #include <climits>
 
 #include "counters/perf_events.h"
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 const bool kSupported = false;
 
@@ -48,7 +48,6 @@ std::unique_ptr<CounterSet> OpenCounterSet(const std::vector<const EventSpec*>& 
   return std::unique_ptr<CounterSet>(new StubCounterSet(events));
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters
 
-#endif  // !__linux__
+#endif  // !CYCLEBENCH_OS_LINUX

@@ -10,8 +10,7 @@
 
 #include <cstdint>
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 // Sign-extends a raw counter value of `width` bits (the PMU's counters are narrower than 64 bits and
 // the kernel programs them with negative start values).
@@ -36,7 +35,6 @@ struct PageReading {
   uint64_t enabled = 0;
   uint64_t running = 0;
 };
-
 
 inline void CompilerBarrier() { asm volatile("" ::: "memory"); }
 
@@ -82,5 +80,4 @@ PageReading ReadMmapPage(const volatile Page* pc, ReadPmc readPmc, ReadTsc readT
   return r;
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

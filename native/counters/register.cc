@@ -37,10 +37,6 @@ void Release(napi_env env, void* data, void*) {
   delete h;  // closes the descriptors
 }
 
-void Throw(napi_env env, const std::string& message) {
-  napi_throw_error(env, nullptr, ("cyclebench native: " + message).c_str());
-}
-
 Holder* HolderOf(napi_env env, napi_callback_info info, size_t* argc, napi_value* argv) {
   void* data = nullptr;
   napi_get_cb_info(env, info, argc, argv, nullptr, &data);
@@ -50,11 +46,9 @@ Holder* HolderOf(napi_env env, napi_callback_info info, size_t* argc, napi_value
 // The hot path: one call, no arguments, no allocation; every group read into the bound buffer.
 napi_value Read(napi_env env, napi_callback_info info) {
   Holder* h = HolderOf(env, info, nullptr, nullptr);
-  if (!h->buf) {
-    Throw(env, "counters.read: no buffer bound (call bind(buf) first)");
-    return nullptr;
-  }
-  if (!h->set->Read(h->buf, &h->error)) Throw(env, "counters.read: " + h->error);
+  if (!h->buf) return ThrowPending(env, code::kState, "counters.read: no buffer bound (call bind(buf) first)");
+  if (!h->set->Read(h->buf, &h->error))
+    return ThrowPending(env, code::kCountersUnavailable, "counters.read: " + h->error);
   return nullptr;
 }
 
@@ -68,15 +62,12 @@ napi_value Bind(napi_env env, napi_callback_info info) {
   size_t length = 0;
   void* data = nullptr;
   if (isTyped) napi_get_typedarray_info(env, arg, &type, &length, &data, nullptr, nullptr);
-  if (!isTyped || type != napi_float64_array) {
-    Throw(env, "counters.bind: argument must be a Float64Array");
-    return nullptr;
-  }
-  if (length < h->set->Length()) {
-    Throw(env, "counters.bind: the Float64Array holds " + std::to_string(length) + " elements, the set needs " +
-                   std::to_string(h->set->Length()));
-    return nullptr;
-  }
+  if (!isTyped || type != napi_float64_array)
+    return ThrowPending(env, code::kBadArgument, "counters.bind: argument must be a Float64Array");
+  if (length < h->set->Length())
+    return ThrowPending(env, code::kBadArgument,
+                        "counters.bind: the Float64Array holds " + std::to_string(length) +
+                            " elements, the set needs " + std::to_string(h->set->Length()));
   if (h->bufRef) napi_delete_reference(env, h->bufRef);
   napi_create_reference(env, arg, 1, &h->bufRef);
   h->buf = static_cast<double*>(data);
@@ -132,17 +123,18 @@ Napi::Value Paranoid(const Napi::CallbackInfo& info) {
 // openCounters(names: string[], options?: { includeKernel?: boolean, rdpmc?: boolean })
 Napi::Value Open(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 1 || !info[0].IsArray()) Fail(env, "openCounters: argument 0 must be an array of event names");
+  if (info.Length() < 1 || !info[0].IsArray())
+    Fail(env, code::kBadArgument, "openCounters: argument 0 must be an array of event names");
   Napi::Array names = info[0].As<Napi::Array>();
   std::vector<const EventSpec*> specs;
   for (uint32_t i = 0; i < names.Length(); ++i) {
     Napi::Value v = names.Get(i);
-    if (!v.IsString()) Fail(env, "openCounters: event names must be strings");
+    if (!v.IsString()) Fail(env, code::kBadArgument, "openCounters: event names must be strings");
     std::string name = v.As<Napi::String>().Utf8Value();
     const EventSpec* spec = counters::FindEvent(name);
-    if (!spec) Fail(env, "openCounters: unknown event '" + name + "' (see counterEvents())");
+    if (!spec) Fail(env, code::kBadArgument, "openCounters: unknown event '" + name + "' (see counterEvents())");
     for (const EventSpec* s : specs)
-      if (s == spec) Fail(env, "openCounters: event '" + name + "' is listed twice");
+      if (s == spec) Fail(env, code::kBadArgument, "openCounters: event '" + name + "' is listed twice");
     specs.push_back(spec);
   }
   counters::OpenOptions options;

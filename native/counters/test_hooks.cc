@@ -3,20 +3,16 @@
 // so the arithmetic is tested on machines without a PMU).
 #include "counters/test_hooks.h"
 
+#include <sys/mman.h>  // POSIX: platform.h stops the build on other systems
+#include <unistd.h>
+
 #include <cstdint>
 #include <string>
 
 #include "common.h"
 #include "counters/rdpmc.h"
 
-#if defined(__unix__) || defined(__APPLE__)
-#include <sys/mman.h>
-#include <unistd.h>
-#define CYCLEBENCH_HAVE_MMAP 1
-#endif
-
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 namespace {
 
 // Same field names as perf_event_mmap_page, so ReadMmapPage runs the real protocol on it.
@@ -47,7 +43,8 @@ uint64_t U64(Napi::Object o, const char* key) {
 
 Napi::Value ReadFakePage(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 1 || !info[0].IsObject()) Fail(env, "readMmapPage: argument must be an object");
+  if (info.Length() < 1 || !info[0].IsObject())
+    Fail(env, code::kBadArgument, "readMmapPage: argument must be an object");
   Napi::Object o = info[0].As<Napi::Object>();
   FakePage page;
   page.lock = uint32_t(U64(o, "lock"));
@@ -81,7 +78,8 @@ Napi::Value ReadFakePage(const Napi::CallbackInfo& info) {
 
 Napi::Value SignExtend(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 2 || !info[0].IsBigInt()) Fail(env, "signExtend: (raw: bigint, width: number)");
+  if (info.Length() < 2 || !info[0].IsBigInt())
+    Fail(env, code::kBadArgument, "signExtend: (raw: bigint, width: number)");
   bool lossless;
   uint64_t raw = info[0].As<Napi::BigInt>().Uint64Value(&lossless);
   uint32_t width = uint32_t(NumberArg(info, 1, "signExtend"));
@@ -91,13 +89,12 @@ Napi::Value SignExtend(const Napi::CallbackInfo& info) {
 Napi::Value TouchPages(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   double n = NumberArg(info, 0, "touchPages");
-  if (!(n >= 0) || n > 1 << 20) Fail(env, "touchPages: n must be in [0, 2^20]");
-#ifdef CYCLEBENCH_HAVE_MMAP
+  if (!(n >= 0) || n > 1 << 20) Fail(env, code::kBadArgument, "touchPages: n must be in [0, 2^20]");
   const size_t page = size_t(sysconf(_SC_PAGESIZE));
   const size_t count = size_t(n);
   if (count == 0) return Napi::Number::New(env, 0);
   void* p = mmap(nullptr, count * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED) Fail(env, "touchPages: mmap failed");
+  if (p == MAP_FAILED) Fail(env, code::kSystem, "touchPages: mmap failed");
 #ifdef MADV_NOHUGEPAGE
   madvise(p, count * page, MADV_NOHUGEPAGE);  // one fault per base page, even where THP is "always"
 #endif
@@ -105,9 +102,6 @@ Napi::Value TouchPages(const Napi::CallbackInfo& info) {
   for (size_t i = 0; i < count; ++i) c[i * page] = 1;
   munmap(p, count * page);
   return Napi::Number::New(env, double(count));
-#else
-  Fail(env, "touchPages: needs mmap");
-#endif
 }
 
 }  // namespace
@@ -120,5 +114,4 @@ Napi::Object TestHooks(Napi::Env env) {
   return o;
 }
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

@@ -2,11 +2,9 @@
 #pragma once
 #include <napi.h>
 
-namespace cyclebench {
-namespace counters {
+namespace cyclebench::counters {
 
 // { touchPages(n), readMmapPage(fake) }
 Napi::Object TestHooks(Napi::Env env);
 
-}  // namespace counters
-}  // namespace cyclebench
+}  // namespace cyclebench::counters

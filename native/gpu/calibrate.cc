@@ -14,7 +14,8 @@ Napi::Value Spin(const Napi::CallbackInfo& info, GpuEnv& env) {
   BuiltinKernels& k = env.Kernels(d);
   CUdeviceptr out = 0;
   void* params[] = {&ns, &out};
-  for (int64_t i = 0; i < count; ++i) CB_CU(cuLaunchKernel(k.spinNs, 1, 1, 1, 1, 1, 1, 0, s, params, nullptr));
+  for (int64_t i = 0; i < count; ++i)
+    CB_CHECK(RequireCuda(), cuLaunchKernel(k.spinNs, 1, 1, 1, 1, 1, 1, 0, s, params, nullptr));
   return info.Env().Undefined();
 }
 
@@ -25,17 +26,17 @@ Napi::Value ClockRate(const Napi::CallbackInfo& info, GpuEnv& env) {
   unsigned long long ns = (unsigned long long)IntArg(info, 1, "clockRate", 1000, int64_t(10) * 1000000000);
   BuiltinKernels& k = env.Kernels(d);
   CUdeviceptr out = 0;
-  CB_CU(cuMemAlloc_v2(&out, 2 * sizeof(unsigned long long)));
+  CB_CHECK(RequireCuda(), cuMemAlloc_v2(&out, 2 * sizeof(unsigned long long)));
   unsigned long long host[2] = {0, 0};
   try {
     void* params[] = {&ns, &out};
-    CB_CU(cuLaunchKernel(k.clockRatio, 1, 1, 1, 1, 1, 1, 0, nullptr, params, nullptr));
-    CB_CU(cuMemcpyDtoH_v2(host, out, sizeof host));
+    CB_CHECK(RequireCuda(), cuLaunchKernel(k.clockRatio, 1, 1, 1, 1, 1, 1, 0, nullptr, params, nullptr));
+    CB_CHECK(RequireCuda(), cuMemcpyDtoH_v2(host, out, sizeof host));
   } catch (...) {
     RequireCuda().cuMemFree_v2(out);
     throw;
   }
-  CB_CU(cuMemFree_v2(out));
+  CB_CHECK(RequireCuda(), cuMemFree_v2(out));
   Napi::Object o = Napi::Object::New(info.Env());
   o.Set("ns", double(host[0]));
   o.Set("cycles", double(host[1]));
@@ -61,7 +62,8 @@ Napi::Value CopyKernel(const Napi::CallbackInfo& info, GpuEnv& env) {
   unsigned grid = unsigned(sms > 0 ? sms * 4 : 512);
   unsigned long long words = (unsigned long long)(bytes / 16);
   void* params[] = {&src, &dst, &words};
-  for (int64_t i = 0; i < count; ++i) CB_CU(cuLaunchKernel(k.copyWords, grid, 1, 1, 256, 1, 1, 0, s, params, nullptr));
+  for (int64_t i = 0; i < count; ++i)
+    CB_CHECK(RequireCuda(), cuLaunchKernel(k.copyWords, grid, 1, 1, 256, 1, 1, 0, s, params, nullptr));
   return info.Env().Undefined();
 }
 

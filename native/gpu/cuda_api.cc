@@ -9,16 +9,6 @@
 namespace cyclebench::gpu {
 namespace {
 
-std::string ErrorText(const CudaApi& api, CUresult r) {
-  const char* name = nullptr;
-  const char* text = nullptr;
-  if (api.cuGetErrorName) api.cuGetErrorName(r, &name);
-  if (api.cuGetErrorString) api.cuGetErrorString(r, &text);
-  std::string out = name ? name : "CUDA error " + std::to_string(r);
-  if (text) out += std::string(" (") + text + ")";
-  return out;
-}
-
 void Load(CudaApi& api) {
   DynLib lib = OpenFirst("CYCLEBENCH_LIBCUDA", {"libcuda.so.1", "libcuda.so"});
   if (!lib.handle) {
@@ -103,14 +93,14 @@ const CudaApi& RequireCuda() {
   return api;
 }
 
-std::string CudaErrorText(CUresult r) { return ErrorText(Cuda(), r); }
-
-void ThrowCuda(CUresult r, const char* call, const char* file, int line) {
-  std::string where = file;
-  size_t slash = where.find_last_of('/');
-  if (slash != std::string::npos) where = where.substr(slash + 1);
-  throw GpuError(GpuErrorKind::kGpu,
-                 std::string(call) + " failed: " + CudaErrorText(r) + " [" + where + ":" + std::to_string(line) + "]");
+std::string ErrorText(const CudaApi& api, CUresult r) {
+  const char* name = nullptr;
+  const char* text = nullptr;
+  if (api.cuGetErrorName) api.cuGetErrorName(r, &name);
+  if (api.cuGetErrorString) api.cuGetErrorString(r, &text);
+  std::string out = name ? name : "CUDA error " + std::to_string(r);
+  if (text) out += std::string(" (") + text + ")";
+  return out;
 }
 
 }  // namespace cyclebench::gpu

@@ -4,8 +4,9 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
-#include <stdexcept>
 #include <string>
+
+#include "gpu/check.h"
 
 namespace cyclebench::gpu {
 
@@ -89,8 +90,8 @@ struct CudaApi {
   CUresult (*cuModuleLoadDataEx)(CUmodule*, const void*, unsigned, CUjit_option*, void**) = nullptr;
   CUresult (*cuModuleUnload)(CUmodule) = nullptr;
   CUresult (*cuModuleGetFunction)(CUfunction*, CUmodule, const char*) = nullptr;
-  CUresult (*cuLaunchKernel)(CUfunction, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned,
-                             unsigned, CUstream, void**, void**) = nullptr;
+  CUresult (*cuLaunchKernel)(CUfunction, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, CUstream,
+                             void**, void**) = nullptr;
   CUresult (*cuStreamBeginCapture_v2)(CUstream, int) = nullptr;
   CUresult (*cuStreamEndCapture)(CUstream, CUgraph*) = nullptr;
   CUresult (*cuGraphGetNodes)(CUgraph, CUgraphNode*, size_t*) = nullptr;
@@ -103,36 +104,11 @@ struct CudaApi {
 // Opens libcuda.so.1 (or $CYCLEBENCH_LIBCUDA) and calls cuInit(0), once per process.
 const CudaApi& Cuda();
 
-// ---- Errors ----
-// What the JS side turns into CycleBenchError codes.
-enum class GpuErrorKind { kUnavailable, kGpu };
-
-// A failed GPU operation; converted to a JS Error (with `code`) at the Node-API boundary.
-class GpuError : public std::runtime_error {
- public:
-  GpuError(GpuErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
-  GpuErrorKind kind() const { return kind_; }
-
- private:
-  GpuErrorKind kind_;
-};
-
-// The driver table, or GpuError(kUnavailable) carrying the reason.
+// The driver table, or GpuError(kUnavailable) carrying the reason. Checked calls go through it:
+// CB_CHECK(RequireCuda(), cuEventRecord(e, s)) (gpu/check.h).
 const CudaApi& RequireCuda();
 
 // "CUDA_ERROR_X (text)" for a result code.
-std::string CudaErrorText(CUresult r);
-
-// Throws GpuError naming the call, the error name and cuGetErrorString's text.
-[[noreturn]] void ThrowCuda(CUresult r, const char* call, const char* file, int line);
+std::string ErrorText(const CudaApi& api, CUresult r);
 
 }  // namespace cyclebench::gpu
-
-// Checked driver call (nvbench's NVBENCH_CUDA_CALL): `CB_CU(cuEventRecord(e, s));` calls through the
-// table and throws GpuError with cuGetErrorString's text on failure.
-#define CB_CU(call)                                                                  \
-  do {                                                                               \
-    ::cyclebench::gpu::CUresult cb_cu_r_ = ::cyclebench::gpu::RequireCuda().call;     \
-    if (cb_cu_r_ != ::cyclebench::gpu::kCudaSuccess)                                 \
-      ::cyclebench::gpu::ThrowCuda(cb_cu_r_, #call, __FILE__, __LINE__);             \
-  } while (0)

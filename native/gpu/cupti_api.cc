@@ -12,9 +12,10 @@ constexpr size_t kBufferBytes = 2 << 20;
 constexpr size_t kAlign = 8;  // ACTIVITY_RECORD_ALIGNMENT
 
 void Load(CuptiApi& api) {
-  DynLib lib = OpenFirst("CYCLEBENCH_LIBCUPTI",
-                         {"libcupti.so.13", "libcupti.so.12", "libcupti.so", "/usr/local/cuda/extras/CUPTI/lib64/libcupti.so",
-                          "/usr/local/cuda/lib64/libcupti.so", "/usr/local/cuda/targets/x86_64-linux/lib/libcupti.so"});
+  DynLib lib =
+      OpenFirst("CYCLEBENCH_LIBCUPTI",
+                {"libcupti.so.13", "libcupti.so.12", "libcupti.so", "/usr/local/cuda/extras/CUPTI/lib64/libcupti.so",
+                 "/usr/local/cuda/lib64/libcupti.so", "/usr/local/cuda/targets/x86_64-linux/lib/libcupti.so"});
   if (!lib.handle) {
     api.reason = "libcupti not found: per-kernel times need the CUDA toolkit's CUPTI (dlopen: " + lib.reason + ")";
     return;
@@ -38,6 +39,13 @@ void Load(CuptiApi& api) {
   api.ok = true;
 }
 
+// Why a call that starts tracing failed, naming the usual culprit.
+std::string StartFailure(const CuptiApi& api, CUptiResult r, const char* call) {
+  std::string why = ErrorText(api, r);
+  if (r == kCuptiErrorMultipleSubscribers) why += ": another CUPTI client (a profiler such as nsys or ncu) is attached";
+  return std::string(call) + " failed: " + why;
+}
+
 }  // namespace
 
 const CuptiApi& Cupti() {
@@ -52,9 +60,9 @@ CuptiCollector& CuptiCollector::Get() {
   return *collector;
 }
 
-std::string CuptiCollector::ResultText(CUptiResult r) const {
+std::string ErrorText(const CuptiApi& api, CUptiResult r) {
   const char* text = nullptr;
-  Cupti().cuptiGetResultString(r, &text);
+  api.cuptiGetResultString(r, &text);
   return (text ? std::string(text) : "CUPTI error") + " (" + std::to_string(r) + ")";
 }
 
@@ -100,19 +108,11 @@ std::string CuptiCollector::Begin() {
   if (active_) return "CUPTI tracing is already in use by another sample in this process";
   if (!registered_) {
     CUptiResult r = api.cuptiActivityRegisterCallbacks(OnRequested, OnCompleted);
-    if (r != 0) {
-      std::string why = ResultText(r);
-      if (r == kCuptiErrorMultipleSubscribers) why += ": another CUPTI client (a profiler such as nsys or ncu) is attached";
-      return "cuptiActivityRegisterCallbacks failed: " + why;
-    }
+    if (r != 0) return StartFailure(api, r, "cuptiActivityRegisterCallbacks");
     registered_ = true;
   }
   CUptiResult r = api.cuptiActivityEnable(kCuptiActivityConcurrentKernel);
-  if (r != 0) {
-    std::string why = ResultText(r);
-    if (r == kCuptiErrorMultipleSubscribers) why += ": another CUPTI client (a profiler such as nsys or ncu) is attached";
-    return "cuptiActivityEnable(CONCURRENT_KERNEL) failed: " + why;
-  }
+  if (r != 0) return StartFailure(api, r, "cuptiActivityEnable(CONCURRENT_KERNEL)");
   records_.clear();
   dropped_ = 0;
   active_ = true;

@@ -70,6 +70,9 @@ struct CuptiApi {
 // Opens $CYCLEBENCH_LIBCUPTI, libcupti.so.13, .12, the unversioned name, then the toolkit's folders.
 const CuptiApi& Cupti();
 
+// cuptiGetResultString's text and the number, for a result code (for CB_CHECK and reasons).
+std::string ErrorText(const CuptiApi& api, CUptiResult r);
+
 // One kernel execution as CUPTI saw it; times are GPU timestamps in ns.
 struct KernelRecord {
   std::string name;
@@ -93,7 +96,6 @@ class CuptiCollector {
  private:
   static void OnRequested(uint8_t** buffer, size_t* size, size_t* max_records);
   static void OnCompleted(CUcontext ctx, uint32_t stream, uint8_t* buffer, size_t size, size_t valid);
-  std::string ResultText(CUptiResult r) const;
 
   std::mutex mu_;
   bool registered_ = false;

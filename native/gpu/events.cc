@@ -5,7 +5,7 @@
 namespace cyclebench::gpu {
 
 Event::Event(std::shared_ptr<bool> alive, unsigned flags) : alive_(std::move(alive)) {
-  CB_CU(cuEventCreate(&event_, flags));
+  CB_CHECK(RequireCuda(), cuEventCreate(&event_, flags));
 }
 
 Event::~Event() {
@@ -22,12 +22,12 @@ EventTimer::EventTimer(GpuEnv& env, int ordinal, CUstream stream)
 
 void EventTimer::MakeCurrent() {
   if (!*alive_) throw GpuError(GpuErrorKind::kGpu, "the event timer outlived its environment");
-  CB_CU(cuCtxSetCurrent(ctx_));
+  CB_CHECK(RequireCuda(), cuCtxSetCurrent(ctx_));
 }
 
 void EventTimer::Start() {
   MakeCurrent();
-  CB_CU(cuEventRecord(start_.get(), stream_));
+  CB_CHECK(RequireCuda(), cuEventRecord(start_.get(), stream_));
   started_ = true;
   stopped_ = false;
 }
@@ -35,16 +35,16 @@ void EventTimer::Start() {
 void EventTimer::Stop() {
   if (!started_) throw GpuError(GpuErrorKind::kGpu, "timer.stop() before timer.start()");
   MakeCurrent();
-  CB_CU(cuEventRecord(stop_.get(), stream_));
+  CB_CHECK(RequireCuda(), cuEventRecord(stop_.get(), stream_));
   stopped_ = true;
 }
 
 double EventTimer::ElapsedNs() {
   if (!stopped_) throw GpuError(GpuErrorKind::kGpu, "timer.elapsedNs() before timer.stop()");
   MakeCurrent();
-  CB_CU(cuEventSynchronize(stop_.get()));
+  CB_CHECK(RequireCuda(), cuEventSynchronize(stop_.get()));
   float ms = 0;
-  CB_CU(cuEventElapsedTime(&ms, start_.get(), stop_.get()));
+  CB_CHECK(RequireCuda(), cuEventElapsedTime(&ms, start_.get(), stop_.get()));
   return double(ms) * 1e6;
 }
 
@@ -56,14 +56,8 @@ void Method(Napi::Object target, const char* name, std::shared_ptr<EventTimer> t
   Napi::Env env = target.Env();
   target.Set(name, Napi::Function::New(
                        env,
-                       [timer, fn](const Napi::CallbackInfo& info) -> Napi::Value {
-                         try {
-                           return fn(info, *timer);
-                         } catch (const GpuError& e) {
-                           ThrowJs(info.Env(), e.what(), e.kind());
-                         } catch (const std::exception& e) {
-                           ThrowJs(info.Env(), e.what(), GpuErrorKind::kGpu);
-                         }
+                       [timer, fn](const Napi::CallbackInfo& info) {
+                         return Guarded(info.Env(), [&] { return fn(info, *timer); });
                        },
                        name));
 }
@@ -95,7 +89,7 @@ Napi::Value StreamCreate(const Napi::CallbackInfo& info, GpuEnv& env) {
   int ordinal = int(IntArg(info, 0, "streamCreate", 0, 1 << 20));
   env.Use(ordinal);
   CUstream s = nullptr;
-  CB_CU(cuStreamCreate(&s, kStreamNonBlocking));
+  CB_CHECK(RequireCuda(), cuStreamCreate(&s, kStreamNonBlocking));
   env.streams[s] = ordinal;
   return Handle(info.Env(), s);
 }
@@ -103,9 +97,10 @@ Napi::Value StreamCreate(const Napi::CallbackInfo& info, GpuEnv& env) {
 Napi::Value StreamDestroy(const Napi::CallbackInfo& info, GpuEnv& env) {
   CUstream s = PointerArg<CUstream_st>(info, 0, "streamDestroy");
   auto it = env.streams.find(s);
-  if (it == env.streams.end()) throw GpuError(GpuErrorKind::kGpu, "streamDestroy: not a stream created by streamCreate");
+  if (it == env.streams.end())
+    throw GpuError(GpuErrorKind::kGpu, "streamDestroy: not a stream created by streamCreate");
   env.Use(it->second);
-  CB_CU(cuStreamDestroy_v2(s));
+  CB_CHECK(RequireCuda(), cuStreamDestroy_v2(s));
   env.streams.erase(it);
   return info.Env().Undefined();
 }
@@ -115,9 +110,9 @@ Napi::Value Synchronize(const Napi::CallbackInfo& info, GpuEnv& env) {
   int ordinal = int(IntArg(info, 0, "synchronize", 0, 1 << 20));
   env.Use(ordinal);
   if (info.Length() > 1 && !info[1].IsUndefined()) {
-    CB_CU(cuStreamSynchronize(PointerArg<CUstream_st>(info, 1, "synchronize")));
+    CB_CHECK(RequireCuda(), cuStreamSynchronize(PointerArg<CUstream_st>(info, 1, "synchronize")));
   } else {
-    CB_CU(cuCtxSynchronize());
+    CB_CHECK(RequireCuda(), cuCtxSynchronize());
   }
   return info.Env().Undefined();
 }

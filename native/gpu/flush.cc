@@ -17,10 +17,10 @@ Napi::Value FlushL2(const Napi::CallbackInfo& info, GpuEnv& env) {
   CUstream s = PointerArg<CUstream_st>(info, 1, "flushL2");
   if (!d.flushBuffer) {
     size_t bytes = size_t(d.l2Bytes > 0 ? d.l2Bytes : 64 << 20) * 2;
-    CB_CU(cuMemAlloc_v2(&d.flushBuffer, bytes));
+    CB_CHECK(RequireCuda(), cuMemAlloc_v2(&d.flushBuffer, bytes));
     d.flushBytes = bytes;
   }
-  CB_CU(cuMemsetD8Async(d.flushBuffer, 0, d.flushBytes, s));
+  CB_CHECK(RequireCuda(), cuMemsetD8Async(d.flushBuffer, 0, d.flushBytes, s));
   return Napi::Number::New(info.Env(), double(d.flushBytes));
 }
 
@@ -34,9 +34,9 @@ Napi::Value Block(const Napi::CallbackInfo& info, GpuEnv& env) {
   if (!d.canMapHost) return Napi::Boolean::New(info.Env(), false);
   if (!d.hostFlag) {
     void* host = nullptr;
-    CB_CU(cuMemHostAlloc(&host, 2 * sizeof(int), kMemHostAllocPortable | kMemHostAllocDeviceMap));
+    CB_CHECK(RequireCuda(), cuMemHostAlloc(&host, 2 * sizeof(int), kMemHostAllocPortable | kMemHostAllocDeviceMap));
     d.hostFlag = static_cast<volatile int*>(host);
-    CB_CU(cuMemHostGetDevicePointer_v2(&d.flagDevice, host, 0));
+    CB_CHECK(RequireCuda(), cuMemHostGetDevicePointer_v2(&d.flagDevice, host, 0));
   }
   d.hostFlag[0] = 0;
   d.hostFlag[1] = 0;
@@ -44,7 +44,7 @@ Napi::Value Block(const Napi::CallbackInfo& info, GpuEnv& env) {
   BuiltinKernels& k = env.Kernels(d);
   CUdeviceptr flag = d.flagDevice;
   void* params[] = {&flag, &timeout};
-  CB_CU(cuLaunchKernel(k.blockUntil, 1, 1, 1, 1, 1, 1, 0, s, params, nullptr));
+  CB_CHECK(RequireCuda(), cuLaunchKernel(k.blockUntil, 1, 1, 1, 1, 1, 1, 0, s, params, nullptr));
   d.blocked = true;
   return Napi::Boolean::New(info.Env(), true);
 }

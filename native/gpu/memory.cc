@@ -36,7 +36,7 @@ Napi::Value Alloc(const Napi::CallbackInfo& info, GpuEnv& env) {
   size_t bytes = size_t(IntArg(info, 1, "alloc", 1, kMaxBytes));
   env.Use(dev);
   CUdeviceptr p = 0;
-  CB_CU(cuMemAlloc_v2(&p, bytes));
+  CB_CHECK(RequireCuda(), cuMemAlloc_v2(&p, bytes));
   env.allocations[p] = {dev, bytes};
   return Handle(info.Env(), p);
 }
@@ -45,9 +45,10 @@ Napi::Value Alloc(const Napi::CallbackInfo& info, GpuEnv& env) {
 Napi::Value Free(const Napi::CallbackInfo& info, GpuEnv& env) {
   CUdeviceptr p = HandleArg(info, 0, "free");
   auto it = env.allocations.find(p);
-  if (it == env.allocations.end()) throw GpuError(GpuErrorKind::kGpu, "free: not a pointer returned by alloc (or already freed)");
+  if (it == env.allocations.end())
+    throw GpuError(GpuErrorKind::kGpu, "free: not a pointer returned by alloc (or already freed)");
   env.Use(it->second.device);
-  CB_CU(cuMemFree_v2(p));
+  CB_CHECK(RequireCuda(), cuMemFree_v2(p));
   env.allocations.erase(it);
   return info.Env().Undefined();
 }
@@ -59,7 +60,7 @@ Napi::Value CopyToDevice(const Napi::CallbackInfo& info, GpuEnv& env) {
   auto [data, bytes] = HostBytes(info, 2, "copyToDevice");
   env.CheckRange(p, bytes, "copyToDevice");
   env.Use(dev);
-  if (bytes) CB_CU(cuMemcpyHtoD_v2(p, data, bytes));
+  if (bytes) CB_CHECK(RequireCuda(), cuMemcpyHtoD_v2(p, data, bytes));
   return info.Env().Undefined();
 }
 
@@ -70,7 +71,7 @@ Napi::Value CopyToHost(const Napi::CallbackInfo& info, GpuEnv& env) {
   auto [data, bytes] = HostBytes(info, 2, "copyToHost");
   env.CheckRange(p, bytes, "copyToHost");
   env.Use(dev);
-  if (bytes) CB_CU(cuMemcpyDtoH_v2(data, p, bytes));
+  if (bytes) CB_CHECK(RequireCuda(), cuMemcpyDtoH_v2(data, p, bytes));
   return info.Env().Undefined();
 }
 
@@ -83,7 +84,7 @@ Napi::Value Memset(const Napi::CallbackInfo& info, GpuEnv& env) {
   CUstream s = PointerArg<CUstream_st>(info, 4, "memset");
   env.CheckRange(p, bytes, "memset");
   env.Use(dev);
-  if (bytes) CB_CU(cuMemsetD8Async(p, value, bytes, s));
+  if (bytes) CB_CHECK(RequireCuda(), cuMemsetD8Async(p, value, bytes, s));
   return info.Env().Undefined();
 }
 
@@ -98,7 +99,7 @@ Napi::Value CopyDeviceToDevice(const Napi::CallbackInfo& info, GpuEnv& env) {
   env.CheckRange(dst, bytes, "copyDeviceToDevice");
   env.CheckRange(src, bytes, "copyDeviceToDevice");
   env.Use(dev);
-  for (int64_t i = 0; i < times && bytes; ++i) CB_CU(cuMemcpyDtoDAsync_v2(dst, src, bytes, s));
+  for (int64_t i = 0; i < times && bytes; ++i) CB_CHECK(RequireCuda(), cuMemcpyDtoDAsync_v2(dst, src, bytes, s));
   return info.Env().Undefined();
 }
 
@@ -106,7 +107,7 @@ Napi::Value CopyDeviceToDevice(const Napi::CallbackInfo& info, GpuEnv& env) {
 Napi::Value MemInfo(const Napi::CallbackInfo& info, GpuEnv& env) {
   env.Use(DeviceArg(info, 0, "memInfo"));
   size_t free_bytes = 0, total = 0;
-  CB_CU(cuMemGetInfo_v2(&free_bytes, &total));
+  CB_CHECK(RequireCuda(), cuMemGetInfo_v2(&free_bytes, &total));
   Napi::Object o = Napi::Object::New(info.Env());
   o.Set("freeBytes", double(free_bytes));
   o.Set("totalBytes", double(total));

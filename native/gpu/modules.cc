@@ -11,11 +11,14 @@ namespace {
 std::vector<std::string> StringList(const Napi::CallbackInfo& info, size_t i, const char* fn) {
   std::vector<std::string> out;
   if (info.Length() <= i || info[i].IsUndefined()) return out;
-  if (!info[i].IsArray()) throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": argument " + std::to_string(i) + " must be an array of strings");
+  if (!info[i].IsArray())
+    throw GpuError(GpuErrorKind::kGpu,
+                   std::string(fn) + ": argument " + std::to_string(i) + " must be an array of strings");
   Napi::Array a = info[i].As<Napi::Array>();
   for (uint32_t k = 0; k < a.Length(); ++k) {
     Napi::Value v = a.Get(k);
-    if (!v.IsString()) throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": option " + std::to_string(k) + " is not a string");
+    if (!v.IsString())
+      throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": option " + std::to_string(k) + " is not a string");
     out.push_back(v.As<Napi::String>().Utf8Value());
   }
   return out;
@@ -29,8 +32,8 @@ Napi::Value Compile(const Napi::CallbackInfo& info, GpuEnv&) {
   NvrtcOutput out = NvrtcCompile(source, name, StringList(info, 2, "compile"), StringList(info, 3, "compile"));
   Napi::Env env = info.Env();
   if (!out.ok) {
-    Napi::Error err = Napi::Error::New(env, "cyclebench gpu: NVRTC could not compile " + name + " (" + out.error + "):\n" + out.log);
-    err.Set("code", "E_GPU");
+    Napi::Error err =
+        NativeError(env, code::kGpu, "NVRTC could not compile " + name + " (" + out.error + "):\n" + out.log, "gpu");
     err.Set("log", out.log);
     throw err;
   }
@@ -68,7 +71,7 @@ Napi::Value ModuleLoad(const Napi::CallbackInfo& info, GpuEnv& env) {
   } else {
     throw GpuError(GpuErrorKind::kGpu, "moduleLoad: the image must be PTX text or a Uint8Array (cubin/fatbin)");
   }
-  CB_CU(cuModuleLoadDataEx(&m, image, 0, nullptr, nullptr));
+  CB_CHECK(RequireCuda(), cuModuleLoadDataEx(&m, image, 0, nullptr, nullptr));
   env.modules[m] = dev;
   return Handle(info.Env(), m);
 }
@@ -76,9 +79,10 @@ Napi::Value ModuleLoad(const Napi::CallbackInfo& info, GpuEnv& env) {
 Napi::Value ModuleUnload(const Napi::CallbackInfo& info, GpuEnv& env) {
   CUmodule m = PointerArg<CUmod_st>(info, 0, "moduleUnload");
   auto it = env.modules.find(m);
-  if (it == env.modules.end()) throw GpuError(GpuErrorKind::kGpu, "moduleUnload: not a module from moduleLoad (or already unloaded)");
+  if (it == env.modules.end())
+    throw GpuError(GpuErrorKind::kGpu, "moduleUnload: not a module from moduleLoad (or already unloaded)");
   env.Use(it->second);
-  CB_CU(cuModuleUnload(m));
+  CB_CHECK(RequireCuda(), cuModuleUnload(m));
   env.modules.erase(it);
   return info.Env().Undefined();
 }
@@ -91,9 +95,10 @@ Napi::Value ModuleFunction(const Napi::CallbackInfo& info, GpuEnv& env) {
   if (it == env.modules.end()) throw GpuError(GpuErrorKind::kGpu, "moduleFunction: not a module from moduleLoad");
   env.Use(it->second);
   CUfunction f = nullptr;
-  CUresult r = RequireCuda().cuModuleGetFunction(&f, m, name.c_str());
+  const CudaApi& cu = RequireCuda();
+  CUresult r = cu.cuModuleGetFunction(&f, m, name.c_str());
   if (r != kCudaSuccess)
-    throw GpuError(GpuErrorKind::kGpu, "no kernel named '" + name + "' in the module (" + CudaErrorText(r) +
+    throw GpuError(GpuErrorKind::kGpu, "no kernel named '" + name + "' in the module (" + ErrorText(cu, r) +
                                            "); C++ kernels need extern \"C\" or a lowered name");
   return Handle(info.Env(), f);
 }
@@ -117,8 +122,8 @@ Napi::Value Launch(const Napi::CallbackInfo& info, GpuEnv& env) {
   for (size_t k = 0; k < params.size(); ++k) params[k] = base + 8 * k;
   env.Use(dev);
   for (int64_t k = 0; k < count; ++k)
-    CB_CU(cuLaunchKernel(f, dims[0], dims[1], dims[2], dims[3], dims[4], dims[5], shared, s,
-                         params.empty() ? nullptr : params.data(), nullptr));
+    CB_CHECK(RequireCuda(), cuLaunchKernel(f, dims[0], dims[1], dims[2], dims[3], dims[4], dims[5], shared, s,
+                                           params.empty() ? nullptr : params.data(), nullptr));
   return info.Env().Undefined();
 }
 

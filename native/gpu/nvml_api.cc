@@ -4,7 +4,7 @@
 #include <mutex>
 #include <vector>
 
-#include "gpu/cuda_api.h"
+#include "gpu/check.h"
 #include "gpu/dynlib.h"
 
 namespace cyclebench::gpu {
@@ -39,7 +39,7 @@ void Load(NvmlApi& api) {
   }
   nvmlReturn_t r = api.nvmlInit_v2();
   if (r != 0) {
-    api.reason = std::string("nvmlInit_v2 failed: ") + api.nvmlErrorString(r);
+    api.reason = "nvmlInit_v2 failed: " + ErrorText(api, r);
     return;
   }
   char version[96] = {0};
@@ -56,13 +56,15 @@ const NvmlApi& Nvml() {
   return api;
 }
 
+std::string ErrorText(const NvmlApi& api, nvmlReturn_t r) { return api.nvmlErrorString(r); }
+
 NvmlReading NvmlRead(const std::string& pci_bus_id) {
   const NvmlApi& api = Nvml();
   if (!api.ok) throw GpuError(GpuErrorKind::kUnavailable, "NVML is unavailable: " + api.reason);
   nvmlDevice_t dev = nullptr;
   nvmlReturn_t r = api.nvmlDeviceGetHandleByPciBusId_v2(pci_bus_id.c_str(), &dev);
   if (r != 0)
-    throw GpuError(GpuErrorKind::kGpu, "NVML does not know the device at PCI " + pci_bus_id + ": " + api.nvmlErrorString(r));
+    throw GpuError(GpuErrorKind::kGpu, "NVML does not know the device at PCI " + pci_bus_id + ": " + ErrorText(api, r));
   NvmlReading o;
   o.hasSmClock = api.nvmlDeviceGetClockInfo(dev, kNvmlClockSm, &o.smClockMHz) == 0;
   o.hasSmClockMax = api.nvmlDeviceGetMaxClockInfo(dev, kNvmlClockSm, &o.smClockMaxMHz) == 0;

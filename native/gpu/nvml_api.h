@@ -38,12 +38,14 @@ struct NvmlApi {
 // Opens $CYCLEBENCH_LIBNVML or libnvidia-ml.so.1 and calls nvmlInit_v2, once per process.
 const NvmlApi& Nvml();
 
+// nvmlErrorString's text for a result code (for CB_CHECK).
+std::string ErrorText(const NvmlApi& api, nvmlReturn_t r);
+
 // NVML clock type and throttle-reason constants (nvml.h).
 constexpr int kNvmlClockGraphics = 0, kNvmlClockSm = 1, kNvmlClockMem = 2;
 constexpr unsigned long long kThrottleGpuIdle = 0x1, kThrottleAppClocks = 0x2, kThrottleSwPowerCap = 0x4,
-                             kThrottleHwSlowdown = 0x8, kThrottleSyncBoost = 0x10,
-                             kThrottleSwThermal = 0x20, kThrottleHwThermal = 0x40,
-                             kThrottleHwPowerBrake = 0x80, kThrottleDisplayClocks = 0x100;
+                             kThrottleHwSlowdown = 0x8, kThrottleSyncBoost = 0x10, kThrottleSwThermal = 0x20,
+                             kThrottleHwThermal = 0x40, kThrottleHwPowerBrake = 0x80, kThrottleDisplayClocks = 0x100;
 
 // One reading of a device. Each field has a `has` flag: NVML may refuse any of them.
 struct NvmlReading {

@@ -3,16 +3,16 @@
 
 #include <mutex>
 
-#include "gpu/cuda_api.h"
+#include "gpu/check.h"
 #include "gpu/dynlib.h"
 
 namespace cyclebench::gpu {
 namespace {
 
 void Load(NvrtcApi& api) {
-  DynLib lib = OpenFirst("CYCLEBENCH_LIBNVRTC",
-                         {"libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so", "/usr/local/cuda/lib64/libnvrtc.so.13",
-                          "/usr/local/cuda/lib64/libnvrtc.so"});
+  DynLib lib =
+      OpenFirst("CYCLEBENCH_LIBNVRTC", {"libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so",
+                                        "/usr/local/cuda/lib64/libnvrtc.so.13", "/usr/local/cuda/lib64/libnvrtc.so"});
   if (!lib.handle) {
     api.reason = "libnvrtc not found: install the CUDA toolkit's NVRTC (dlopen: " + lib.reason + ")";
     return;
@@ -58,17 +58,15 @@ const NvrtcApi& Nvrtc() {
   return api;
 }
 
-NvrtcOutput NvrtcCompile(const std::string& source, const std::string& name,
-                         const std::vector<std::string>& options,
+std::string ErrorText(const NvrtcApi& api, nvrtcResult r) { return api.nvrtcGetErrorString(r); }
+
+NvrtcOutput NvrtcCompile(const std::string& source, const std::string& name, const std::vector<std::string>& options,
                          const std::vector<std::string>& name_expressions) {
   const NvrtcApi& api = Nvrtc();
   if (!api.ok) throw GpuError(GpuErrorKind::kUnavailable, "NVRTC is unavailable: " + api.reason);
-  auto check = [&](nvrtcResult r, const char* call) {
-    if (r != 0) throw GpuError(GpuErrorKind::kGpu, std::string(call) + " failed: " + api.nvrtcGetErrorString(r));
-  };
   ProgramGuard guard{api};
-  check(api.nvrtcCreateProgram(&guard.prog, source.c_str(), name.c_str(), 0, nullptr, nullptr), "nvrtcCreateProgram");
-  for (const std::string& e : name_expressions) check(api.nvrtcAddNameExpression(guard.prog, e.c_str()), "nvrtcAddNameExpression");
+  CB_CHECK(api, nvrtcCreateProgram(&guard.prog, source.c_str(), name.c_str(), 0, nullptr, nullptr));
+  for (const std::string& e : name_expressions) CB_CHECK(api, nvrtcAddNameExpression(guard.prog, e.c_str()));
   std::vector<const char*> opts;
   for (const std::string& o : options) opts.push_back(o.c_str());
   NvrtcOutput out;
@@ -80,23 +78,23 @@ NvrtcOutput NvrtcCompile(const std::string& source, const std::string& name,
     out.log.resize(log_size - 1);  // drop the terminating NUL
   }
   if (compiled != 0) {
-    out.error = api.nvrtcGetErrorString(compiled);
+    out.error = ErrorText(api, compiled);
     return out;
   }
   size_t ptx_size = 0;
   if (api.nvrtcGetPTXSize(guard.prog, &ptx_size) == 0 && ptx_size > 1) {
     out.ptx.resize(ptx_size);
-    check(api.nvrtcGetPTX(guard.prog, out.ptx.data()), "nvrtcGetPTX");
+    CB_CHECK(api, nvrtcGetPTX(guard.prog, out.ptx.data()));
     out.ptx.resize(ptx_size - 1);
   }
   size_t cubin_size = 0;
   if (api.nvrtcGetCUBINSize && api.nvrtcGetCUBINSize(guard.prog, &cubin_size) == 0 && cubin_size > 0) {
     out.cubin.resize(cubin_size);
-    check(api.nvrtcGetCUBIN(guard.prog, out.cubin.data()), "nvrtcGetCUBIN");
+    CB_CHECK(api, nvrtcGetCUBIN(guard.prog, out.cubin.data()));
   }
   for (const std::string& e : name_expressions) {
     const char* lowered = nullptr;
-    check(api.nvrtcGetLoweredName(guard.prog, e.c_str(), &lowered), "nvrtcGetLoweredName");
+    CB_CHECK(api, nvrtcGetLoweredName(guard.prog, e.c_str(), &lowered));
     out.lowered.emplace_back(e, lowered ? lowered : "");
   }
   out.ok = true;

@@ -35,6 +35,9 @@ struct NvrtcApi {
 // Opens $CYCLEBENCH_LIBNVRTC, libnvrtc.so.13, .12, the unversioned name, then /usr/local/cuda/lib64.
 const NvrtcApi& Nvrtc();
 
+// nvrtcGetErrorString's text for a result code (for CB_CHECK).
+std::string ErrorText(const NvrtcApi& api, nvrtcResult r);
+
 // The outcome of one compilation.
 struct NvrtcOutput {
   bool ok = false;
@@ -47,8 +50,7 @@ struct NvrtcOutput {
 
 // Compiles `source`; throws GpuError(kUnavailable) when NVRTC is absent. A compile error is not
 // thrown here: ok is false and log says why.
-NvrtcOutput NvrtcCompile(const std::string& source, const std::string& name,
-                         const std::vector<std::string>& options,
+NvrtcOutput NvrtcCompile(const std::string& source, const std::string& name, const std::vector<std::string>& options,
                          const std::vector<std::string>& name_expressions);
 
 }  // namespace cyclebench::gpu

@@ -22,17 +22,17 @@ Napi::Object Device(Napi::Env env, const CudaApi& cu, int ordinal) {
   Napi::Object o = Napi::Object::New(env);
   o.Set("ordinal", ordinal);
   CUdevice dev = 0;
-  CB_CU(cuDeviceGet(&dev, ordinal));
+  CB_CHECK(RequireCuda(), cuDeviceGet(&dev, ordinal));
   char name[256] = {0};
-  CB_CU(cuDeviceGetName(name, sizeof name, dev));
+  CB_CHECK(RequireCuda(), cuDeviceGetName(name, sizeof name, dev));
   o.Set("name", std::string(name));
   auto attr = [&](const char* key, int a, double scale = 1) {
     int v = 0;
     if (cu.cuDeviceGetAttribute(&v, a, dev) == kCudaSuccess && v > 0) o.Set(key, double(v) * scale);
   };
   int major = 0, minor = 0;
-  CB_CU(cuDeviceGetAttribute(&major, kAttrComputeCapabilityMajor, dev));
-  CB_CU(cuDeviceGetAttribute(&minor, kAttrComputeCapabilityMinor, dev));
+  CB_CHECK(RequireCuda(), cuDeviceGetAttribute(&major, kAttrComputeCapabilityMajor, dev));
+  CB_CHECK(RequireCuda(), cuDeviceGetAttribute(&minor, kAttrComputeCapabilityMinor, dev));
   o.Set("computeCapability", std::to_string(major) + "." + std::to_string(minor));
   attr("smCount", kAttrMultiprocessorCount);
   size_t total = 0;
@@ -72,9 +72,9 @@ Napi::Value Probe(const Napi::CallbackInfo& info, GpuEnv&) {
   const CuptiApi& pt = Cupti();
   // CUPTI traces through the driver: an opened library without a driver still cannot trace.
   bool cupti_ok = pt.ok && cu.ok;
-  std::string cupti_reason = !pt.ok ? pt.reason
-                                    : pt.path + " opened (CUPTI API " + std::to_string(pt.version) +
-                                          ") but CUDA is unavailable: " + cu.reason;
+  std::string cupti_reason =
+      !pt.ok ? pt.reason
+             : pt.path + " opened (CUPTI API " + std::to_string(pt.version) + ") but CUDA is unavailable: " + cu.reason;
   Napi::Object cupti = Library(env, cupti_ok, cupti_reason, pt.path);
   if (pt.ok) cupti.Set("version", pt.version);
   out.Set("cupti", cupti);
@@ -82,7 +82,7 @@ Napi::Value Probe(const Napi::CallbackInfo& info, GpuEnv&) {
   Napi::Array devices = Napi::Array::New(env);
   if (cu.ok) {
     int count = 0;
-    CB_CU(cuDeviceGetCount(&count));
+    CB_CHECK(RequireCuda(), cuDeviceGetCount(&count));
     for (int i = 0; i < count; ++i) devices.Set(uint32_t(i), Device(env, cu, i));
   }
   out.Set("devices", devices);

@@ -12,14 +12,14 @@ DeviceState& GpuEnv::Use(int ordinal) {
   auto it = devices.find(ordinal);
   if (it == devices.end()) {
     int count = 0;
-    CB_CU(cuDeviceGetCount(&count));
+    CB_CHECK(RequireCuda(), cuDeviceGetCount(&count));
     if (ordinal < 0 || ordinal >= count)
-      throw GpuError(GpuErrorKind::kGpu, "no CUDA device " + std::to_string(ordinal) + " (this machine has " +
-                                             std::to_string(count) + ")");
+      throw GpuError(GpuErrorKind::kGpu,
+                     "no CUDA device " + std::to_string(ordinal) + " (this machine has " + std::to_string(count) + ")");
     auto d = std::make_unique<DeviceState>();
     d->ordinal = ordinal;
-    CB_CU(cuDeviceGet(&d->dev, ordinal));
-    CB_CU(cuDevicePrimaryCtxRetain(&d->ctx, d->dev));
+    CB_CHECK(RequireCuda(), cuDeviceGet(&d->dev, ordinal));
+    CB_CHECK(RequireCuda(), cuDevicePrimaryCtxRetain(&d->ctx, d->dev));
     char bus[64] = {0};
     if (cu.cuDeviceGetPCIBusId(bus, sizeof bus, d->dev) == kCudaSuccess) d->pciBusId = bus;
     cu.cuDeviceGetAttribute(&d->l2Bytes, kAttrL2CacheSize, d->dev);
@@ -28,7 +28,7 @@ DeviceState& GpuEnv::Use(int ordinal) {
     d->canMapHost = map_host != 0;
     it = devices.emplace(ordinal, std::move(d)).first;
   }
-  CB_CU(cuCtxSetCurrent(it->second->ctx));
+  CB_CHECK(RequireCuda(), cuCtxSetCurrent(it->second->ctx));
   return *it->second;
 }
 
@@ -36,19 +36,20 @@ BuiltinKernels& GpuEnv::Kernels(DeviceState& d) {
   if (d.kernels) return *d.kernels;
   auto k = std::make_unique<BuiltinKernels>();
   auto load = [](CUmodule* m, const char* ptx, const char* what) {
-    CUresult r = RequireCuda().cuModuleLoadDataEx(m, ptx, 0, nullptr, nullptr);
+    const CudaApi& cu = RequireCuda();
+    CUresult r = cu.cuModuleLoadDataEx(m, ptx, 0, nullptr, nullptr);
     if (r != kCudaSuccess)
       throw GpuError(GpuErrorKind::kGpu, std::string("loading the built-in ") + what +
-                                             " kernels (PTX ISA 7.0) failed: " + CudaErrorText(r));
+                                             " kernels (PTX ISA 7.0) failed: " + ErrorText(cu, r));
   };
   load(&k->timer, kernels::kPtxTimer, "timer");
   load(&k->blocking, kernels::kPtxBlocking, "blocking");
   load(&k->copy, kernels::kPtxCopy, "copy");
-  CB_CU(cuModuleGetFunction(&k->spinNs, k->timer, "cb_spin_ns"));
-  CB_CU(cuModuleGetFunction(&k->clockRatio, k->timer, "cb_clock_ratio"));
-  CB_CU(cuModuleGetFunction(&k->blockUntil, k->blocking, "cb_block_until"));
-  CB_CU(cuModuleGetFunction(&k->l2Flush, k->blocking, "cb_l2_flush"));
-  CB_CU(cuModuleGetFunction(&k->copyWords, k->copy, "cb_copy"));
+  CB_CHECK(RequireCuda(), cuModuleGetFunction(&k->spinNs, k->timer, "cb_spin_ns"));
+  CB_CHECK(RequireCuda(), cuModuleGetFunction(&k->clockRatio, k->timer, "cb_clock_ratio"));
+  CB_CHECK(RequireCuda(), cuModuleGetFunction(&k->blockUntil, k->blocking, "cb_block_until"));
+  CB_CHECK(RequireCuda(), cuModuleGetFunction(&k->l2Flush, k->blocking, "cb_l2_flush"));
+  CB_CHECK(RequireCuda(), cuModuleGetFunction(&k->copyWords, k->copy, "cb_copy"));
   d.kernels = std::move(k);
   return *d.kernels;
 }
@@ -97,8 +98,8 @@ Napi::BigInt Handle(Napi::Env env, uint64_t value) { return Napi::BigInt::New(en
 
 uint64_t HandleArg(const Napi::CallbackInfo& info, size_t i, const char* fn) {
   auto fail = [&] {
-    throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": argument " + std::to_string(i) +
-                                           " must be a handle (bigint) or 0");
+    throw GpuError(GpuErrorKind::kGpu,
+                   std::string(fn) + ": argument " + std::to_string(i) + " must be a handle (bigint) or 0");
   };
   if (info.Length() <= i) fail();
   Napi::Value v = info[i];
@@ -120,9 +121,11 @@ uint64_t HandleArg(const Napi::CallbackInfo& info, size_t i, const char* fn) {
 
 int64_t IntArg(const Napi::CallbackInfo& info, size_t i, const char* fn, int64_t lo, int64_t hi) {
   double d = info.Length() > i && info[i].IsNumber() ? info[i].As<Napi::Number>().DoubleValue() : NAN;
-  if (!(d >= double(lo) && d <= double(hi)) || d != std::floor(d))
-    throw GpuError(GpuErrorKind::kGpu, std::string(fn) + ": argument " + std::to_string(i) + " must be an integer in [" +
-                                           std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  if (!(d >= double(lo) && d <= double(hi)) || d != std::floor(d)) {
+    const std::string range = "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+    throw GpuError(GpuErrorKind::kGpu,
+                   std::string(fn) + ": argument " + std::to_string(i) + " must be an integer in " + range);
+  }
   return int64_t(d);
 }
 
@@ -133,24 +136,14 @@ std::string StringArg(const Napi::CallbackInfo& info, size_t i, const char* fn) 
 }
 
 void ThrowJs(Napi::Env env, const std::string& message, GpuErrorKind kind) {
-  Napi::Error err = Napi::Error::New(env, "cyclebench gpu: " + message);
-  err.Set("code", kind == GpuErrorKind::kUnavailable ? "E_CUDA_UNAVAILABLE" : "E_GPU");
-  throw err;
+  Fail(env, kind == GpuErrorKind::kUnavailable ? code::kCudaUnavailable : code::kGpu, message, "gpu");
 }
 
 void Export(Napi::Env env, Napi::Object target, const char* name, GpuEnv* state, GpuFn fn) {
   target.Set(name, Napi::Function::New(
                        env,
-                       [state, fn](const Napi::CallbackInfo& info) -> Napi::Value {
-                         try {
-                           return fn(info, *state);
-                         } catch (const Napi::Error&) {
-                           throw;
-                         } catch (const GpuError& e) {
-                           ThrowJs(info.Env(), e.what(), e.kind());
-                         } catch (const std::exception& e) {
-                           ThrowJs(info.Env(), e.what(), GpuErrorKind::kGpu);
-                         }
+                       [state, fn](const Napi::CallbackInfo& info) {
+                         return Guarded(info.Env(), [&] { return fn(info, *state); });
                        },
                        name));
 }

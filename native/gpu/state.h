@@ -1,7 +1,7 @@
 // Per-environment GPU state (one per main thread or worker): retained primary contexts, the
 // calibration kernels, cold-mode buffers and everything JS allocated, released when the environment
 // goes away. Also the Node-API plumbing every gpu/*.cc file shares: handles as BigInt, argument
-// readers, and the one place where GpuError becomes a JS Error with a `code`.
+// readers, and the one place where GpuError becomes a JS Error with a `code` (through errors.h).
 #pragma once
 #include <napi.h>
 
@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "errors.h"
 #include "gpu/cuda_api.h"
 
 namespace cyclebench::gpu {
@@ -77,11 +78,27 @@ int64_t IntArg(const Napi::CallbackInfo& info, size_t i, const char* fn, int64_t
 // Reads argument i as a string.
 std::string StringArg(const Napi::CallbackInfo& info, size_t i, const char* fn);
 
-// A GPU export: receives the environment's state; GpuError and std::exception become JS Errors.
-using GpuFn = Napi::Value (*)(const Napi::CallbackInfo&, GpuEnv&);
-void Export(Napi::Env env, Napi::Object target, const char* name, GpuEnv* state, GpuFn fn);
 // Throws a JS Error for a C++ exception: message "cyclebench gpu: ...", code E_CUDA_UNAVAILABLE or E_GPU.
 [[noreturn]] void ThrowJs(Napi::Env env, const std::string& message, GpuErrorKind kind);
+
+// Runs f, the body of a GPU function: GpuError and other C++ exceptions leave it as ThrowJs's JS
+// Error; a Napi::Error (already a JS Error with its code) passes unchanged.
+template <typename F>
+Napi::Value Guarded(Napi::Env env, F&& f) {
+  try {
+    return f();
+  } catch (const Napi::Error&) {
+    throw;
+  } catch (const GpuError& e) {
+    ThrowJs(env, e.what(), e.kind());
+  } catch (const std::exception& e) {
+    ThrowJs(env, e.what(), GpuErrorKind::kGpu);
+  }
+}
+
+// A GPU export: receives the environment's state; runs Guarded.
+using GpuFn = Napi::Value (*)(const Napi::CallbackInfo&, GpuEnv&);
+void Export(Napi::Env env, Napi::Object target, const char* name, GpuEnv* state, GpuFn fn);
 
 // Registration of each file's exports (called by register.cc).
 void RegisterProbe(Napi::Env env, Napi::Object gpu, GpuEnv* state);

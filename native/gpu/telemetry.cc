@@ -8,7 +8,8 @@ namespace cyclebench::gpu {
 namespace {
 
 // nvmlRead(device) -> { smClockMHz?, smClockMaxMHz?, smClockDefaultMHz?, smClockAppMHz?, memClockMaxMHz?,
-//   memoryBusWidthBits?, temperatureC?, powerW?, throttleReasons?, throttleNames?, memoryUsedBytes?, memoryTotalBytes? }
+//   memoryBusWidthBits?, temperatureC?, powerW?, throttleReasons?, throttleNames?, memoryUsedBytes?,
+//   memoryTotalBytes? }
 Napi::Value NvmlReadJs(const Napi::CallbackInfo& info, GpuEnv& env) {
   DeviceState& d = env.Use(int(IntArg(info, 0, "nvmlRead", 0, 1 << 20)));
   if (d.pciBusId.empty()) throw GpuError(GpuErrorKind::kGpu, "nvmlRead: the driver gave no PCI bus id for the device");

@@ -3,8 +3,7 @@
 
 #include "instrument/vendor/callgrind.h"
 
-namespace cyclebench {
-namespace instrument {
+namespace cyclebench::instrument {
 
 #if defined(NVALGRIND)
 const bool kSupported = false;
@@ -33,5 +32,4 @@ void DumpAndStop(const char* label, bool live) {
   CALLGRIND_STOP_INSTRUMENTATION;
 }
 
-}  // namespace instrument
-}  // namespace cyclebench
+}  // namespace cyclebench::instrument

@@ -4,8 +4,7 @@
 // (valgrind.h then defines NVALGRIND and every request is a no-op anyway).
 #pragma once
 
-namespace cyclebench {
-namespace instrument {
+namespace cyclebench::instrument {
 
 extern const bool kSupported;
 
@@ -26,5 +25,4 @@ void StopCollection(bool live);
 // "desc: Trigger: Client Request: <label>") and stops instrumentation.
 void DumpAndStop(const char* label, bool live);
 
-}  // namespace instrument
-}  // namespace cyclebench
+}  // namespace cyclebench::instrument

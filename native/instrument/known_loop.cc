@@ -2,10 +2,11 @@
 // change the count. Elsewhere a volatile C++ loop with no exact claim.
 #include "instrument/known_loop.h"
 
-namespace cyclebench {
-namespace instrument {
+#include "platform.h"
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+namespace cyclebench::instrument {
+
+#if defined(CYCLEBENCH_ARCH_X86_64)
 const unsigned kKnownLoopInstructionsPerIteration = 3;
 
 uint64_t KnownLoop(uint64_t n) {
@@ -31,5 +32,4 @@ uint64_t KnownLoop(uint64_t n) {
 }
 #endif
 
-}  // namespace instrument
-}  // namespace cyclebench
+}  // namespace cyclebench::instrument

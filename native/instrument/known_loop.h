@@ -2,8 +2,7 @@
 #pragma once
 #include <cstdint>
 
-namespace cyclebench {
-namespace instrument {
+namespace cyclebench::instrument {
 
 // Instructions retired per iteration of KnownLoop, or 0 where the loop is plain C++ (no exact claim).
 extern const unsigned kKnownLoopInstructionsPerIteration;
@@ -11,5 +10,4 @@ extern const unsigned kKnownLoopInstructionsPerIteration;
 // Runs n iterations; returns a value that depends on every iteration so nothing is elided.
 uint64_t KnownLoop(uint64_t n);
 
-}  // namespace instrument
-}  // namespace cyclebench
+}  // namespace cyclebench::instrument

@@ -24,18 +24,13 @@ struct InstrumentState {
   std::string label;
 };
 
-void Throw(napi_env env, const std::string& message) {
-  napi_throw_error(env, nullptr, ("cyclebench native: " + message).c_str());
-}
-
 napi_value Begin(napi_env env, napi_callback_info info) {
   void* data;
   napi_get_cb_info(env, info, nullptr, nullptr, nullptr, &data);
   auto* s = static_cast<InstrumentState*>(data);
-  if (s->open) {
-    Throw(env, "callgrindBegin: a measurement window is already open (call callgrindEnd first)");
-    return nullptr;
-  }
+  if (s->open)
+    return ThrowPending(env, code::kState,
+                        "callgrindBegin: a measurement window is already open (call callgrindEnd first)");
   s->open = true;
   instrument::BeginMeasurement(!s->dry);
   return nullptr;  // undefined, without another call after collection started
@@ -47,10 +42,7 @@ napi_value End(napi_env env, napi_callback_info info) {
   void* data;
   napi_get_cb_info(env, info, &argc, &arg, nullptr, &data);
   auto* s = static_cast<InstrumentState*>(data);
-  if (!s->open) {
-    Throw(env, "callgrindEnd: no measurement window is open");
-    return nullptr;
-  }
+  if (!s->open) return ThrowPending(env, code::kState, "callgrindEnd: no measurement window is open");
   instrument::StopCollection(!s->dry);
   s->open = false;
   napi_valuetype type = napi_undefined;
@@ -59,8 +51,7 @@ napi_value End(napi_env env, napi_callback_info info) {
   if (type == napi_string) napi_get_value_string_utf8(env, arg, nullptr, 0, &length);
   if (type != napi_string || length == 0) {
     instrument::DumpAndStop("cyclebench:unlabelled", !s->dry);
-    Throw(env, "callgrindEnd: argument 0 must be the (non-empty) label string");
-    return nullptr;
+    return ThrowPending(env, code::kBadArgument, "callgrindEnd: argument 0 must be the (non-empty) label string");
   }
   s->label.resize(length + 1);
   napi_get_value_string_utf8(env, arg, &s->label[0], length + 1, &length);
@@ -71,7 +62,7 @@ napi_value End(napi_env env, napi_callback_info info) {
 
 Napi::Value SetDry(const Napi::CallbackInfo& info) {
   auto* s = static_cast<InstrumentState*>(info.Data());
-  if (s->open) Fail(info.Env(), "callgrindDry: not while a window is open");
+  if (s->open) Fail(info.Env(), code::kState, "callgrindDry: not while a window is open");
   s->dry = info.Length() > 0 && info[0].ToBoolean();
   return info.Env().Undefined();
 }
@@ -85,10 +76,8 @@ napi_value KnownLoopJs(napi_env env, napi_callback_info info) {
   napi_value arg;
   napi_get_cb_info(env, info, &argc, &arg, nullptr, nullptr);
   double n = -1;
-  if (argc < 1 || napi_get_value_double(env, arg, &n) != napi_ok || !(n >= 0) || n > 1e12) {
-    Throw(env, "knownLoop: n must be a number in [0, 1e12]");
-    return nullptr;
-  }
+  if (argc < 1 || napi_get_value_double(env, arg, &n) != napi_ok || !(n >= 0) || n > 1e12)
+    return ThrowPending(env, code::kBadArgument, "knownLoop: n must be a number in [0, 1e12]");
   napi_value out;
   napi_create_double(env, double(instrument::KnownLoop(uint64_t(n))), &out);
   return out;

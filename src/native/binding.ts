@@ -34,3 +34,22 @@ export interface ClockBinding {
 
 /** The loaded addon: the clock part is always present; other parts are typed where they are used. */
 export type NativeAddon = ClockBinding & Record<string, unknown>;
+
+/**
+ * The `code` of every Error the addon throws (native/errors.h). `E_BAD_ARGUMENT`: an argument of the
+ * wrong type, range or name. `E_NATIVE_STATE`: a call out of order (counters read before bind, a
+ * second callgrindBegin). `E_NATIVE_SYSTEM`: an operating-system call failed. `E_COUNTERS_UNAVAILABLE`:
+ * a counter set could not be read. From `gpu` functions: `E_CUDA_UNAVAILABLE` or `E_GPU`.
+ */
+export type NativeErrorCode =
+  | 'E_BAD_ARGUMENT'
+  | 'E_NATIVE_STATE'
+  | 'E_NATIVE_SYSTEM'
+  | 'E_COUNTERS_UNAVAILABLE'
+  | 'E_CUDA_UNAVAILABLE'
+  | 'E_GPU';
+
+/** An Error from the addon: message `cyclebench native: ...` (`cyclebench gpu: ...` from `gpu`), and a code. */
+export interface NativeError extends Error {
+  code: NativeErrorCode;
+}
