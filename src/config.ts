@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CycleBenchError } from './errors.js';
+import { didYouMean } from './util/nearest.js';
 import { DEFAULT_POLICY, type Correction, type Policy, type PolicyOverride } from './compare/policy.js';
 import { validateReferences, type ReferenceSpec } from './compare/references.js';
 import { parseTargetFlag, parseTargets } from './compare/targets.js';
@@ -14,7 +15,7 @@ import { parseTargetFlag, parseTargets } from './compare/targets.js';
 /** The config file names looked for, in this order. */
 export const CONFIG_FILES = ['cyclebench.config.ts', 'cyclebench.config.js', 'cyclebench.config.mjs', 'cyclebench.config.json'] as const;
 
-/** The regression part of a config file. Other keys are allowed and left to their readers. */
+/** A config file: the regression policy. Every key is checked; an unknown one is an error naming the nearest known key. */
 export interface CycleBenchConfig {
   /** Significance level after the suite-wide correction (default 0.05). */
   alpha?: number;
@@ -36,8 +37,14 @@ export interface CycleBenchConfig {
   confirmRule?: 'all' | 'majority';
   /** History analysis: trailing window and minimum runs (defaults 10 and 5). */
   history?: { window?: number; minRuns?: number };
-  [key: string]: unknown;
+  /** Accept benchmarks of the baseline that a run no longer has; else they fail the gate (exit 1). @default false */
+  allowRemoved?: boolean;
 }
+
+/** Every key a config file may have. */
+export const CONFIG_KEYS: readonly (keyof CycleBenchConfig)[] = [
+  'alpha', 'noise', 'instructionNoise', 'correction', 'overrides', 'targets', 'references', 'confirm', 'confirmRule', 'history', 'allowRemoved',
+];
 
 /** Identity helper for typed config files: `export default defineConfig({ ... })`. */
 export function defineConfig(config: CycleBenchConfig): CycleBenchConfig {
@@ -84,7 +91,11 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   }
   if (typeof value === 'function') value = await (value as () => unknown)();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CycleBenchError('E_CONFIG', `Config ${file} must export an object (export default { ... }).`);
+    throw new CycleBenchError('E_CONFIG', `Config ${file} must export an object (export default { ... }), got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}.`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key))
+      throw new CycleBenchError('E_CONFIG', `Config ${file}: unknown key '${key}'.${didYouMean(key, CONFIG_KEYS)} Known keys: ${CONFIG_KEYS.join(', ')}.`);
   }
   return { config: value as CycleBenchConfig, file };
 }
@@ -103,6 +114,7 @@ export interface PolicyFlags {
   correction?: string;
   confirm?: string | number;
   target?: string[];
+  'allow-removed'?: boolean;
 }
 
 function checkAlpha(v: unknown, where: string, code: 'E_CONFIG' | 'E_USAGE'): number {
@@ -156,6 +168,7 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
           })();
     p.overrides = list.map((o, i) => {
       if (!o || typeof o.match !== 'string') throw new CycleBenchError('E_CONFIG', `${where}: overrides[${i}] needs a "match" id or glob.`);
+      for (const k of Object.keys(o)) if (!['match', 'alpha', 'noise'].includes(k)) throw new CycleBenchError('E_CONFIG', `${where}: overrides ${o.match}: unknown key '${k}'.${didYouMean(k, ['alpha', 'noise'])}`);
       return {
         match: o.match,
         ...(o.alpha !== undefined ? { alpha: checkAlpha(o.alpha, `${where}: overrides ${o.match}`, 'E_CONFIG') } : {}),
@@ -170,8 +183,14 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
     p.targets = parseTargets(c.targets, where);
   }
   p.references = validateReferences(c.references, where);
+  if (c.allowRemoved !== undefined) {
+    if (typeof c.allowRemoved !== 'boolean') throw new CycleBenchError('E_CONFIG', `${where}: allowRemoved must be true or false.`);
+    p.allowRemoved = c.allowRemoved;
+  }
   if (c.history !== undefined) {
     const h = c.history;
+    if (typeof h !== 'object' || h === null) throw new CycleBenchError('E_CONFIG', `${where}: history must be an object { window, minRuns }.`);
+    for (const k of Object.keys(h)) if (k !== 'window' && k !== 'minRuns') throw new CycleBenchError('E_CONFIG', `${where}: unknown key history.${k}.${didYouMean(k, ['window', 'minRuns'])}`);
     if (h.window !== undefined) {
       if (!Number.isInteger(h.window) || h.window < 3) throw new CycleBenchError('E_CONFIG', `${where}: history.window must be a whole number >= 3.`);
       p.history.window = h.window;
@@ -186,6 +205,7 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
   if (flags.correction !== undefined) p.correction = checkCorrection(flags.correction, '--correction', 'E_USAGE');
   if (flags.confirm !== undefined) p.confirm = checkConfirm(flags.confirm, '--confirm', 'E_USAGE');
   for (const t of flags.target ?? []) p.targets.push(parseTargetFlag(t));
+  if (flags['allow-removed']) p.allowRemoved = true;
   return p;
 }
 

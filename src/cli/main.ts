@@ -1,3 +1,4 @@
+/** The CLI: one table of commands, `--help` and `--version`, and the one place errors become exit codes. */
 import { pathToFileURL } from 'node:url';
 import { CycleBenchError } from '../errors.js';
 import { processIO } from './io.js';
@@ -8,49 +9,71 @@ import { compareCommand } from './commands/compare.js';
 import { baselineCommand } from './commands/baseline.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
-import { EXIT } from '../compare/exit.js';
+import { EXIT, EXIT_HELP, type ExitCode } from '../compare/exit.js';
+import { toolVersion } from '../engine/environment.js';
+import { didYouMean } from '../util/nearest.js';
 
 type Command = (argv: string[], io: CommandIO) => Promise<number>;
 
-const commands: Record<string, { run: Command; help: string }> = {
-  run: { run: runCommand, help: '[files|globs] run benchmarks (--filter --time --min-time --quick --isolate --json FILE --profile)' },
-  compare: { run: compareCommand, help: 'BASE [CURRENT]  compare results (files, tags or baselines; --json --markdown)' },
-  baseline: { run: baselineCommand, help: 'save|list|show|rm NAME  manage named baselines' },
-  history: { run: historyCommand, help: '[filter]  trends, change points and projections from .cyclebench/history.jsonl' },
-  report: { run: reportCommand, help: 'FILE --format console|markdown|json|csv  render a saved result' },
-  info: { run: infoCommand, help: 'machine, addon, clocks, counters, valgrind and CUDA (--json)' },
+const commands: Record<string, { run: Command; summary: string }> = {
+  run: { run: runCommand, summary: '[files|globs]  run benchmarks; with --baseline, gate on regressions' },
+  compare: { run: compareCommand, summary: 'BASE [CURRENT]  compare two results (files, tags, baselines or last)' },
+  baseline: { run: baselineCommand, summary: 'save|list|show|rm NAME  manage named baselines' },
+  history: { run: historyCommand, summary: '[FILTER]  trends, change points and projections from the run history' },
+  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv)' },
+  info: { run: infoCommand, summary: 'machine, addon, clocks, counters, valgrind and CUDA' },
 };
 
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  cyclebench ${name.padEnd(9)} ${c.help}`);
-  return `usage:\n${lines.join('\n')}\n\nexit codes: 0 ok, 1 regression, 2 reference lost, 3 target missed, 4 usage or configuration error, 5 a benchmark errored\n`;
+  const lines = Object.entries(commands).map(([name, c]) => `  cyclebench ${name.padEnd(9)} ${c.summary}`);
+  return `usage:\n${lines.join('\n')}\n  cyclebench --version\n\nRun \`cyclebench COMMAND --help\` for a command's options.\n${EXIT_HELP}\n`;
+}
+
+/**
+ * Turns an error that escaped a command into its exit code, printed once: a CycleBenchError is the
+ * user's to act on (its message, no stack); anything else is a bug of ours (exit 6, with the stack).
+ */
+export function reportFailure(command: string, err: unknown, io: CommandIO): ExitCode {
+  if (err instanceof CycleBenchError) {
+    io.stderr.write(`cyclebench ${command}: ${err.message} [${err.code}]\n`);
+    return err.code === 'E_INTERNAL' || err.code === 'E_RERUN' ? EXIT.INTERNAL : EXIT.USAGE;
+  }
+  const e = err as { stack?: string; message?: string } | undefined;
+  io.stderr.write(
+    `cyclebench ${command}: internal error: ${e?.message ?? String(err)}\n${e?.stack ?? ''}\n` +
+      `This is a bug in cyclebench (exit ${EXIT.INTERNAL}); please report it with the command you ran.\n`,
+  );
+  return EXIT.INTERNAL;
 }
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout.write(`${toolVersion()}\n`);
+    return EXIT.OK;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(usage());
-    return name ? 0 : EXIT.USAGE;
+    (name ? io.stdout : io.stderr).write(usage());
+    return name ? EXIT.OK : EXIT.USAGE;
   }
   const command = commands[name];
   if (!command) {
-    io.stderr.write(`cyclebench: unknown command '${name}'\n${usage()}`);
+    io.stderr.write(`cyclebench: unknown command '${name}'.${didYouMean(name, Object.keys(commands))}\n${usage()}`);
     return EXIT.USAGE;
   }
   try {
     return await command.run(rest, io);
   } catch (err) {
-    if (err instanceof CycleBenchError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`cyclebench ${name}: ${(err as Error).message}\n`);
-      return EXIT.USAGE;
-    }
-    throw err;
+    return reportFailure(name, err, io);
   }
 }
 
-// Run directly (`tsx src/cli/main.ts ...`, as bench/gpu/check.sh does); the bin imports the bundle instead.
+// Run directly (`tsx src/cli/main.ts ...`, as bench/gpu/check.sh and the confirmation re-runs from source do).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err) => (process.exitCode = reportFailure('', err, processIO())),
+  );
 }

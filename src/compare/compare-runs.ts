@@ -5,13 +5,15 @@
  * Without samples, a clearly labelled summary-only comparison uses the medians' confidence intervals.
  */
 import type { BenchResult, RunResult } from '../result/types.js';
-import { describeRatio, formatP, formatRatioCI, isNum } from '../result/text.js';
+import { describeRatio, formatPEquals, formatRatioCI, isNum } from '../result/text.js';
 import { compareEnvironments, type EnvComparison } from './environment.js';
 import { policyFor, type Policy } from './policy.js';
 import { adjustPValues, bandVerdict, compareSamples, type Verdict } from './stats.js';
 
 /** A side's centre as shown in reports. */
 export interface SideSummary {
+  /** The side's own unit (two runs of different modes differ). */
+  unit: 'ns' | 'instructions';
   median: number | null;
   lo: number | null;
   hi: number | null;
@@ -88,6 +90,7 @@ export function runLabel(run: RunResult, label: string): RunLabel {
 function side(b: BenchResult): SideSummary {
   const s = b.stats;
   return {
+    unit: b.unit,
     median: isNum(s?.median) ? s!.median : null,
     lo: isNum(s?.medianCI?.lo) ? s!.medianCI.lo : null,
     hi: isNum(s?.medianCI?.hi) ? s!.medianCI.hi : null,
@@ -100,7 +103,6 @@ function decide(ci: [number, number], p: number | null, alpha: number, noise: nu
   return { verdict, regression: verdict === 'slower', improvement: verdict === 'faster' };
 }
 
-const pEquals = (p: string) => (p.startsWith('<') ? `p${p}` : `p=${p}`);
 
 /** The one-line message of a compared benchmark. */
 export function comparisonMessage(c: Pick<BenchComparison, 'id' | 'ratio' | 'ci' | 'pValue' | 'adjustedP' | 'method' | 'verdict'>): string {
@@ -109,7 +111,7 @@ export function comparisonMessage(c: Pick<BenchComparison, 'id' | 'ratio' | 'ci'
       ? 'exact instruction counts'
       : c.method === 'summary-only'
         ? `CI ${formatRatioCI(c.ci)}, summary-only: no raw samples, medians' CIs compared`
-        : `CI ${formatRatioCI(c.ci)}, ${pEquals(formatP(c.adjustedP ?? c.pValue))}`;
+        : `CI ${formatRatioCI(c.ci)}, ${formatPEquals(c.adjustedP ?? c.pValue)}`;
   return `${c.id}: ${describeRatio(c.ratio)} (${how})${c.verdict === 'inconclusive' ? ', inconclusive' : ''}`;
 }
 

@@ -1,14 +1,29 @@
 /**
  * Confirmation: before failing, re-run only the benchmarks that look regressed, `policy.confirm`
  * times, and keep a regression only if it reproduces in every re-run (`confirmRule: 'all'`, the
- * default) or in more than half of them (`'majority'`). The run command supplies `rerun`.
+ * default) or in more than half of them (`'majority'`). The run command supplies `rerun`, which
+ * measures in fresh processes. A re-run that does not measure a suspect is never read as a dismissal:
+ * a missing benchmark is an error of the tool (`E_RERUN`), an errored one is reported as errored.
  */
+import { CycleBenchError } from '../errors.js';
 import type { RunResult } from '../result/types.js';
-import { compareRuns, type RunComparison } from './compare-runs.js';
+import { compareRuns, type BenchComparison, type RunComparison } from './compare-runs.js';
 import type { Policy } from './policy.js';
 
 /** Re-runs the given benchmark ids and returns their fresh results. */
 export type Rerun = (ids: string[]) => Promise<RunResult>;
+
+/** What one re-run measured for one suspect, against the base. */
+export interface ConfirmationAttempt {
+  /** 1-based number of the re-run. */
+  run: number;
+  ratio: number | null;
+  ci: [number, number] | null;
+  pValue: number | null;
+  verdict: BenchComparison['verdict'];
+  /** The regression reproduced in this re-run. */
+  reproduced: boolean;
+}
 
 /** What happened during confirmation. */
 export interface ConfirmationReport {
@@ -16,8 +31,12 @@ export interface ConfirmationReport {
   rule: Policy['confirmRule'];
   /** id -> reproduced count. */
   reproduced: Record<string, number>;
+  /** id -> what each re-run measured. */
+  attempts: Record<string, ConfirmationAttempt[]>;
   confirmed: string[];
   dismissed: string[];
+  /** Suspects whose benchmark errored in a re-run: neither confirmed nor dismissed. */
+  errored: { id: string; run: number; message: string }[];
 }
 
 /**
@@ -35,39 +54,56 @@ export async function confirmRegressions(
   const suspects = comparison.regressions;
   const runs = Math.max(0, Math.floor(policy.confirm));
   if (runs === 0 || suspects.length === 0) return { comparison, report: null };
-  const reproduced: Record<string, number> = Object.fromEntries(suspects.map((id) => [id, 0]));
-  const attempted: Record<string, number> = Object.fromEntries(suspects.map((id) => [id, 0]));
+  const attempts: Record<string, ConfirmationAttempt[]> = Object.fromEntries(suspects.map((id) => [id, []]));
+  const errored: ConfirmationReport['errored'] = [];
+  const reproducedCount = (id: string) => attempts[id].filter((a) => a.reproduced).length;
   const needed = policy.confirmRule === 'all' ? runs : Math.floor(runs / 2) + 1;
-  for (let i = 0; i < runs; i++) {
+  for (let i = 1; i <= runs; i++) {
     // Under 'all' a single miss dismisses; under 'majority' stop once the outcome is decided.
     const pending = suspects.filter((id) => {
-      const misses = attempted[id] - reproduced[id];
-      return reproduced[id] < needed && misses <= runs - needed;
+      if (errored.some((e) => e.id === id)) return false;
+      const misses = attempts[id].length - reproducedCount(id);
+      return reproducedCount(id) < needed && misses <= runs - needed;
     });
     if (pending.length === 0) break;
     const fresh = await rerun(pending);
+    const measured = new Map(fresh.benchmarks.map((b) => [b.id, b]));
+    const lost = pending.filter((id) => !measured.has(id));
+    if (lost.length)
+      throw new CycleBenchError(
+        'E_RERUN',
+        `confirmation re-run ${i} of ${runs} did not measure ${lost.join(', ')} (it measured ${fresh.benchmarks.length ? fresh.benchmarks.map((b) => b.id).join(', ') : 'nothing'}); the regression can be neither confirmed nor dismissed.`,
+      );
     const again = compareRuns(base, fresh, policy, { only: pending });
     for (const id of pending) {
-      attempted[id]++;
-      if (again.regressions.includes(id)) reproduced[id]++;
+      const b = measured.get(id)!;
+      if (b.status !== 'ok') {
+        errored.push({ id, run: i, message: `${b.status} in confirmation re-run ${i}: ${b.error?.message ?? b.skipReason ?? b.status}` });
+        continue;
+      }
+      const row = again.benchmarks.find((r) => r.id === id)!;
+      attempts[id].push({ run: i, ratio: row.ratio, ci: row.ci, pValue: row.adjustedP ?? row.pValue, verdict: row.verdict, reproduced: row.regression });
     }
   }
-  const confirmed = suspects.filter((id) => reproduced[id] >= needed);
-  const dismissed = suspects.filter((id) => !confirmed.includes(id));
+  const unresolved = new Set(errored.map((e) => e.id));
+  const confirmed = suspects.filter((id) => !unresolved.has(id) && reproducedCount(id) >= needed);
+  const dismissed = suspects.filter((id) => !unresolved.has(id) && !confirmed.includes(id));
+  const reproduced = Object.fromEntries(suspects.map((id) => [id, reproducedCount(id)]));
   const benchmarks = comparison.benchmarks.map((row) => {
-    if (!suspects.includes(row.id)) return row;
+    if (!suspects.includes(row.id) || unresolved.has(row.id)) return row;
     const ok = confirmed.includes(row.id);
-    const note = `${ok ? 'confirmed' : 'not confirmed'} in ${reproduced[row.id]} of ${attempted[row.id]} re-run${attempted[row.id] === 1 ? '' : 's'}`;
+    const n = attempts[row.id].length;
+    const note = `${ok ? 'confirmed' : 'not confirmed'} in ${reproduced[row.id]} of ${n} re-run${n === 1 ? '' : 's'}`;
     return {
       ...row,
       regression: ok,
       verdict: ok ? row.verdict : ('inconclusive' as const),
-      confirmation: { reproduced: reproduced[row.id], runs: attempted[row.id], confirmed: ok },
+      confirmation: { reproduced: reproduced[row.id], runs: n, confirmed: ok },
       message: `${row.message}; ${note}`,
     };
   });
   return {
-    comparison: { ...comparison, benchmarks, regressions: confirmed },
-    report: { runs, rule: policy.confirmRule, reproduced, confirmed, dismissed },
+    comparison: { ...comparison, benchmarks, regressions: suspects.filter((id) => confirmed.includes(id) || unresolved.has(id)) },
+    report: { runs, rule: policy.confirmRule, reproduced, attempts, confirmed, dismissed, errored },
   };
 }

@@ -1,14 +1,14 @@
 /**
- * Exit codes of `cyclebench run`, `compare` and `history`, one table (also in docs/regression.md).
+ * Exit codes of every cyclebench command, one table (also in README.md and docs/regression.md).
  * When several conditions hold, the highest-precedence code wins:
- * USAGE > BENCH_ERROR > TARGET > REFERENCE > REGRESSION > OK.
+ * INTERNAL > USAGE > BENCH_ERROR > TARGET > REFERENCE > REGRESSION > OK.
  */
 
 /** Exit codes. */
 export const EXIT = Object.freeze({
   /** No regression, every target met, every reference held. */
   OK: 0,
-  /** A benchmark is slower than the baseline (or history), significantly and beyond the noise band. */
+  /** A benchmark is slower than the baseline (or history), significantly and beyond the noise band; or benchmarks were removed. */
   REGRESSION: 1,
   /** A benchmark lost against its reference (competitive regression). */
   REFERENCE: 2,
@@ -16,8 +16,10 @@ export const EXIT = Object.freeze({
   TARGET: 3,
   /** Bad arguments or configuration, or a file that cannot be used; nothing was judged. */
   USAGE: 4,
-  /** A benchmark threw; its results are missing (used by `run`). */
+  /** A benchmark threw or timed out; its results are missing. */
   BENCH_ERROR: 5,
+  /** cyclebench itself failed (a bug, or a confirmation re-run that measured nothing); nothing was judged. */
+  INTERNAL: 6,
 });
 
 /** An exit code. */
@@ -25,6 +27,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Which failure conditions hold. */
 export interface Outcome {
+  internal?: boolean;
   usage?: boolean;
   benchError?: boolean;
   targetMissed?: boolean;
@@ -32,8 +35,9 @@ export interface Outcome {
   regression?: boolean;
 }
 
-/** The exit code for an outcome, by precedence USAGE > BENCH_ERROR > TARGET > REFERENCE > REGRESSION > OK. */
+/** The exit code for an outcome, by precedence INTERNAL > USAGE > BENCH_ERROR > TARGET > REFERENCE > REGRESSION > OK. */
 export function exitCodeFor(o: Outcome): ExitCode {
+  if (o.internal) return EXIT.INTERNAL;
   if (o.usage) return EXIT.USAGE;
   if (o.benchError) return EXIT.BENCH_ERROR;
   if (o.targetMissed) return EXIT.TARGET;
@@ -41,3 +45,7 @@ export function exitCodeFor(o: Outcome): ExitCode {
   if (o.regression) return EXIT.REGRESSION;
   return EXIT.OK;
 }
+
+/** The exit-code table as every help text prints it. */
+export const EXIT_HELP =
+  'exit codes: 0 ok, 1 regression (or benchmarks removed), 2 reference lost, 3 target missed, 4 usage or configuration error, 5 a benchmark errored, 6 internal error';

@@ -130,7 +130,11 @@ function analyzeSeries(id: string, entries: HistoryEntry[], o: HistoryOptions): 
     else {
       const cur = series[series.length - 1];
       const p = projectCrossing(series, th.value);
-      res.projection = { threshold: th, runs: p.steps, reason: p.reason, current: cur };
+      const above = series.filter((v) => v >= th.value).length;
+      // Thresholds are upper bounds: a trend "moving away" from one it is already past has crossed it.
+      if (cur >= th.value || (p.steps === null && p.current >= th.value))
+        res.projection = { threshold: th, runs: 0, reason: `${above} of ${series.length} runs at or above it`, current: cur };
+      else res.projection = { threshold: th, runs: p.steps, reason: p.reason, current: cur };
     }
   }
   if (!inLatest) return res;

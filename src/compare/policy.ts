@@ -3,7 +3,9 @@
  * a change must be to count, per-benchmark overrides, absolute targets, references, confirmation
  * re-runs and the history window. Defaults are justified in docs/regression.md.
  */
-import { bestMatch } from './glob.js';
+import { CycleBenchError } from '../errors.js';
+import { didYouMean } from '../util/nearest.js';
+import { bestMatch, matchId } from './glob.js';
 import { DEFAULT_INSTRUCTION_NOISE } from '../engine/options.js';
 import type { Target } from './targets.js';
 import type { ReferenceSpec } from './references.js';
@@ -46,6 +48,8 @@ export interface Policy {
   };
   /** Seed for resampling, so verdicts are reproducible. */
   seed: number;
+  /** Accept benchmarks of the base that the current run no longer has (else they fail the gate with exit 1). */
+  allowRemoved: boolean;
 }
 
 /** Default alpha: see docs/regression.md ("Defaults and evidence"). */
@@ -68,6 +72,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   confirmRule: 'all',
   history: { window: 10, minRuns: 5 },
   seed: 0x5eed,
+  allowRemoved: false,
 }) as Policy;
 
 /** Alpha and noise that apply to one benchmark after overrides. */
@@ -75,4 +80,22 @@ export function policyFor(policy: Policy, id: string, unit: 'ns' | 'instructions
   const o = bestMatch(policy.overrides, id);
   const band = unit === 'instructions' ? policy.instructionNoise ?? DEFAULT_INSTRUCTION_NOISE : policy.noise;
   return { alpha: o?.alpha ?? policy.alpha, noise: o?.noise ?? band };
+}
+
+/**
+ * Refuses targets, overrides and references that match none of `ids` (the benchmarks of the run or
+ * comparison): a typo there would otherwise be dropped without a word. Names the nearest id.
+ */
+export function checkPolicyMatches(policy: Policy, ids: readonly string[], configFile: string | null): void {
+  const unmatched = (pattern: string) => !ids.some((id) => matchId(pattern, id));
+  const fail = (where: string, what: string, pattern: string) => {
+    const code = where === '--target' ? 'E_USAGE' : 'E_CONFIG';
+    throw new CycleBenchError(code, `${where}: ${what} '${pattern}' matches no benchmark.${didYouMean(pattern, ids)} Benchmarks: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}.`);
+  };
+  for (const t of policy.targets) if (unmatched(t.match)) fail(t.source ?? configFile ?? 'config', `target "${t.text}" for`, t.match);
+  for (const o of policy.overrides) if (unmatched(o.match)) fail(configFile ?? 'config', 'override', o.match);
+  for (const r of policy.references) {
+    if (unmatched(r.bench)) fail(configFile ?? 'config', 'reference for', r.bench);
+    if (typeof r.against === 'string' && unmatched(r.against)) fail(configFile ?? 'config', 'reference against', r.against);
+  }
 }

@@ -38,6 +38,8 @@ export interface Trend {
 export interface Crossing {
   steps: number | null;
   reason?: string;
+  /** The trend's fitted value at the last run. */
+  current: number;
 }
 
 /** Compares samples `a` (before) and `b` (after). */
@@ -68,5 +70,5 @@ export function changePoints(values: readonly number[], o: { alpha?: number; min
 /** Steps until the series' trend crosses `threshold`, or null with the reason. */
 export function projectCrossing(values: readonly number[], threshold: number): Crossing {
   const c = core.projectCrossing(values, threshold);
-  return { steps: c.steps, reason: c.reason === 'crossing' ? undefined : c.reason };
+  return { steps: c.steps, reason: c.reason === 'crossing' ? undefined : c.reason, current: c.trend.current };
 }

@@ -4,7 +4,7 @@
  */
 import { CycleBenchError } from '../errors.js';
 import type { BenchResult, RunResult } from '../result/types.js';
-import { formatPct, formatValue, type ValueUnit } from '../result/text.js';
+import { formatPct, formatTimes, formatValue, type ValueUnit } from '../result/text.js';
 import { matchId } from './glob.js';
 import { parseQuantity } from './units.js';
 
@@ -24,6 +24,8 @@ export interface Target {
   /** The limit: ns for times, ops/s for `ops`, plain count otherwise. */
   limit: number;
   limitKind: 'time' | 'count';
+  /** Where it was written: a config file or `--target`. */
+  source?: string;
 }
 
 /** One target evaluated on one benchmark. */
@@ -62,7 +64,7 @@ export function parseTarget(match: string, text: string, where: string, code: 'E
     quantile = d.length <= 2 ? Number(d) / 100 : Number(`0.${d}`);
     if (!(quantile > 0 && quantile < 1) || d === '100') throw bad(`${stat} is not a percentile (use p1..p99, p999, or max)`);
   }
-  return { match, text: text.trim(), stat, quantile, op: m[2] as Target['op'], limit: q.value, limitKind: q.kind };
+  return { match, text: text.trim(), stat, quantile, op: m[2] as Target['op'], limit: q.value, limitKind: q.kind, source: where };
 }
 
 /** Parses config targets `{ "parse": "p95 < 100ms", "db/*": ["mean < 50us", "ops > 1e4"] }`. */
@@ -131,14 +133,23 @@ export function evaluateTargets(run: RunResult, targets: readonly Target[]): Tar
       const upper = t.op === '<' || t.op === '<=';
       const pass = t.op === '<' ? value < t.limit : t.op === '<=' ? value <= t.limit : t.op === '>' ? value > t.limit : value >= t.limit;
       const margin = t.limit === 0 ? null : upper ? (t.limit - value) / Math.abs(t.limit) : (value - t.limit) / Math.abs(t.limit);
-      const marginText =
-        margin === null
-          ? `${formatValue(value, unit)} vs limit 0`
-          : upper
-            ? `${formatPct(margin)} ${margin >= 0 ? 'under' : 'over'} target`
-            : `${formatPct(margin)} ${margin >= 0 ? 'above' : 'below'} target`;
+      const marginText = margin === null ? `${formatValue(value, unit)} vs limit 0` : marginWords(value, t.limit, upper);
       out.push({ ...base, value, pass, margin, marginText });
     }
   }
   return out;
+}
+
+/**
+ * How far a value is from its limit: `54.0% under target`, `12.0% over target`; as a multiplier
+ * past 10x under or 2x over (`18,900x under target`, `3.50x over target`), where a percentage
+ * would read 100.0%.
+ */
+function marginWords(value: number, limit: number, upper: boolean): string {
+  const good = upper ? value <= limit : value >= limit;
+  const words = upper ? (good ? 'under' : 'over') : good ? 'above' : 'below';
+  const factor = Math.max(value, limit) / Math.min(value, limit);
+  // As describeRatio: a multiplier past 10x on the good side and 2x on the bad side.
+  if (value > 0 && factor >= (good ? 10 : 2)) return `${formatTimes(factor)} ${words} target`;
+  return `${formatPct(Math.abs(value - limit) / Math.abs(limit))} ${words} target`;
 }

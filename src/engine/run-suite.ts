@@ -12,7 +12,7 @@ import type { RunResult } from '../result/types.js';
 export async function runSuite(suite: { tasks: readonly Task[] }, options: RunOptions): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const tasks = suite.tasks.map((t) => filterTask(t, options.filter)).filter((t): t is Task => t !== null);
-  const total = tasks.reduce((a, t) => a + taskPoints(t), 0);
+  const total = tasks.reduce((a, t) => a + taskPoints(t, options.filter), 0);
   const sampling = resolveSampling(options);
   const ctx = createRunContext(options, { index: 0, total, resolutionNs: environment().clock.resolutionNs });
   ctx.progress({ type: 'start', total, estimateMs: total * (sampling.warmupMs + sampling.maxTimeMs) });

@@ -28,9 +28,19 @@ export function closeRunContext(ctx: RunContext): void {
   ctx.counters?.close();
 }
 
-/** How many results a task yields (argument points times contenders). */
-export function taskPoints(task: Task): number {
-  return task.kind === 'bench' ? argPoints(task.bench.options.args).length : argPoints(task.group.options.args).length * task.group.benches.length;
+/** Every benchmark id a task can yield, in run order. */
+export function taskIds(task: Task): string[] {
+  if (task.kind === 'bench') return argPoints(task.bench.options.args).map((a) => benchId(task.bench.name, undefined, a));
+  const g = task.group;
+  return argPoints(g.options.args).flatMap((a) => g.benches.map((b) => benchId(b.name, g.name, a)));
+}
+
+/**
+ * How many results a (filtered) task yields: a benchmark's matching argument points; every point of
+ * every contender a filtered group kept (its baseline is kept so ratios stay meaningful).
+ */
+export function taskPoints(task: Task, filter?: RunOptions['filter']): number {
+  return task.kind === 'bench' ? taskIds(task).filter((id) => matchesFilter(id, filter)).length : taskIds(task).length;
 }
 
 /** Restricts a task to the benchmarks whose ids match the filter; null when none does. */

@@ -24,7 +24,7 @@ function projectionText(s: SeriesAnalysis): string {
   const p = s.projection;
   if (!p) return na('no threshold; set a target or --threshold');
   if (p.runs === null) return `${p.threshold.text}: ${na(p.reason ?? 'no crossing projected')}`;
-  if (p.runs <= 0) return `${p.threshold.text}: already crossed`;
+  if (p.runs <= 0) return `${p.threshold.text}: already crossed${p.reason ? ` (${p.reason})` : ''}`;
   return `${p.threshold.text}: crossed in ~${Math.ceil(p.runs)} run${Math.ceil(p.runs) === 1 ? '' : 's'}`;
 }
 
@@ -36,7 +36,7 @@ function verdict(s: SeriesAnalysis): string {
 }
 
 /** Console or markdown rendering of a history analysis, with skipped-line problems. */
-export function renderHistory(a: HistoryAnalysis, format: 'console' | 'markdown' | 'json', options: { color?: boolean; problems?: HistoryProblem[]; file?: string } = {}): string {
+export function renderHistory(a: HistoryAnalysis, format: 'console' | 'markdown' | 'json', options: { color?: boolean; problems?: HistoryProblem[]; file?: string; filter?: string; ids?: string[] } = {}): string {
   const problems = options.problems ?? [];
   if (format === 'json') {
     return `${JSON.stringify({ kind: 'cyclebench-history', version: 1, file: options.file ?? null, skippedLines: problems, ...a }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
@@ -52,7 +52,12 @@ export function renderHistory(a: HistoryAnalysis, format: 'console' | 'markdown'
   }
   const c = paint(options.color ?? false);
   const out: string[] = [c.bold(`cyclebench history: ${a.runs} run(s)${options.file ? ` from ${options.file}` : ''}`), ''];
-  if (a.series.length === 0) out.push('No benchmarks in history yet: run `cyclebench run --history`.');
+  if (a.series.length === 0)
+    out.push(
+      a.runs === 0
+        ? 'No runs in history yet: run `cyclebench run --history`.'
+        : `No benchmark in the ${a.runs} run(s) of history matches${options.filter ? ` '${options.filter}'` : ''}${options.ids?.length ? `; benchmarks: ${options.ids.slice(0, 20).join(', ')}${options.ids.length > 20 ? ', ...' : ''}` : ''}.`,
+    );
   else {
     const rows: Cell[][] = a.series.map((s) => {
       const r: Cell[] = row(s);

@@ -9,4 +9,4 @@ export { renderVerdictConsole, renderVerdictMarkdown, renderVerdictJson } from '
 export { renderRun } from './run-report.js';
 export type { RunFormat } from './run-report.js';
 export { renderHistory } from './history-report.js';
-export { writeTo, appendStepSummary, reportError } from './output.js';
+export { writeTo, appendStepSummary } from './output.js';

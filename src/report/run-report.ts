@@ -1,7 +1,8 @@
 /** Renders a saved {@link RunResult}: console, markdown, JSON (the file itself), CSV. */
 import type { BenchResult, RunResult } from '../result/types.js';
 import { serializeResult } from '../store/files.js';
-import { describeRatio, formatCount, formatP, formatRatioCI, formatValue, isNum, na, sig3 } from '../result/text.js';
+import { describeRatio, formatCount, formatNs, formatPEquals, formatRatioCI, formatValue, isNum, na, sig3 } from '../result/text.js';
+import { counterUnit } from '../counters/events.js';
 import { paint } from './io.js';
 import { consoleTable, csvField, markdownTable, type Cell } from './table.js';
 
@@ -50,7 +51,7 @@ function counterLines(run: RunResult): string[] {
   for (const b of counted) {
     const parts: string[] = [];
     for (const [k, v] of Object.entries(b.counters!)) {
-      if (v.available) parts.push(`${k}=${sig3(v.value)}${v.scaled ? '*' : ''}`);
+      if (v.available) parts.push(`${k}=${counterText(k, v.value)}${v.scaled ? '*' : ''}`);
       else unavailable.set(v.reason, (unavailable.get(v.reason) ?? new Set()).add(k));
     }
     lines.push(`  ${b.id}: ${parts.length ? parts.join(' ') : 'none available'}`);
@@ -59,14 +60,23 @@ function counterLines(run: RunResult): string[] {
   return lines;
 }
 
+/** A counter value with its unit: `task-clock=783 ns`, `ipc=1.52 instr/cycle`, `branch-miss-rate=2.10%`. */
+function counterText(name: string, value: number): string {
+  const unit = counterUnit(name);
+  if (unit === 'ns') return formatNs(value);
+  if (unit === 'fraction') return `${(value * 100).toFixed(2)}%`;
+  return `${sig3(value)} ${unit}`;
+}
+
 /** Lines below the table: group ratios, complexity fits, counters, warnings. */
 function details(run: RunResult): string[] {
   const lines: string[] = [];
   for (const g of run.groups) {
+    if (!g.entries.length && !g.mismatches?.length) continue; // a group with one contender has nothing to compare
     const args = g.args ? ` [${Object.entries(g.args).map(([k, v]) => `${k}=${v}`).join(',')}]` : '';
     lines.push('', `${g.group}${args}: against ${g.baseline}`);
     for (const e of g.entries)
-      lines.push(`  ${e.name}: ${describeRatio(e.ratio)} (ratio ${e.ratio.toFixed(3)}, CI ${formatRatioCI(e.ci)}, ${formatP(e.pValue)}) ${e.verdict}`);
+      lines.push(`  ${e.name}: ${describeRatio(e.ratio)} (ratio ${e.ratio.toFixed(3)}, CI ${formatRatioCI(e.ci)}, ${formatPEquals(e.pValue)}) ${e.verdict}`);
     for (const m of g.mismatches ?? []) lines.push(`  ${m}: output differs from ${g.baseline}; not timed`);
   }
   for (const c of run.complexity ?? []) lines.push('', `${c.id}: ${c.best} in ${c.axis}`);

@@ -1,19 +1,36 @@
 /** Renders a {@link GateReport}: console (aligned, optional colour), GitHub markdown, JSON. */
 import type { BenchComparison, RunLabel } from '../compare/compare-runs.js';
+import type { ConfirmationAttempt } from '../compare/confirm.js';
 import type { GateReport } from '../compare/gate.js';
 import { EXIT } from '../compare/exit.js';
-import { formatP, formatRatioCI, formatSignedPct, formatValue, na } from '../result/text.js';
+import { describeRatio, formatPEquals, formatRatioCI, formatSignedPct, formatValue, na, plural } from '../result/text.js';
 import { paint, type Paint } from './io.js';
 import { consoleTable, markdownTable, type Cell } from './table.js';
 
 const OUTCOME_TEXT: Record<number, string> = {
-  [EXIT.OK]: 'OK: no regression',
+  [EXIT.OK]: 'OK',
   [EXIT.REGRESSION]: 'REGRESSION',
   [EXIT.REFERENCE]: 'REFERENCE REGRESSION',
   [EXIT.TARGET]: 'TARGET MISSED',
   [EXIT.USAGE]: 'USAGE ERROR',
   [EXIT.BENCH_ERROR]: 'BENCHMARK ERRORED',
+  [EXIT.INTERNAL]: 'INTERNAL ERROR',
 };
+
+/** Options of the renderers. */
+export interface VerdictRenderOptions {
+  color?: boolean;
+  /** The run's table, with its errors, was shown just above: do not list errored benchmarks again. */
+  errorsShown?: boolean;
+}
+
+/** The one-line outcome: "OK: no regression" only when something was compared. */
+function outcomeText(r: GateReport): string {
+  if (r.exitCode !== EXIT.OK) return OUTCOME_TEXT[r.exitCode];
+  if (r.comparison) return 'OK: no regression';
+  const checked = [r.targets.length && plural(r.targets.length, 'target'), r.references.length && plural(r.references.length, 'reference')].filter(Boolean);
+  return checked.length ? `OK: ${checked.join(' and ')} met` : 'OK';
+}
 
 function label(l: RunLabel): string {
   const bits = [l.label];
@@ -25,39 +42,74 @@ function label(l: RunLabel): string {
 function centre(row: BenchComparison, which: 'base' | 'current'): string {
   const s = row[which];
   if (!s) return which === 'base' ? '(added)' : '(removed)';
-  return formatValue(s.median, row.unit, row.status === 'error' ? 'errored' : 'no median');
+  return formatValue(s.median, s.unit ?? row.unit, row.status === 'error' ? 'errored' : 'no median');
 }
 
 function change(row: BenchComparison): string {
   if (row.ratio === null) return na(row.reason ?? 'not compared');
-  return formatSignedPct(row.ratio - 1);
+  return row.ratio >= 2 || row.ratio <= 0.1 ? describeRatio(row.ratio) : formatSignedPct(row.ratio - 1);
 }
 
 function pText(row: BenchComparison): string {
   if (row.method === 'summary-only') return na('summary-only');
+  if (row.method === 'exact') return 'exact';
   if (row.method === 'none') return '';
-  return formatP(row.adjustedP ?? row.pValue);
+  return formatPEquals(row.adjustedP ?? row.pValue);
 }
+
+const band = (noise: number) => `±${(noise * 100).toFixed(1)}%`;
 
 function verdictText(row: BenchComparison): string {
   if (row.status === 'added') return 'added';
   if (row.status === 'removed') return 'removed';
   if (row.status === 'error') return 'error';
   if (!row.verdict) return na(row.reason ?? 'not compared');
-  let v = row.regression ? 'REGRESSION' : row.verdict;
+  let v: string = row.regression ? 'REGRESSION' : row.verdict;
+  if (row.verdict === 'same') v += ` (inside the ${band(row.noise)} band)`;
+  else if (row.verdict === 'inconclusive' && !row.confirmation) v += ` (CI crosses the ${band(row.noise)} band edge)`;
   if (row.method === 'summary-only') v += ' (summary-only)';
-  if (row.confirmation && !row.confirmation.confirmed) v += ` (not confirmed ${row.confirmation.reproduced}/${row.confirmation.runs})`;
+  if (row.confirmation) v += row.confirmation.confirmed ? `, confirmed ${row.confirmation.reproduced}/${row.confirmation.runs}` : ` (not confirmed: ${row.confirmation.reproduced}/${row.confirmation.runs} re-runs)`;
   return v;
 }
 
+/** "alpha 0.05 (Holm-corrected across 3 tests), noise band ±5.0%": the bands actually applied, per unit. */
 function policyLine(r: GateReport): string {
-  const p = r.comparison!.policy;
+  const cmp = r.comparison!;
+  const p = cmp.policy;
   const corr = p.correction === 'holm' ? 'Holm-corrected' : p.correction === 'bh' ? 'Benjamini-Hochberg-corrected' : 'uncorrected';
-  return `alpha ${p.alpha} (${corr} across ${r.comparison!.benchmarks.filter((b) => b.method === 'samples').length} tests), noise band ±${(p.noise * 100).toFixed(1)}%`;
+  const tests = cmp.benchmarks.filter((b) => b.method === 'samples').length;
+  const bands = new Map<string, Set<number>>();
+  for (const b of cmp.benchmarks) if (b.status === 'compared') bands.set(b.unit, (bands.get(b.unit) ?? new Set()).add(b.noise));
+  const bandText = bands.size
+    ? [...bands].map(([unit, set]) => `${unit === 'instructions' ? 'instruction band' : 'noise band'} ${[...set].sort().map(band).join(' / ')}`).join(', ')
+    : `noise band ${band(p.noise)}`;
+  return tests ? `alpha ${p.alpha} (${corr} across ${plural(tests, 'test')}), ${bandText}` : bandText;
+}
+
+function attemptText(a: ConfirmationAttempt): string {
+  const ci = a.ci ? `, CI ${formatRatioCI(a.ci)}` : '';
+  const p = a.pValue !== null ? `, ${formatPEquals(a.pValue)}` : '';
+  return `re-run ${a.run}: ${a.ratio === null ? 'n/a' : formatSignedPct(a.ratio - 1)}${ci}${p}, ${a.reproduced ? 'reproduced' : 'not reproduced'}`;
+}
+
+/** Confirmation lines: the rule, then what each re-run measured for each suspect. */
+function confirmationLines(r: GateReport): string[] {
+  const c = r.confirmation;
+  if (!c) return [];
+  const lines = [`Confirmation in fresh processes: up to ${plural(c.runs, 're-run')} (rule "${c.rule}"); confirmed: ${c.confirmed.join(', ') || 'none'}; dismissed: ${c.dismissed.join(', ') || 'none'}`];
+  for (const [id, attempts] of Object.entries(c.attempts)) if (attempts.length) lines.push(`  ${id}: ${attempts.map(attemptText).join('; ')}`);
+  for (const e of c.errored) lines.push(`  ${e.id}: ${e.message}`);
+  return lines;
+}
+
+function removedLine(r: GateReport): string | null {
+  if (!r.removed.ids.length) return null;
+  const what = `Removed (in the base, not measured now): ${r.removed.ids.join(', ')}`;
+  return r.removed.allowed ? `${what}; accepted (allowRemoved)` : `${what}; this fails the gate (exit 1): pass --allow-removed or set allowRemoved to accept it`;
 }
 
 /** Console rendering. */
-export function renderVerdictConsole(r: GateReport, options: { color?: boolean } = {}): string {
+export function renderVerdictConsole(r: GateReport, options: VerdictRenderOptions = {}): string {
   const c: Paint = paint(options.color ?? false);
   const out: string[] = [];
   if (r.environmentWarnings.length) {
@@ -74,11 +126,12 @@ export function renderVerdictConsole(r: GateReport, options: { color?: boolean }
     const rows: Cell[][] = cmp.benchmarks.map((b) => {
       const v = verdictText(b);
       const style = b.regression ? c.red : b.verdict === 'faster' ? c.green : b.status !== 'compared' || b.verdict === 'inconclusive' ? c.yellow : undefined;
-      return [b.id, centre(b, 'base'), centre(b, 'current'), change(b), b.ci ? formatRatioCI(b.ci) : '', pText(b), { text: v, style }];
+      return [b.id, centre(b, 'base'), centre(b, 'current'), change(b), b.ci && b.method !== 'exact' ? formatRatioCI(b.ci) : '', pText(b), { text: v, style }];
     });
     out.push(consoleTable(['benchmark', 'base', 'current', 'change', 'CI', 'p', 'verdict'], rows, [1, 2, 3, 5]));
     if (cmp.added.length) out.push('', `Added (only in current): ${cmp.added.join(', ')}`);
-    if (cmp.removed.length) out.push('', `Removed (only in base): ${cmp.removed.join(', ')}`);
+    const removed = removedLine(r);
+    if (removed) out.push('', r.removed.allowed ? removed : c.red(removed));
     if (cmp.summaryOnly.length) {
       out.push('', c.yellow(`Summary-only comparison (raw samples missing) for: ${cmp.summaryOnly.join(', ')}; ratio of medians, verdict from whether the medians' CIs overlap.`));
     }
@@ -90,10 +143,7 @@ export function renderVerdictConsole(r: GateReport, options: { color?: boolean }
     out.push(
       consoleTable(
         ['benchmark', 'target', 'value', 'result', 'margin'],
-        r.targets.map((t) => [
-          t.id, t.target, formatValue(t.value, t.unit, t.reason ?? 'n/a'),
-          { text: t.pass ? 'PASS' : 'FAIL', style: t.pass ? c.green : c.red }, t.marginText,
-        ]),
+        r.targets.map((t) => [t.id, t.target, formatValue(t.value, t.unit, t.reason ?? 'n/a'), { text: t.pass ? 'PASS' : 'FAIL', style: t.pass ? c.green : c.red }, t.marginText]),
         [2],
       ),
     );
@@ -102,28 +152,29 @@ export function renderVerdictConsole(r: GateReport, options: { color?: boolean }
     out.push('', c.bold('References'));
     for (const ref of r.references) out.push(`  ${ref.pass ? c.green('PASS') : c.red('FAIL')}  ${ref.message}${ref.ci ? ` (CI ${formatRatioCI(ref.ci)})` : ''}`);
   }
-  if (r.errored.length) {
-    out.push('', c.red(c.bold(`Errored (${r.errored.length})`)));
-    for (const e of r.errored) out.push(c.red(`  ${e.id}: ${e.message}`));
+  const errored = options.errorsShown ? r.confirmation?.errored ?? [] : r.errored;
+  if (errored.length) {
+    out.push('', c.red(c.bold(`Errored (${errored.length})`)));
+    for (const e of errored) out.push(c.red(`  ${e.id}: ${e.message}`));
   }
-  if (r.regressions.length) {
-    out.push('', c.red(c.bold(`Regressions (${r.regressions.length})`)));
-    for (const g of r.regressions) out.push(c.red(`  ${g.message}`), `    look closer: ${g.hint}`);
+  const regressions = [...r.regressions, ...r.historyRegressions];
+  if (regressions.length) {
+    out.push('', c.red(c.bold(`Regressions (${regressions.length})`)));
+    for (const g of regressions) out.push(c.red(`  ${g.message}`), `    look closer: ${g.hint}`);
   }
-  if (r.confirmation) {
-    out.push('', `Confirmation: ${r.confirmation.runs} re-run(s), rule "${r.confirmation.rule}"; confirmed: ${r.confirmation.confirmed.join(', ') || 'none'}; dismissed: ${r.confirmation.dismissed.join(', ') || 'none'}`);
-  }
+  const confirmation = confirmationLines(r);
+  if (confirmation.length) out.push('', ...confirmation);
   for (const n of r.notes) out.push(c.dim(n));
-  const text = `Result: ${OUTCOME_TEXT[r.exitCode]} (exit ${r.exitCode})`;
+  const text = `Result: ${outcomeText(r)} (exit ${r.exitCode})`;
   out.push('', r.exitCode === 0 ? c.green(c.bold(text)) : c.red(c.bold(text)));
   return `${out.join('\n')}\n`;
 }
 
 /** GitHub-flavoured markdown (a step summary or a PR comment). */
-export function renderVerdictMarkdown(r: GateReport): string {
-  const out: string[] = ['## cyclebench', ''];
+export function renderVerdictMarkdown(r: GateReport, options: VerdictRenderOptions = {}): string {
+  const out: string[] = ['## cyclebench verdict', ''];
   const icon = r.exitCode === 0 ? '✅' : '❌';
-  out.push(`**${icon} ${OUTCOME_TEXT[r.exitCode]}** (exit ${r.exitCode})`, '');
+  out.push(`**${icon} ${outcomeText(r)}** (exit ${r.exitCode})`, '');
   if (r.environmentWarnings.length) {
     out.push('> [!WARNING]', '> **Environment mismatch: these runs are not directly comparable.**');
     for (const w of r.environmentWarnings) out.push(`> - ${w}`);
@@ -136,14 +187,15 @@ export function renderVerdictMarkdown(r: GateReport): string {
       markdownTable(
         ['benchmark', 'base', 'current', 'change', 'CI', 'p', 'verdict'],
         cmp.benchmarks.map((b) => [
-          `\`${b.id}\``, centre(b, 'base'), centre(b, 'current'), change(b), b.ci ? formatRatioCI(b.ci) : '', pText(b),
+          `\`${b.id}\``, centre(b, 'base'), centre(b, 'current'), change(b), b.ci && b.method !== 'exact' ? formatRatioCI(b.ci) : '', pText(b),
           b.regression ? `🔴 **${verdictText(b)}**` : b.verdict === 'faster' ? `🟢 ${verdictText(b)}` : verdictText(b),
         ]),
         [1, 2, 3, 5],
       ),
     );
     if (cmp.added.length) out.push('', `Added: ${cmp.added.map((x) => `\`${x}\``).join(', ')}`);
-    if (cmp.removed.length) out.push('', `Removed: ${cmp.removed.map((x) => `\`${x}\``).join(', ')}`);
+    const removed = removedLine(r);
+    if (removed) out.push('', removed);
     if (cmp.summaryOnly.length) out.push('', `_Summary-only comparison (raw samples missing) for ${cmp.summaryOnly.map((x) => `\`${x}\``).join(', ')}: ratio of medians; verdict from overlap of the medians' CIs._`);
   }
   if (r.targets.length) {
@@ -154,15 +206,18 @@ export function renderVerdictMarkdown(r: GateReport): string {
     out.push('', '### References', '');
     for (const ref of r.references) out.push(`- ${ref.pass ? '✅' : '❌'} ${ref.message}`);
   }
-  if (r.errored.length) {
+  const errored = options.errorsShown ? r.confirmation?.errored ?? [] : r.errored;
+  if (errored.length) {
     out.push('', '### Errored', '');
-    for (const e of r.errored) out.push(`- \`${e.id}\`: ${e.message}`);
+    for (const e of errored) out.push(`- \`${e.id}\`: ${e.message}`);
   }
-  if (r.regressions.length) {
+  const regressions = [...r.regressions, ...r.historyRegressions];
+  if (regressions.length) {
     out.push('', '### Regressions', '');
-    for (const g of r.regressions) out.push(`- ${g.message}  `, `  look closer: \`${g.hint}\``);
+    for (const g of regressions) out.push(`- ${g.message}  `, `  look closer: \`${g.hint}\``);
   }
-  if (r.confirmation) out.push('', `Confirmation: ${r.confirmation.runs} re-run(s) (rule: ${r.confirmation.rule}); confirmed: ${r.confirmation.confirmed.join(', ') || 'none'}; dismissed: ${r.confirmation.dismissed.join(', ') || 'none'}.`);
+  const confirmation = confirmationLines(r);
+  if (confirmation.length) out.push('', confirmation[0], '', ...confirmation.slice(1).map((l) => `- ${l.trim()}`));
   return `${out.join('\n')}\n`;
 }
 

@@ -76,19 +76,31 @@ export function formatPct(fraction: number): string {
   return `${pct >= 100 ? pct.toFixed(0) : pct.toFixed(1)}%`;
 }
 
+/** A multiplier: `2.50x`, `18,900x` (3 significant digits, grouped). */
+export function formatTimes(x: number): string {
+  return `${x >= 1000 ? new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(x) : sig3(x)}x`;
+}
+
 /**
- * A ratio after/before in words: `12.3% slower`, `61.0% faster`, `no change`. For times and
- * instructions, below 1 is faster.
+ * A ratio after/before in words: `12.3% slower`, `61.0% faster`, `no change`; past 2x slower or 10x
+ * faster as a multiplier (`3.50x slower`, `18,900x faster`), where a percentage stops saying much
+ * (`100.0% faster`). For times and instructions, below 1 is faster.
  */
 export function describeRatio(ratio: number | null | undefined, reason = 'not available'): string {
   if (!isNum(ratio)) return na(reason);
   if (Math.abs(ratio - 1) < 0.0005) return 'no change';
+  if (ratio >= 2) return `${formatTimes(ratio)} slower`;
+  if (ratio > 0 && ratio <= 0.1) return `${formatTimes(1 / ratio)} faster`;
   return ratio > 1 ? `${formatPct(ratio - 1)} slower` : `${formatPct(1 - ratio)} faster`;
 }
 
-/** A confidence interval of a ratio as percentages: `9.8%..14.9%`, or `-2.1%..+3.0%` when it crosses 0. */
+/**
+ * A confidence interval of a ratio as percentages: `9.8%..14.9%`, or `-2.1%..+3.0%` when it crosses
+ * 0; as ratios (`1.90x..2.10x`) when an end is past 2x or below 0.1x.
+ */
 export function formatRatioCI(ci: readonly [number, number] | null | undefined, reason = 'not available'): string {
   if (!ci || !isNum(ci[0]) || !isNum(ci[1])) return na(reason);
+  if (ci[1] >= 2 || ci[0] <= 0.1) return `${sig3(ci[0])}x..${sig3(ci[1])}x`;
   const [lo, hi] = [ci[0] - 1, ci[1] - 1];
   if (lo >= 0 || hi <= 0) {
     const pct = (f: number) => (Math.abs(f * 100) >= 100 ? (f * 100).toFixed(0) : (f * 100).toFixed(1));
@@ -97,10 +109,21 @@ export function formatRatioCI(ci: readonly [number, number] | null | undefined, 
   return `${formatSignedPct(lo)}..${formatSignedPct(hi)}`;
 }
 
-/** A p-value: `0.012`, `0.0004`, `<0.0001`. */
+/** A p-value: `0.012`, `0.0004`, `<0.0001` (see {@link formatPEquals} for `p=0.012`). */
 export function formatP(p: number | null | undefined, reason = 'no test'): string {
   if (!isNum(p)) return na(reason);
   if (p < 1e-4) return '<0.0001';
   if (p < 0.01) return p.toPrecision(1);
   return p.toFixed(3);
+}
+
+/** A p-value as an equation: `p=0.012`, `p<0.0001`. */
+export function formatPEquals(p: number | null | undefined, reason = 'no test'): string {
+  const t = formatP(p, reason);
+  return t.startsWith('<') ? `p${t}` : t.startsWith('n/a') ? t : `p=${t}`;
+}
+
+/** `1 test`, `3 tests`. */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
 }

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baselineCommand } from '../../src/cli/commands/baseline.js';
-import { compareCommand, prepareRunChecks, type PreparedRun } from '../../src/cli/commands/compare.js';
-import { historyCommand } from '../../src/cli/commands/history.js';
-import { reportCommand } from '../../src/cli/commands/report.js';
+import { main } from '../../src/cli/main.js';
+import { parseCommand } from '../../src/cli/args.js';
+import { finishGate, GATE_OPTIONS, prepareGate, type PreparedGate } from '../../src/cli/run-gate.js';
+import type { Rerun } from '../../src/compare/confirm.js';
 import { EXIT } from '../../src/compare/index.js';
 import { appendHistory, historyEntry, saveLast, saveNamed, storePaths, writeResult } from '../../src/store/index.js';
 import type { RunResult } from '../../src/result/types.js';
@@ -17,10 +17,31 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
-async function prepared(argv: string[], io: ReturnType<typeof captureIO>['io']): Promise<PreparedRun> {
-  const p = await prepareRunChecks(argv, io);
-  if ('exitCode' in p) throw new Error(`prepare failed: ${p.exitCode}`);
-  return p;
+type IO = ReturnType<typeof captureIO>['io'];
+
+/** The gate half of `run` in-process, with a fake run handed in (the real CLI is tested in test/e2e). */
+async function gate(argv: string[], io: IO): Promise<{ gate: PreparedGate; finish: (run: RunResult, rerun?: Rerun) => Promise<number> }> {
+  const { values } = parseCommand('run', argv, { ...GATE_OPTIONS, filter: { type: 'string' }, json: { type: 'string' } });
+  const g = await prepareGate(values, io);
+  return {
+    gate: g,
+    finish: (run, rerun) => finishGate(run, g, { rerun, hint: (id) => `cyclebench run --filter ${id} --profile`, inScope: () => true, shownRun: false, human: io.stdout }, io),
+  };
+}
+
+const compareCommand = (argv: string[], io: IO) => main(['compare', ...argv], io);
+const baselineCommand = (argv: string[], io: IO) => main(['baseline', ...argv], io);
+const historyCommand = (argv: string[], io: IO) => main(['history', ...argv], io);
+const reportCommand = (argv: string[], io: IO) => main(['report', ...argv], io);
+/** prepare's failure as an exit code, the way the CLI reports it. */
+async function prepareExit(argv: string[], io: IO): Promise<number> {
+  try {
+    await gate(argv, io);
+    return 0;
+  } catch (err) {
+    const { reportFailure } = await import('../../src/cli/main.js');
+    return reportFailure('run', err, io);
+  }
 }
 
 describe('cyclebench compare', () => {
@@ -43,8 +64,8 @@ describe('cyclebench compare', () => {
 
   it('before/after tags without naming: run --tag before, run --tag after, compare before after', async () => {
     const c = captureIO(cwd);
-    expect(await (await prepared(['--tag', 'before'], c.io)).finish(makeRun(1))).toBe(0);
-    expect(await (await prepared(['--tag=after'], c.io)).finish(makeRun(2, { slow: { parse: 1.1 } }))).toBe(0);
+    expect(await (await gate(['--tag', 'before'], c.io)).finish(makeRun(1))).toBe(0);
+    expect(await (await gate(['--tag=after'], c.io)).finish(makeRun(2, { slow: { parse: 1.1 } }))).toBe(0);
     expect(fs.existsSync(path.join(storePaths(cwd).tags, 'before.json'))).toBe(true);
     const d = captureIO(cwd);
     expect(await compareCommand(['before', 'after', '--json', 'verdict.json'], d.io)).toBe(EXIT.REGRESSION);
@@ -86,9 +107,9 @@ describe('cyclebench compare', () => {
     expect(s.stderr()).toMatch(/not changed/);
     // and so does run --save-baseline, after measuring
     const r = captureIO(cwd);
-    expect(await (await prepared(['--save-baseline', 'main'], r.io)).finish(makeRun(3))).toBe(EXIT.USAGE);
+    await expect((await gate(['--save-baseline', 'main'], r.io)).finish(makeRun(3))).rejects.toThrow(/not changed|E_CORRUPT_FILE|cannot be read/);
     // and run --baseline fails before measuring
-    expect(await prepareRunChecks(['--baseline', 'main'], captureIO(cwd).io)).toEqual({ exitCode: EXIT.USAGE });
+    expect(await prepareExit(['--baseline', 'main'], captureIO(cwd).io)).toBe(EXIT.USAGE);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
@@ -128,8 +149,7 @@ describe('cyclebench run integration', () => {
   it('--baseline with confirmation re-runs through the callback; --save-baseline after comparing; --history', async () => {
     saveNamed(cwd, 'baseline', 'main', makeRun(1));
     const c = captureIO(cwd);
-    const p = await prepared(['--baseline', 'main', '--save-baseline', 'main', '--history', '--filter', 'x', '--json', 'out.json'], c.io);
-    expect(p.rest).toEqual(['--filter', 'x']);
+    const p = await gate(['--baseline', 'main', '--save-baseline', 'main', '--history', '--markdown', 'out.md'], c.io);
     const asked: string[][] = [];
     const rerun = async (ids: string[]): Promise<RunResult> => {
       asked.push(ids);
@@ -138,9 +158,10 @@ describe('cyclebench run integration', () => {
     const code = await p.finish(makeRun(2, { slow: { parse: 1.1 } }), rerun);
     expect(code).toBe(EXIT.REGRESSION);
     expect(asked).toEqual([['parse'], ['parse']]); // confirm: 2 by default, all must reproduce
-    expect(c.stdout()).toContain('Confirmation: 2 re-run(s)');
+    expect(c.stdout()).toContain('Confirmation in fresh processes: up to 2 re-runs');
+    expect(c.stdout()).toMatch(/parse: re-run 1: \+\d+\.\d%, CI [0-9.%]+\.\.[0-9.%]+, p[=<][0-9.]+, reproduced; re-run 2: /);
     expect(c.stdout()).toMatch(/confirmed in 2 of 2 re-runs/);
-    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'out.json'), 'utf8')).exitCode).toBe(1);
+    expect(fs.readFileSync(path.join(cwd, 'out.md'), 'utf8')).toMatch(/REGRESSION[\s\S]*re-run 2/);
     expect(fs.readFileSync(storePaths(cwd).history, 'utf8').trim().split('\n')).toHaveLength(1);
     expect(fs.existsSync(storePaths(cwd).last)).toBe(true);
     // the baseline now holds the new run
@@ -150,16 +171,16 @@ describe('cyclebench run integration', () => {
 
   it('an errored benchmark: exit 5', async () => {
     const c = captureIO(cwd);
-    expect(await (await prepared([], c.io)).finish(runOf([bench('a', samples(100, 20, 1)), erroredBench('b', 'kaboom')]))).toBe(EXIT.BENCH_ERROR);
+    expect(await (await gate([], c.io)).finish(runOf([bench('a', samples(100, 20, 1)), erroredBench('b', 'kaboom')]))).toBe(EXIT.BENCH_ERROR);
     expect(c.stdout()).toContain('b: Error: kaboom');
   });
 
   it('refuses bad names before running', async () => {
     const c = captureIO(cwd);
-    expect(await prepareRunChecks(['--save-baseline', '../evil'], c.io)).toEqual({ exitCode: EXIT.USAGE });
+    expect(await prepareExit(['--save-baseline', '../evil'], c.io)).toBe(EXIT.USAGE);
     expect(c.stderr()).toContain('E_BAD_NAME');
-    expect(await prepareRunChecks(['--tag', 'a/b'], captureIO(cwd).io)).toEqual({ exitCode: EXIT.USAGE });
-    expect(await prepareRunChecks(['--baseline'], captureIO(cwd).io)).toEqual({ exitCode: EXIT.USAGE });
+    expect(await prepareExit(['--tag', 'a/b'], captureIO(cwd).io)).toBe(EXIT.USAGE);
+    expect(await prepareExit(['--baseline'], captureIO(cwd).io)).toBe(EXIT.USAGE);
   });
 });
 
@@ -239,6 +260,6 @@ describe('cyclebench history', () => {
   it('empty history is not an error', async () => {
     const c = captureIO(cwd);
     expect(await historyCommand([], c.io)).toBe(0);
-    expect(c.stdout()).toContain('No benchmarks in history yet');
+    expect(c.stdout()).toContain('No runs in history yet');
   });
 });

@@ -1,111 +1,104 @@
-import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { main } from '../../src/cli/main.js';
-import { runOptionsFrom } from '../../src/cli/commands/run.js';
+/** `cyclebench run` as users run it: the real bin, the built package, a scratch project, child processes. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateRunResult } from '../../src/store/index.js';
 import type { RunResult } from '../../src/result/types.js';
+import { scratchProject, type Project } from '../e2e/project.js';
 
-const fixtures = resolve(__dirname, '..', 'fixtures');
 const FAST = ['--quick', '--time', '60ms'];
 
-function capture(cwd = mkdtempSync(join(tmpdir(), 'cb-cli-'))) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    cwd,
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    env: { NO_COLOR: '1' } as Record<string, string | undefined>,
-  };
-  return { io, out: () => out.join(''), err: () => err.join(''), cwd };
+const BASIC = `import { bench, group, run, doNotOptimize } from 'cyclebench';
+import { threadId } from 'node:worker_threads';
+import { appendFileSync } from 'node:fs';
+
+function work(k: number): number {
+  let s = 0;
+  for (let i = 0; i < k; i++) s = (s + i * 7) & 0xffff;
+  return s;
 }
 
-function readRun(path: string): RunResult {
-  return JSON.parse(readFileSync(path, 'utf8')) as RunResult;
-}
+bench('work 2000', () => doNotOptimize(work(2000)), {
+  // Where the benchmark really ran: the isolation tests read this.
+  after: () => appendFileSync('where.txt', \`\${process.pid} \${threadId}\\n\`),
+});
+group('pair', { baseline: 'k1000' }, () => {
+  bench('k1000', () => doNotOptimize(work(1000)));
+  bench('k2000', () => doNotOptimize(work(2000)));
+});
 
-describe('cyclebench run', () => {
-  it('runs a file, prints the table and writes a valid result file', async () => {
-    const c = capture();
-    const code = await main(['run', join(fixtures, 'basic.bench.ts'), ...FAST, '--json', 'out.json'], c.io);
-    expect(code).toBe(0);
-    expect(c.out()).toMatch(/work 2000/);
-    expect(c.out()).toMatch(/pair: against k1000/);
-    const run = readRun(join(c.cwd, 'out.json'));
+// A file may call run() itself; under the CLI this is a no-op and the CLI runs everything.
+await run({ quiet: true });
+`;
+
+let p: Project;
+beforeAll(() => {
+  p = scratchProject({ 'bench/basic.bench.ts': BASIC });
+});
+afterAll(() => p.remove());
+
+describe('cyclebench run (the real bin)', () => {
+  it('runs a TypeScript file, prints the table and writes a valid result file and the latest run', async () => {
+    const r = await p.cli(['run', ...FAST, '--json', 'out.json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/work 2000/);
+    expect(r.stdout).toMatch(/pair: against k1000/);
+    expect(r.stderr).toMatch(/^running 3 benchmark\(s\)$/m);
+    const run = JSON.parse(p.read('out.json')) as RunResult;
     expect(() => validateRunResult(run, 'out.json')).not.toThrow();
-    expect(run.benchmarks.map((b) => b.id)).toEqual(['work 2000', 'pid', 'pair/k1000', 'pair/k2000']);
-    expect(run.benchmarks.every((b) => b.file?.endsWith(join('fixtures', 'basic.bench.ts')))).toBe(true);
-    expect(existsSync(join(c.cwd, '.cyclebench', 'last.json'))).toBe(true);
+    expect(run.benchmarks.map((b) => b.id)).toEqual(['work 2000', 'pair/k1000', 'pair/k2000']);
+    expect(run.benchmarks.every((b) => b.file === join('bench', 'basic.bench.ts'))).toBe(true);
+    expect(p.exists('.cyclebench/last.json')).toBe(true);
   });
 
-  it('exits 5 when a benchmark throws, naming it, and still measures the rest', async () => {
-    const c = capture();
-    const code = await main(['run', join(fixtures, 'throws.bench.ts'), ...FAST, '--json', 'out.json'], c.io);
-    expect(code).toBe(5);
-    expect(c.err()).toMatch(/broken: boom from broken/);
-    const run = readRun(join(c.cwd, 'out.json'));
-    expect(run.benchmarks.find((b) => b.id === 'fine')!.status).toBe('ok');
-  });
-
-  it('filters by id', async () => {
-    const c = capture();
-    await main(['run', join(fixtures, 'basic.bench.ts'), ...FAST, '--filter', 'work', '--json', 'out.json'], c.io);
-    expect(readRun(join(c.cwd, 'out.json')).benchmarks.map((b) => b.id)).toEqual(['work 2000']);
+  it('--json - prints pure JSON on stdout (pipeable to JSON.parse); everything else on stderr', async () => {
+    const r = await p.cli(['run', ...FAST, '--filter', 'work', '--json', '-']);
+    expect(r.code, r.stderr).toBe(0);
+    const run = JSON.parse(r.stdout) as RunResult;
+    expect(run.benchmarks.map((b) => b.id)).toEqual(['work 2000']);
+    expect(r.stderr).toMatch(/saved latest run to/);
+    expect(r.stderr).toMatch(/\[1\/1\] work 2000/);
   });
 
   for (const mode of ['worker', 'process'] as const) {
-    it(`isolates each task in a fresh ${mode}`, async () => {
-      const c = capture();
-      const code = await main(['run', join(fixtures, 'basic.bench.ts'), ...FAST, '--isolate', mode, '--json', 'out.json'], c.io);
-      expect(code).toBe(0);
-      const run = readRun(join(c.cwd, 'out.json'));
-      expect(run.benchmarks.map((b) => b.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
-      expect(run.groups[0].entries[0].name).toBe('k2000');
+    it(`--isolate ${mode} measures in another ${mode === 'worker' ? 'thread' : 'process'} than the CLI`, async () => {
+      p.write('where.txt', '');
+      const r = await p.cli(['run', ...FAST, '--filter', 'work', '--isolate', mode]);
+      expect(r.code, r.stderr).toBe(0);
+      const [pid, thread] = p.read('where.txt').trim().split(' ').map(Number);
+      if (mode === 'worker') {
+        expect(pid).toBe(r.pid);
+        expect(thread).toBeGreaterThan(0);
+      } else {
+        expect(pid).not.toBe(r.pid);
+        expect(thread).toBe(0);
+      }
     });
   }
 
-  it('writes a CPU profile of just the filtered benchmark', async () => {
-    const c = capture();
-    expect(await main(['run', join(fixtures, 'basic.bench.ts'), ...FAST, '--profile'], c.io)).toBe(4);
-    expect(c.err()).toMatch(/--profile needs --filter/);
-    const code = await main(['run', join(fixtures, 'basic.bench.ts'), ...FAST, '--filter', 'pid', '--profile'], c.io);
-    expect(code).toBe(0);
-    const dir = join(c.cwd, '.cyclebench', 'profiles');
-    const [file] = readdirSync(dir);
-    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    expect(Array.isArray(profile.nodes)).toBe(true);
+  it('in-process without --isolate (the control for the isolation tests)', async () => {
+    p.write('where.txt', '');
+    const r = await p.cli(['run', ...FAST, '--filter', 'work']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(p.read('where.txt').trim()).toBe(`${r.pid} 0`);
+  });
+
+  it('--profile writes a CPU profile of just the filtered benchmark', async () => {
+    const bad = await p.cli(['run', ...FAST, '--profile']);
+    expect(bad.code).toBe(4);
+    expect(bad.stderr).toMatch(/--profile needs --filter/);
+    const r = await p.cli(['run', ...FAST, '--filter', 'work', '--profile']);
+    expect(r.code, r.stderr).toBe(0);
+    const dir = join(p.dir, '.cyclebench', 'profiles');
+    const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
     expect(profile.nodes.length).toBeGreaterThan(1);
   });
 
-  it('rejects bad flags and missing baselines with exit 4 before measuring', async () => {
-    const c = capture();
-    expect(await main(['run', join(fixtures, 'basic.bench.ts'), '--isolate', 'vm'], c.io)).toBe(4);
-    expect(await main(['run', join(fixtures, 'basic.bench.ts'), '--baseline', 'nope'], c.io)).toBe(4);
-    expect(await main(['run', 'no/such/*.bench.ts'], c.io)).toBe(4);
-    expect(await main(['frobnicate'], c.io)).toBe(4);
-    expect(await main(['run', join(fixtures, 'basic.bench.ts'), '--time', '100ms', '--min-time', '1s'], c.io)).toBe(4);
-    expect(c.err()).toMatch(/--min-time \(1s\) exceeds the budget --time \(100ms\)/);
-    expect(c.out()).not.toMatch(/work 2000/);
-  });
-
-  it('--min-time sets the minimum sampling time and makes room for it in the budget', () => {
-    const io = capture().io;
-    expect(runOptionsFrom({ 'min-time': '1.5s', quiet: true }, io)).toMatchObject({ minTimeMs: 1500, maxTimeMs: 3000 });
-    expect(runOptionsFrom({ 'min-time': '100ms', quiet: true }, io)).toMatchObject({ minTimeMs: 100, maxTimeMs: 1000 });
-    expect(runOptionsFrom({ 'min-time': '1s', time: '5s', quiet: true }, io)).toMatchObject({ minTimeMs: 1000, maxTimeMs: 5000 });
-    expect(() => runOptionsFrom({ 'min-time': 'soon', quiet: true }, io)).toThrow(/--min-time takes a duration/);
-  });
-
-  it('supports the before/after workflow with tags', async () => {
-    const c = capture();
-    const file = join(fixtures, 'basic.bench.ts');
-    expect(await main(['run', file, ...FAST, '--filter', 'work', '--tag', 'before'], c.io)).toBe(0);
-    expect(await main(['run', file, ...FAST, '--filter', 'work', '--tag', 'after'], c.io)).toBe(0);
-    const code = await main(['compare', 'before', 'after'], c.io);
-    expect([0, 1]).toContain(code); // identical code: a verdict either way on a shared VM, never a usage error
-    expect(c.out()).toMatch(/work 2000/);
-    expect(c.out()).toMatch(/before/);
+  it('the before/after workflow with tags', async () => {
+    expect((await p.cli(['run', ...FAST, '--filter', 'work', '--tag', 'before'])).code).toBe(0);
+    expect((await p.cli(['run', ...FAST, '--filter', 'work', '--tag', 'after'])).code).toBe(0);
+    const r = await p.cli(['compare', 'before', 'after']);
+    expect([0, 1]).toContain(r.code); // identical code: never a usage error; the verdict is the gate tests' job
+    expect(r.stdout).toMatch(/compare: tag before, .* -> {2}tag after/);
   });
 });

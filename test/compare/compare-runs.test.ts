@@ -102,12 +102,13 @@ describe('compareRuns', () => {
 
 describe('exit codes', () => {
   it('follow the documented precedence', () => {
-    expect(EXIT).toEqual({ OK: 0, REGRESSION: 1, REFERENCE: 2, TARGET: 3, USAGE: 4, BENCH_ERROR: 5 });
+    expect(EXIT).toEqual({ OK: 0, REGRESSION: 1, REFERENCE: 2, TARGET: 3, USAGE: 4, BENCH_ERROR: 5, INTERNAL: 6 });
     expect(exitCodeFor({})).toBe(0);
     expect(exitCodeFor({ regression: true })).toBe(1);
     expect(exitCodeFor({ regression: true, referenceLost: true })).toBe(2);
     expect(exitCodeFor({ regression: true, referenceLost: true, targetMissed: true })).toBe(3);
     expect(exitCodeFor({ regression: true, targetMissed: true, benchError: true })).toBe(5);
     expect(exitCodeFor({ usage: true, benchError: true })).toBe(4);
+    expect(exitCodeFor({ internal: true, usage: true, regression: true })).toBe(6);
   });
 });

@@ -54,3 +54,28 @@ describe('confirmation re-runs', () => {
     expect((await confirmRegressions(c2, base, rerun, policy({ confirm: 0 }))).comparison.regressions).toHaveLength(2);
   });
 });
+
+describe('a re-run that does not measure a suspect', () => {
+  const base = makeRun(1);
+  const suspect = makeRun(2, { slow: { parse: 1.1 } });
+  const p = policy({ confirm: 2 });
+
+  it('is an error of the tool (E_RERUN), never a dismissal', async () => {
+    const measuredNothing = async (): Promise<RunResult> => ({ ...makeRun(3), benchmarks: [] });
+    await expect(confirmRegressions(compareRuns(base, suspect, p), base, measuredNothing, p)).rejects.toMatchObject({ code: 'E_RERUN' });
+    const lostOne = async (ids: string[]) => makeRun(4, { only: ids.filter((id) => id !== 'parse') });
+    await expect(confirmRegressions(compareRuns(base, suspect, p), base, lostOne, p)).rejects.toThrow(/did not measure parse/);
+  });
+
+  it('that errored is reported as errored (exit 5), neither confirmed nor dismissed', async () => {
+    const errored = async (ids: string[]): Promise<RunResult> => {
+      const r = makeRun(5, { only: ids });
+      r.benchmarks = r.benchmarks.map((b) => ({ ...b, status: 'error' as const, stats: undefined, samples: undefined, error: { name: 'Error', message: 'flaky' } }));
+      return r;
+    };
+    const r = await evaluateRun(suspect, p, { base, rerun: errored });
+    expect(r.exitCode).toBe(5);
+    expect(r.confirmation!.errored).toEqual([{ id: 'parse', run: 1, message: 'error in confirmation re-run 1: flaky' }]);
+    expect(r.confirmation!.dismissed).toEqual([]);
+  });
+});

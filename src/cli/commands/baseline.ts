@@ -1,10 +1,10 @@
 /** `cyclebench baseline save|list|show|rm`. */
-import { parseArgs } from 'node:util';
 import { CycleBenchError } from '../../errors.js';
+import { didYouMean } from '../../util/nearest.js';
 import { EXIT } from '../../compare/exit.js';
+import { oneOf, parseCommand, str } from '../args.js';
 import { listNamed, loadLast, loadNamed, removeNamed, resolveRef, saveNamed } from '../../store/named.js';
 import { useColor, type CommandIO } from '../../report/io.js';
-import { reportError } from '../../report/output.js';
 import { renderRun, type RunFormat } from '../../report/run-report.js';
 import { consoleTable } from '../../report/table.js';
 
@@ -16,18 +16,13 @@ const USAGE = `Usage:
 Names: 1-100 letters, digits, '.', '_', '-', starting with a letter or digit. Stored in .cyclebench/baselines/NAME.json.
 `;
 
-/** `cyclebench baseline ...`. Returns the exit code (0, or 4 on a usage or file error). */
+/** `cyclebench baseline ...`. Returns the exit code (0; errors throw and the CLI prints them, exit 4). */
 export async function baselineCommand(argv: string[], io: CommandIO): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { from: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
+    const { values, positionals, help } = parseCommand('baseline', argv, { from: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' } });
     const [sub, name, ...extra] = positionals;
-    if (values.help || !sub) {
-      (values.help ? io.stdout : io.stderr).write(USAGE);
-      return values.help ? EXIT.OK : EXIT.USAGE;
+    if (help || !sub) {
+      (help ? io.stdout : io.stderr).write(USAGE);
+      return help ? EXIT.OK : EXIT.USAGE;
     }
     const needName = () => {
       if (!name) throw new CycleBenchError('E_USAGE', `baseline ${sub} needs a NAME.\n${USAGE}`);
@@ -37,7 +32,8 @@ export async function baselineCommand(argv: string[], io: CommandIO): Promise<nu
     switch (sub) {
       case 'save': {
         const n = needName();
-        const source = values.from ? resolveRef(io.cwd, values.from) : null;
+        const from = str(values, 'from');
+        const source = from ? resolveRef(io.cwd, from) : null;
         const run = source ? source.run : loadLast(io.cwd);
         const file = saveNamed(io.cwd, 'baseline', n, run);
         io.stdout.write(`saved baseline ${n} (${run.benchmarks.length} benchmarks, run of ${run.startedAt}${source ? ` from ${source.source} ${source.ref}` : ''}) to ${file}\n`);
@@ -66,8 +62,7 @@ export async function baselineCommand(argv: string[], io: CommandIO): Promise<nu
       }
       case 'show': {
         const n = needName();
-        const format = (values.format ?? 'console') as RunFormat;
-        if (!['console', 'markdown', 'json', 'csv'].includes(format)) throw new CycleBenchError('E_USAGE', `--format must be console, markdown, json or csv.`);
+        const format: RunFormat = oneOf(str(values, 'format'), ['console', 'markdown', 'json', 'csv'] as const, '--format') ?? 'console';
         io.stdout.write(renderRun(loadNamed(io.cwd, 'baseline', n), format, { color: useColor(io.stdout, io.env), title: `baseline ${n}` }));
         return EXIT.OK;
       }
@@ -78,9 +73,6 @@ export async function baselineCommand(argv: string[], io: CommandIO): Promise<nu
         return EXIT.OK;
       }
       default:
-        throw new CycleBenchError('E_USAGE', `unknown subcommand ${JSON.stringify(sub)}.\n${USAGE}`);
+        throw new CycleBenchError('E_USAGE', `unknown subcommand ${JSON.stringify(sub)}.${didYouMean(sub, ['save', 'list', 'show', 'rm'])}\n${USAGE}`);
     }
-  } catch (err) {
-    return reportError('baseline', err, io);
-  }
 }

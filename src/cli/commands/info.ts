@@ -1,8 +1,9 @@
-import { parseArgs } from 'node:util';
+import { CycleBenchError } from '../../errors.js';
 import { capabilities, type Capabilities } from '../../capabilities.js';
 import type { CommandIO } from '../../report/io.js';
 import { formatNs } from '../../result/text.js';
 import { consoleTable } from '../../report/table.js';
+import { parseCommand } from '../args.js';
 
 const table = (rows: string[][], right: number[] = []) => consoleTable(rows[0], rows.slice(1), right);
 
@@ -73,7 +74,12 @@ export function renderInfo(c: Capabilities): string {
 
 /** `cyclebench info [--json]` */
 export async function infoCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  const { values, positionals, help } = parseCommand('info', argv, { json: { type: 'boolean' } });
+  if (help) {
+    io.stdout.write('Usage: cyclebench info [--json]\n\nThe machine, the addon, every clock with its frequency, resolution and read cost, counters,\nvalgrind and CUDA, each available or unavailable with the reason.\n');
+    return 0;
+  }
+  if (positionals.length) throw new CycleBenchError('E_USAGE', `info takes no arguments, got ${positionals.join(' ')}`);
   const caps = capabilities();
   io.stdout.write(values.json ? JSON.stringify(caps, null, 2) + '\n' : renderInfo(caps));
   return 0;

@@ -1,22 +1,77 @@
-import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+/** `cyclebench run [files|globs] [flags]`: measure, print, save, and (with gate flags) judge. */
+import { relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { CycleBenchError } from '../../errors.js';
 import { defaultSuite, resetDefaultSuite, setCollectOnly } from '../../engine/registry.js';
+import type { Suite } from '../../engine/suite.js';
 import { loadBenchFile } from '../../engine/load-file.js';
+import { matchesFilter } from '../../engine/expand.js';
+import { filterTask, taskIds } from '../../engine/run-task.js';
+import { runInstructionMode } from '../../engine/instructions.js';
 import { DEFAULT_SAMPLING, QUICK_SAMPLING, type RunOptions } from '../../engine/options.js';
+import { checkPolicyMatches } from '../../compare/policy.js';
+import { EXIT, EXIT_HELP } from '../../compare/exit.js';
 import { renderRun } from '../../report/run-report.js';
 import { useColor, type CommandIO } from '../../report/io.js';
 import type { RunResult } from '../../result/types.js';
-import { progressReporter } from '../progress.js';
-import { prepareRunChecks } from './compare.js';
 import { gitState, serializeResult, writeResult } from '../../store/index.js';
+import { oneOf, parseCommand, str, type OptionTable, type Values } from '../args.js';
+import { progressReporter } from '../progress.js';
 import { withProfile } from '../profile.js';
-import { runInstructionMode } from '../../engine/instructions.js';
+import { finishGate, GATE_OPTIONS, prepareGate } from '../run-gate.js';
+import { exactIdsFilter, freshProcessRerun } from '../rerun.js';
 
 /** The files `cyclebench run` loads when given none. */
 export const DEFAULT_GLOB = 'bench/**/*.bench.{ts,mts,js,mjs}';
 
+/** Flags that shape what is measured; a confirmation re-run repeats exactly these. */
+const MEASURE_OPTIONS: OptionTable = {
+  time: { type: 'string' },
+  'min-time': { type: 'string' },
+  quick: { type: 'boolean' },
+  isolate: { type: 'string' },
+  samples: { type: 'string' },
+  precision: { type: 'string' },
+  gc: { type: 'boolean' },
+  equivalence: { type: 'boolean' },
+  counters: { type: 'string' },
+  mode: { type: 'string' },
+  iterations: { type: 'string' },
+  'cache-sim': { type: 'boolean' },
+};
+
+const RUN_OPTIONS: OptionTable = {
+  ...MEASURE_OPTIONS,
+  filter: { type: 'string' },
+  quiet: { type: 'boolean' },
+  json: { type: 'string' },
+  profile: { type: 'boolean' },
+  ...GATE_OPTIONS,
+};
+
+const USAGE = `Usage: cyclebench run [files|globs] [options]
+
+Runs the benchmarks in the given files (default ${DEFAULT_GLOB}).
+
+Measuring:
+  --filter ID|/re/     only benchmarks whose id contains ID or matches /re/
+  --time 2s            time budget per benchmark (default 1s)     --min-time 1s  sample at least this long
+  --quick              lower precision (±3%), 200 ms budget       --precision F  target CI half-width (0.01)
+  --samples N          a fixed number of samples                  --gc           gc() between samples
+  --isolate worker|process  each benchmark or group in a fresh worker thread or process
+  --counters default|a,b    perf_event counters per iteration     --equivalence  check group outputs
+  --mode instructions  count instructions under callgrind (deterministic; --iterations N, --cache-sim)
+Output:
+  --json FILE|-        write the result file (- : stdout, JSON only)   --markdown FILE  results and verdict
+  --quiet              no table, no progress                      --profile      CPU profile (needs --filter)
+  --no-save            do not update .cyclebench/last.json
+Gate:
+  --baseline REF       compare with a baseline, tag or file (confirmed in fresh processes)
+  --save-baseline NAME  --tag T  --history  (also judges history at this run)
+  --noise F  --alpha A  --correction holm|bh|none  --confirm N  --target "ID: p95 < 100ms"
+  --allow-removed      accept baseline benchmarks this run no longer has   --config FILE
+${EXIT_HELP}
+`;
 
 /** Parses a duration: `500`, `500ms`, `2s`, `1.5s` → ms. */
 export function parseDurationMs(text: string, flag: string): number {
@@ -32,34 +87,15 @@ function positiveNumber(text: string | undefined, flag: string): number | undefi
   return v;
 }
 
-export const RUN_OPTIONS = {
-  filter: { type: 'string' },
-  time: { type: 'string' },
-  'min-time': { type: 'string' },
-  quick: { type: 'boolean' },
-  isolate: { type: 'string' },
-  quiet: { type: 'boolean' },
-  samples: { type: 'string' },
-  precision: { type: 'string' },
-  gc: { type: 'boolean' },
-  equivalence: { type: 'boolean' },
-  profile: { type: 'boolean' },
-  counters: { type: 'string' },
-  mode: { type: 'string' },
-  iterations: { type: 'string' },
-  'cache-sim': { type: 'boolean' },
-} as const;
-
 /** Finds benchmark files from arguments (files or globs) or the default glob. */
 export async function findFiles(patterns: string[], cwd: string): Promise<string[]> {
   const files = await glob(patterns.length ? patterns : [DEFAULT_GLOB], { cwd, absolute: true, onlyFiles: true });
-  if (!files.length)
-    throw new CycleBenchError('E_USAGE', `no benchmark files match ${patterns.length ? patterns.join(' ') : DEFAULT_GLOB} in ${cwd}`);
+  if (!files.length) throw new CycleBenchError('E_USAGE', `no benchmark files match ${patterns.length ? patterns.join(' ') : DEFAULT_GLOB} in ${cwd}`);
   return files.sort();
 }
 
-/** Loads files and runs their benchmarks; shared by `run` and the regression workflow. */
-export async function runFiles(files: string[], options: RunOptions): Promise<RunResult> {
+/** Loads benchmark files with running deferred and returns the suite they registered. */
+export async function loadSuite(files: string[]): Promise<Suite> {
   resetDefaultSuite();
   setCollectOnly(true);
   try {
@@ -69,99 +105,130 @@ export async function runFiles(files: string[], options: RunOptions): Promise<Ru
   }
   const suite = defaultSuite();
   resetDefaultSuite();
-  return suite.run(options);
+  return suite;
+}
+
+/** Checks a `--filter` before anything runs: a `/regex/` must compile. */
+function checkFilter(filter: string | undefined): void {
+  if (filter === undefined) return;
+  try {
+    matchesFilter('', filter);
+  } catch (err) {
+    throw new CycleBenchError('E_USAGE', `--filter ${JSON.stringify(filter)} is not a valid regular expression: ${(err as Error).message}`);
+  }
 }
 
 /** Turns parsed flags into run options. */
-export function runOptionsFrom(values: Record<string, string | boolean | undefined>, io: CommandIO): RunOptions {
-  const isolate = values.isolate as string | undefined;
-  if (isolate !== undefined && !['none', 'worker', 'process'].includes(isolate))
-    throw new CycleBenchError('E_USAGE', `--isolate takes none, worker or process, got '${isolate}'`);
+export function runOptionsFrom(values: Values, io: CommandIO): RunOptions {
+  const isolate = oneOf(str(values, 'isolate'), ['none', 'worker', 'process'] as const, '--isolate');
+  checkFilter(str(values, 'filter'));
   const options: RunOptions = {
     ...(values.quick ? QUICK_SAMPLING : {}),
-    filter: values.filter as string | undefined,
-    isolate: isolate as RunOptions['isolate'],
-    gc: values.gc as boolean | undefined,
-    equivalence: values.equivalence as boolean | undefined,
+    filter: str(values, 'filter'),
+    isolate,
+    gc: values.gc === true ? true : undefined,
+    equivalence: values.equivalence === true ? true : undefined,
   };
-  if (values.time !== undefined) options.maxTimeMs = parseDurationMs(values.time as string, '--time');
-  if (values['min-time'] !== undefined) {
-    const minTimeMs = parseDurationMs(values['min-time'] as string, '--min-time');
-    if (values.time !== undefined && options.maxTimeMs! < minTimeMs)
-      throw new CycleBenchError('E_USAGE', `--min-time (${values['min-time']}) exceeds the budget --time (${values.time})`);
+  const time = str(values, 'time');
+  const minTime = str(values, 'min-time');
+  if (time !== undefined) options.maxTimeMs = parseDurationMs(time, '--time');
+  if (minTime !== undefined) {
+    const minTimeMs = parseDurationMs(minTime, '--min-time');
+    if (time !== undefined && options.maxTimeMs! < minTimeMs) throw new CycleBenchError('E_USAGE', `--min-time (${minTime}) exceeds the budget --time (${time})`);
     // Without --time the budget grows to twice the minimum, so the precision rule still has room.
-    if (values.time === undefined) options.maxTimeMs = Math.max(options.maxTimeMs ?? DEFAULT_SAMPLING.maxTimeMs, 2 * minTimeMs);
+    if (time === undefined) options.maxTimeMs = Math.max(options.maxTimeMs ?? DEFAULT_SAMPLING.maxTimeMs, 2 * minTimeMs);
     options.minTimeMs = minTimeMs;
   }
-  const samples = positiveNumber(values.samples as string | undefined, '--samples');
+  const samples = positiveNumber(str(values, 'samples'), '--samples');
   if (samples) options.samples = Math.round(samples);
-  const precision = positiveNumber(values.precision as string | undefined, '--precision');
+  const precision = positiveNumber(str(values, 'precision'), '--precision');
   if (precision) options.precision = precision;
-  if (values.counters !== undefined) options.counters = values.counters === 'default' ? 'default' : String(values.counters).split(',');
+  const counters = str(values, 'counters');
+  if (counters !== undefined) options.counters = counters === 'default' ? 'default' : counters.split(',');
   if (!values.quiet) options.onProgress = progressReporter(io.stderr, io.env);
   return options;
 }
 
-/** Takes `--json FILE` (the result file) out of argv; the regression flags keep the rest. */
-function takeJson(argv: string[]): { json?: string; rest: string[] } {
-  const rest: string[] = [];
-  let json: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (a === '--json') {
-      json = argv[++i];
-      if (json === undefined) throw new CycleBenchError('E_USAGE', '--json needs a file name, or - for stdout');
-    } else if (a.startsWith('--json=')) json = a.slice('--json='.length);
-    else rest.push(a);
+/** The measuring flags as given, for a re-run that must measure the same way. */
+function measureArgs(values: Values): string[] {
+  const out: string[] = [];
+  for (const [name, spec] of Object.entries(MEASURE_OPTIONS)) {
+    const v = values[name];
+    if (v === undefined) continue;
+    if (spec.type === 'boolean') {
+      if (v === true) out.push(`--${name}`);
+    } else out.push(`--${name}`, String(v));
   }
-  return { json, rest };
+  return out;
 }
 
-/** A filter that matches exactly these ids. */
-function exactIds(ids: string[]): RegExp {
-  return new RegExp(`^(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+/** Refuses flag combinations that would be accepted and silently ignored. */
+function checkCombinations(values: Values, mode: 'time' | 'instructions'): void {
+  if (mode === 'instructions') {
+    for (const f of ['profile', 'counters', 'isolate', 'time', 'min-time', 'quick', 'samples', 'precision', 'gc'])
+      if (values[f] !== undefined) throw new CycleBenchError('E_USAGE', `--${f} does not apply to --mode instructions (a fixed number of iterations counted under callgrind).`);
+  } else {
+    for (const f of ['iterations', 'cache-sim'])
+      if (values[f] !== undefined) throw new CycleBenchError('E_USAGE', `--${f} applies only to --mode instructions.`);
+  }
+  if (values.profile && values.filter === undefined) throw new CycleBenchError('E_USAGE', '--profile needs --filter NAME, so the profile holds just that benchmark');
 }
 
-/**
- * `cyclebench run [files or globs] [--filter] [--time] [--quick] [--isolate] [--json FILE]` plus the
- * regression flags (`--baseline`, `--save-baseline`, `--tag`, `--history`, `--target`, ...).
- */
+/** `cyclebench run [files or globs] [flags]`. */
 export async function runCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { json, rest: withoutJson } = takeJson(argv);
-  const prep = await prepareRunChecks(withoutJson, io);
-  if ('exitCode' in prep) return prep.exitCode;
-  const { values, positionals } = parseArgs({ args: prep.rest, options: RUN_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals, help } = parseCommand('run', argv, RUN_OPTIONS);
+  if (help) {
+    io.stdout.write(USAGE);
+    return EXIT.OK;
+  }
+  const mode = oneOf(str(values, 'mode'), ['time', 'instructions'] as const, '--mode') ?? 'time';
+  checkCombinations(values, mode);
   const options = runOptionsFrom(values, io);
-  if (prep.options.tag) options.tag = prep.options.tag;
-  if (values.profile && !values.filter)
-    throw new CycleBenchError('E_USAGE', '--profile needs --filter NAME, so the profile holds just that benchmark');
-  const mode = values.mode ?? 'time';
-  if (mode !== 'time' && mode !== 'instructions') throw new CycleBenchError('E_USAGE', `--mode takes time or instructions, got '${mode}'`);
-  if (mode === 'instructions' && (values.profile || values.counters || values.isolate))
-    throw new CycleBenchError('E_USAGE', '--mode instructions runs under callgrind: --profile, --counters and --isolate do not apply');
-  const iterations = positiveNumber(values.iterations, '--iterations');
+  const iterations = positiveNumber(str(values, 'iterations'), '--iterations');
+  const gate = await prepareGate(values, io);
+  if (gate.tag) options.tag = gate.tag;
+  if (mode === 'instructions') options.instructionNoise = gate.policy.instructionNoise;
   const files = await findFiles(positionals, io.cwd);
-  const measure = () =>
-    mode === 'instructions'
-      ? runInstructionMode(files, { ...options, iterations: iterations && Math.round(iterations), cacheSim: values['cache-sim'] })
-      : runFiles(files, options);
-  const { result, profilePath } = await withProfile(Boolean(values.profile), io.cwd, String(values.filter ?? ''), measure);
+  const suite = await loadSuite(files);
+  const allIds = suite.tasks.flatMap(taskIds);
+  const scoped = suite.tasks.map((t) => filterTask(t, options.filter)).filter((t) => t !== null);
+  if (!scoped.length) {
+    const where = files.map((f) => relative(io.cwd, f) || f).join(', ');
+    throw new CycleBenchError('E_USAGE', allIds.length ? `--filter ${JSON.stringify(options.filter)} matches none of the ${allIds.length} benchmarks in ${where}: ${allIds.slice(0, 20).join(', ')}${allIds.length > 20 ? ', ...' : ''}.` : `no benchmarks are registered in ${where}.`);
+  }
+  checkPolicyMatches(gate.policy, allIds, gate.configFile);
+
+  const json = str(values, 'json');
+  const human = json === '-' ? io.stderr : io.stdout;
+  if (mode === 'instructions' && !values.quiet) io.stderr.write(`counting instructions of ${scoped.flatMap(taskIds).filter((id) => matchesFilter(id, options.filter)).length} benchmark(s) under callgrind (about 30x slower than a time run)\n`);
+  const measure = (): Promise<RunResult> =>
+    mode === 'instructions' ? runInstructionMode(files, { ...options, iterations: iterations && Math.round(iterations), cacheSim: values['cache-sim'] === true }) : suite.run(options);
+  const { result, profilePath } = await withProfile(Boolean(values.profile), io.cwd, str(values, 'filter') ?? '', measure);
   const git = await gitState(io.cwd);
   if (git) result.environment.git = git;
-  const human = json === '-' ? io.stderr : io.stdout;
   if (!values.quiet) human.write(renderRun(result, 'console', { color: useColor(human, io.env) }));
   if (profilePath) human.write(`\nCPU profile written to ${profilePath} (open it in Chrome DevTools > Performance, or VS Code)\n`);
   if (json === '-') io.stdout.write(serializeResult(result));
   else if (json) writeResult(resolve(io.cwd, json), result);
-  for (const b of result.benchmarks.filter((x) => x.status === 'error')) io.stderr.write(`error in ${b.id}: ${b.error?.message}\n`);
-  // Suspected regressions are re-run in fresh processes before they fail the build.
-  const rerun = (ids: string[]) =>
-    mode === 'instructions'
-      ? runInstructionMode(files, { ...options, onProgress: undefined, filter: exactIds(ids), iterations: iterations && Math.round(iterations) })
-      : runFiles(files, { ...options, onProgress: undefined, filter: exactIds(ids), isolate: 'process' });
-  return prep.finish(result, rerun);
+
+  const fileArgs = files.map((f) => relative(io.cwd, f) || f);
+  const reproduce = (id: string) =>
+    ['cyclebench run', ...fileArgs.map(shellQuote), '--filter', shellQuote(exactIdsFilter([id])), ...(str(values, 'isolate') ? ['--isolate', str(values, 'isolate')!] : []), '--profile'].join(' ');
+  return finishGate(
+    result,
+    gate,
+    {
+      rerun: freshProcessRerun({ files, measureArgs: measureArgs(values), cwd: io.cwd, env: io.env }),
+      hint: reproduce,
+      inScope: (id) => matchesFilter(id, options.filter),
+      shownRun: !values.quiet,
+      human,
+    },
+    io,
+  );
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9._\/=:-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }

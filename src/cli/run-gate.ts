@@ -1,0 +1,190 @@
+/**
+ * The regression half of `cyclebench run`: before measuring, load the policy and the baseline (so a
+ * bad flag, config or baseline fails before minutes of work); after, save the run, judge it, print
+ * and write the verdict. `compare` shares the output half ({@link emitVerdict}).
+ */
+import type { CommandIO } from '../report/io.js';
+import type { RunResult } from '../result/types.js';
+import { loadPolicy, type PolicyFlags } from '../config.js';
+import { evaluateRun, type GateReport } from '../compare/gate.js';
+import type { Rerun } from '../compare/confirm.js';
+import type { Policy } from '../compare/policy.js';
+import { analyzeHistory } from '../compare/history-analysis.js';
+import { appendHistory, readHistory } from '../store/history-file.js';
+import { resolveRef, saveLast, saveNamed, type ResolvedRef } from '../store/named.js';
+import { validateName } from '../store/paths.js';
+import { renderVerdictConsole, renderVerdictJson, renderVerdictMarkdown } from '../report/verdict.js';
+import { renderRun } from '../report/run-report.js';
+import { useColor } from '../report/io.js';
+import { appendStepSummary, writeTo } from '../report/output.js';
+import { str, type OptionTable, type Values } from './args.js';
+
+/** The regression flags of `cyclebench run`. */
+export const GATE_OPTIONS: OptionTable = {
+  baseline: { type: 'string' },
+  'save-baseline': { type: 'string' },
+  tag: { type: 'string' },
+  history: { type: 'boolean' },
+  'no-save': { type: 'boolean' },
+  markdown: { type: 'string' },
+  noise: { type: 'string' },
+  alpha: { type: 'string' },
+  correction: { type: 'string' },
+  confirm: { type: 'string' },
+  target: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  'allow-removed': { type: 'boolean' },
+};
+
+/** The policy flags among parsed values, as the config loader takes them. */
+export function policyFlags(values: Values): PolicyFlags & { config?: string } {
+  return {
+    noise: str(values, 'noise'),
+    alpha: str(values, 'alpha'),
+    correction: str(values, 'correction'),
+    confirm: str(values, 'confirm'),
+    target: values.target as string[] | undefined,
+    config: str(values, 'config'),
+    'allow-removed': values['allow-removed'] === true,
+  };
+}
+
+/** How a resolved reference is named in reports: a file by its path, else `tag before`, `baseline main`, `last`. */
+export function refLabel(r: ResolvedRef): string {
+  return r.source === 'file' || r.source === 'last' ? r.ref : `${r.source} ${r.ref}`;
+}
+
+/** Where a verdict goes. */
+export interface VerdictOutputs {
+  /** `--json FILE|-` of `compare`: the verdict as JSON. */
+  json?: string;
+  markdown?: string;
+  /** What to print on the human stream (default console). */
+  format?: 'console' | 'markdown' | 'json';
+  /** The run's results, shown above the verdict in markdown (run's `--markdown` and the step summary). */
+  run?: RunResult;
+}
+
+/**
+ * Prints and writes a verdict. With `--json -` stdout carries the JSON alone and everything human
+ * goes to stderr. A step summary that cannot be written is a warning: the verdict and its exit code stand.
+ */
+export function emitVerdict(report: GateReport | null, out: VerdictOutputs, io: CommandIO, shownRun = false): void {
+  const human = out.json === '-' ? io.stderr : io.stdout;
+  const format = out.format ?? 'console';
+  if (report && shownRun) human.write('\n');
+  if (report) {
+    if (format === 'console') human.write(renderVerdictConsole(report, { color: useColor(human, io.env), errorsShown: shownRun }));
+    else if (format === 'markdown') human.write(renderVerdictMarkdown(report));
+    else if (out.json !== '-') io.stdout.write(renderVerdictJson(report));
+  }
+  const md = [out.run ? renderRun(out.run, 'markdown') : '', report ? renderVerdictMarkdown(report, { errorsShown: out.run !== undefined }) : ''].filter(Boolean).join('\n');
+  if (out.markdown) writeTo(out.markdown, md, io);
+  if (out.json && report) writeTo(out.json, renderVerdictJson(report), io);
+  try {
+    appendStepSummary(md, io);
+  } catch (err) {
+    io.stderr.write(`cyclebench: warning: cannot write the GitHub step summary ${io.env.GITHUB_STEP_SUMMARY}: ${(err as Error).message}; the verdict stands.\n`);
+  }
+}
+
+/** What `run` learns before measuring. */
+export interface PreparedGate {
+  policy: Policy;
+  configFile: string | null;
+  /** The resolved `--baseline`, loaded before the run so a missing or corrupt one fails fast. */
+  base: ResolvedRef | null;
+  tag?: string;
+  saveBaseline?: string;
+  history: boolean;
+  noSave: boolean;
+  markdown?: string;
+}
+
+/** Loads the policy (config + flags) and the baseline, and checks names; throws `E_USAGE`/`E_CONFIG`/`E_BAD_NAME`. */
+export async function prepareGate(values: Values, io: CommandIO): Promise<PreparedGate> {
+  const tag = str(values, 'tag');
+  const saveBaseline = str(values, 'save-baseline');
+  if (tag !== undefined) validateName(tag, 'tag');
+  if (saveBaseline !== undefined) validateName(saveBaseline, 'baseline');
+  const { policy, configFile } = await loadPolicy(io.cwd, policyFlags(values));
+  const baseline = str(values, 'baseline');
+  return {
+    policy,
+    configFile,
+    base: baseline !== undefined ? resolveRef(io.cwd, baseline) : null,
+    tag,
+    saveBaseline,
+    history: values.history === true,
+    noSave: values['no-save'] === true,
+    markdown: str(values, 'markdown'),
+  };
+}
+
+/** What the run command hands to {@link finishGate} besides the run. */
+export interface FinishContext {
+  /** Re-measures suspects in fresh processes. */
+  rerun?: Rerun;
+  /** The command that reproduces one benchmark under the profiler. */
+  hint: (id: string) => string;
+  /** The ids in the run's scope (its filter): base benchmarks outside it are not "removed". */
+  inScope: (id: string) => boolean;
+  /** The run table was already printed on the human stream. */
+  shownRun: boolean;
+  /** The human stream (stderr when stdout carries JSON). */
+  human: CommandIO['stdout'];
+}
+
+/**
+ * After the run: saves `.cyclebench/last.json` (unless `--no-save`), the tag and history; judges the
+ * run (baseline with confirmation re-runs, removed benchmarks, targets, references, history); saves
+ * `--save-baseline` after comparing; prints and writes the verdict. Returns the exit code. A run that
+ * measured nothing (every benchmark skipped) replaces no stored result.
+ */
+export async function finishGate(run: RunResult, gate: PreparedGate, ctx: FinishContext, io: CommandIO): Promise<number> {
+  const notes: string[] = [];
+  const measured = run.benchmarks.some((b) => b.status !== 'skipped');
+  if (gate.tag && run.tag === undefined) run = { ...run, tag: gate.tag };
+  if (!measured) notes.push(`nothing measured (every benchmark was skipped): no stored result was written`);
+  else {
+    if (!gate.noSave) notes.push(`saved latest run to ${saveLast(io.cwd, run)}`);
+    if (gate.tag) notes.push(`saved tag ${gate.tag} to ${saveNamed(io.cwd, 'tag', gate.tag, run)}`);
+    if (gate.history) notes.push(`appended to history ${appendHistory(io.cwd, run)}`);
+  }
+  const { policy, base } = gate;
+  const historyRegressions = gate.history && measured ? historyAtThisRun(io.cwd, run, policy) : [];
+  const only = base ? [...new Set([...run.benchmarks.map((b) => b.id), ...base.run.benchmarks.map((b) => b.id).filter(ctx.inScope)])] : undefined;
+  const report = await evaluateRun(run, policy, {
+    base: base?.run,
+    baseLabel: base ? refLabel(base) : undefined,
+    currentLabel: gate.tag ? `tag ${gate.tag}` : 'this run',
+    only,
+    rerun: run.mode === 'instructions' ? undefined : ctx.rerun,
+    hint: ctx.hint,
+    historyRegressions,
+    notes,
+  });
+  if (base && run.mode === 'instructions' && policy.confirm > 0) report.notes.push('no confirmation re-runs: instruction counts are deterministic');
+  // Saved after comparing, so `--baseline main --save-baseline main` compares with the old one.
+  if (gate.saveBaseline && measured) report.notes.push(`saved baseline ${gate.saveBaseline} to ${saveNamed(io.cwd, 'baseline', gate.saveBaseline, run)}`);
+  const judged = Boolean(report.comparison || report.targets.length || report.references.length || report.errored.length || report.historyRegressions.length);
+  if (judged) emitVerdict(report, { markdown: gate.markdown, run }, { ...io, stdout: ctx.human }, ctx.shownRun);
+  else {
+    emitVerdict(null, { markdown: gate.markdown, run }, io);
+    for (const n of report.notes) ctx.human.write(`${n}\n`);
+  }
+  return report.exitCode;
+}
+
+/** Regressions that the history (this run just appended) shows at this run, for its benchmarks. */
+function historyAtThisRun(cwd: string, run: RunResult, policy: Policy): { id: string; message: string }[] {
+  const ids = new Set(run.benchmarks.map((b) => b.id));
+  const analysis = analyzeHistory(readHistory(cwd).entries, {
+    alpha: policy.alpha,
+    noise: policy.noise,
+    window: policy.history.window,
+    minRuns: policy.history.minRuns,
+    seed: policy.seed,
+  });
+  return analysis.series.filter((s) => ids.has(s.id) && s.regression).map((s) => ({ id: s.id, message: `${s.id}: ${s.regression!.message} (history)` }));
+}
