@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadNative } from '../../src/native/load.js';
+import { requireAddon, requireCapability } from '../capability.js';
 import { countersBinding } from '../../src/counters/binding.js';
 import { openCounters } from '../../src/counters/set.js';
 import { countersCapability } from '../../src/counters/capability.js';
@@ -9,17 +10,17 @@ import { COUNTER_EVENTS } from '../../src/counters/events.js';
 import type { CounterValue } from '../../src/result/types.js';
 
 const native = loadNative();
-if (!native.addon) console.log(`skipping perf_event counter tests: ${native.reason}`);
+const ready = await requireAddon();
 const linux = process.platform === 'linux';
 
 function sink(v: number): void {
   if (v === -1) console.log(v);
 }
 
-describe.skipIf(!native.addon)('perf_event counter set (addon)', () => {
+describe.skipIf(!ready)('perf_event counter set (addon)', () => {
   it('native event table matches the TypeScript mirror', () => {
     const b = countersBinding().binding!;
-    expect(b.counterEvents().map((e) => ({ name: e.name, kind: e.kind }))).toEqual(COUNTER_EVENTS);
+    expect(b.counterEvents().map((e) => ({ name: e.name, kind: e.kind }))).toEqual(COUNTER_EVENTS.map((e) => ({ name: e.name, kind: e.kind })));
   });
 
   it("'default' lists every event, each available or with a reason", () => {
@@ -42,16 +43,12 @@ describe.skipIf(!native.addon)('perf_event counter set (addon)', () => {
     }
   });
 
-  it.skipIf(!linux)('software counters see at least N page faults when N fresh pages are touched (native mmap)', () => {
+  it.skipIf(!linux)('software counters see at least N page faults when N fresh pages are touched (native mmap)', (ctx) => {
     const set = openCounters(['page-faults', 'task-clock', 'context-switches'])!;
     try {
       const pf = set.events.find((e) => e.name === 'page-faults')!;
-      if (!pf.available) {
-        // Sandboxes that forbid perf_event_open entirely: honest reason, nothing to count.
-        console.log(`page-faults unavailable here: ${pf.reason}`);
-        expect(pf.reason!.length).toBeGreaterThan(0);
-        return;
-      }
+      // Sandboxes that forbid perf_event_open entirely give an honest reason and nothing to count.
+      if (!requireCapability('software counter page-faults', pf.available ? { available: true } : { available: false, reason: pf.reason! })) return ctx.skip();
       const before = new Float64Array(set.length);
       const after = new Float64Array(set.length);
       const N = 2000;
@@ -68,10 +65,11 @@ describe.skipIf(!native.addon)('perf_event counter set (addon)', () => {
     }
   });
 
-  it.skipIf(!linux)('counts page faults of a fresh large ArrayBuffer written from JS, per iteration', () => {
+  it.skipIf(!linux)('counts page faults of a fresh large ArrayBuffer written from JS, per iteration', (ctx) => {
     const set = openCounters(['page-faults'])!;
     try {
-      if (!set.events[0].available) return;
+      const e = set.events[0];
+      if (!requireCapability('software counter page-faults', e.available ? { available: true } : { available: false, reason: e.reason! })) return ctx.skip();
       const before = new Float64Array(set.length);
       const after = new Float64Array(set.length);
       const pages = 1024;
@@ -196,7 +194,7 @@ describe.skipIf(!native.addon)('perf_event counter set (addon)', () => {
   });
 });
 
-describe.skipIf(!native.addon || !linux)('rdpmc mmap-page protocol (fake page, fake readers)', () => {
+describe.skipIf(!ready || !linux)('rdpmc mmap-page protocol (fake page, fake readers)', () => {
   const hooks = () => countersBinding().binding!.countersTestHooks;
 
   it('sign-extends counter values of the PMU width', () => {
@@ -269,8 +267,9 @@ const paranoid = (() => {
 const canDrop =
   linux && process.getuid?.() === 0 && paranoid >= 2 && spawnSync('setpriv', ['--version']).status === 0 && !!native.path;
 
-describe.skipIf(!native.addon || !canDrop)('permissions (as an unprivileged user)', () => {
-  it('user-space counting works at paranoid 2; kernel counting says why not, naming perf_event_paranoid', () => {
+if (ready && !canDrop) console.log(`[skip] counter permissions as an unprivileged user: needs Linux, root, perf_event_paranoid >= 2 (is ${paranoid}) and setpriv`);
+describe.skipIf(!ready || !canDrop)('permissions (as an unprivileged user)', () => {
+  it('user-space counting works at paranoid 2; kernel counting says why not, naming perf_event_paranoid', (ctx) => {
     const script = `const a = require(${JSON.stringify(native.path)});
       const u = a.openCounters(['page-faults']).events[0];
       const k = a.openCounters(['page-faults'], { includeKernel: true }).events[0];
@@ -279,8 +278,8 @@ describe.skipIf(!native.addon || !canDrop)('permissions (as an unprivileged user
       encoding: 'utf8',
     });
     if (r.status !== 0) {
-      console.log(`could not run as nobody: ${r.stderr.trim().slice(0, 300)}`);
-      return;
+      console.log(`[skip] could not run as nobody: ${r.stderr.trim().slice(0, 300)}`);
+      return ctx.skip();
     }
     const { u, k } = JSON.parse(r.stdout) as { u: { available: boolean }; k: { available: boolean; reason?: string } };
     expect(u.available).toBe(true);

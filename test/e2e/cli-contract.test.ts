@@ -110,3 +110,24 @@ describe('outputs hold the results', () => {
     expect(p.read('summary.md')).toMatch(/## cyclebench run[\s\S]*\| `steady` \|/);
   });
 });
+
+describe('run --history', () => {
+  it('judges the history at this run: a step up in the latest runs exits 1, as the exit-code table says', async () => {
+    const q = scratchProject({ 'bench/work.bench.mjs': WORK_BENCH });
+    try {
+      for (let i = 0; i < 6; i++) expect((await q.cli(['run', ...FAST, '--filter', 'work', '--history'])).code).toBe(0);
+      const codes: (number | null)[] = [];
+      let last = '';
+      for (let i = 0; i < 3; i++) {
+        const r = await q.cli(['run', ...FAST, '--filter', 'work', '--history'], { env: { WORK: '4000' } });
+        codes.push(r.code);
+        last = r.stdout;
+      }
+      expect(codes[2], last).toBe(1);
+      expect(last).toMatch(/work: .*\(history\)/);
+      expect(last).toMatch(/look closer: cyclebench run bench\/work\.bench\.mjs --filter/);
+    } finally {
+      q.remove();
+    }
+  });
+});

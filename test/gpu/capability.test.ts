@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadNative } from '../../src/native/load.js';
+import { requireAddon } from '../capability.js';
 import { capabilityFromProbe, cudaCapability, type GpuProbe } from '../../src/gpu/index.js';
 
 const native = loadNative();
-if (!native.addon) console.log(`[skip] gpu capability (native): the addon is not loaded: ${native.reason}`);
+const ready = await requireAddon();
 
 describe('capabilityFromProbe', () => {
   const lib = { available: false, reason: 'absent' };
@@ -36,7 +37,7 @@ describe('capabilityFromProbe', () => {
   });
 });
 
-describe.skipIf(!native.addon)('cudaCapability on this machine', () => {
+describe.skipIf(!ready)('cudaCapability on this machine', () => {
   it('fills every entry: available, or a reason', () => {
     const cap = cudaCapability();
     console.log(`[info] cuda: ${cap.available ? `${cap.devices.length} device(s): ${cap.devices.map((d) => d.name).join(', ')}` : cap.reason}`);

@@ -2,10 +2,12 @@
 // node-addon-api callbacks (a C++ exception) and from the plain Node-API ones (a pending exception) alike.
 import { describe, expect, it } from 'vitest';
 import { loadNative } from '../../src/native/load.js';
+import { requireAddon } from '../capability.js';
 import type { NativeError } from '../../src/native/binding.js';
 import type { CountersBinding, InstrumentBinding } from '../../src/counters/binding.js';
 
 const load = loadNative();
+const ready = await requireAddon();
 
 function thrown(f: () => unknown): NativeError {
   try {
@@ -16,7 +18,7 @@ function thrown(f: () => unknown): NativeError {
   throw new Error('expected a throw');
 }
 
-describe.skipIf(!load.addon)('native errors carry a code', () => {
+describe.skipIf(!ready)('native errors carry a code', () => {
   const addon = () => load.addon!;
   const counters = () => load.addon as unknown as CountersBinding;
   const instrument = () => load.addon as unknown as InstrumentBinding;

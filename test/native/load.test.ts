@@ -4,10 +4,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadNative, tryLoad, packageRoot } from '../../src/native/load.js';
+import { requireAddon } from '../capability.js';
 
 const load = loadNative();
+const ready = await requireAddon();
 
-describe.skipIf(!load.addon)(`addon (${load.reason ?? 'loaded'})`, () => {
+describe.skipIf(!ready)(`addon (${load.reason ?? 'loaded'})`, () => {
   it('loads from a local build or a prebuild and exposes the clock', () => {
     expect(['local build', 'prebuild']).toContain(load.source);
     const a = load.addon!.now();

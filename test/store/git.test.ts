@@ -4,13 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitState } from '../../src/store/index.js';
+import { requireCapability } from '../capability.js';
 
-let hasGit = true;
-try {
-  execFileSync('git', ['--version']);
-} catch {
-  hasGit = false;
-}
+const hasGit = requireCapability('git', (() => {
+  try {
+    execFileSync('git', ['--version']);
+    return { available: true } as const;
+  } catch (err) {
+    return { available: false, reason: `git --version failed: ${(err as Error).message}` } as const;
+  }
+})());
 
 describe.skipIf(!hasGit)('gitState', () => {
   let dir: string;
