@@ -17,25 +17,25 @@ export const CONFIG_FILES = ['cyclebench.config.ts', 'cyclebench.config.js', 'cy
 
 /** A config file: the regression policy. Every key is checked; an unknown one is an error naming the nearest known key. */
 export interface CycleBenchConfig {
-  /** Significance level after the suite-wide correction (default 0.05). */
+  /** Significance level after the suite-wide correction. @default 0.05 */
   alpha?: number;
-  /** Relative noise band, 0.05 = ±5% (default 0.05). */
+  /** Relative noise band, 0.05 = ±5%. @default 0.05 */
   noise?: number;
-  /** Noise band for instruction counts (`--mode instructions`), default 0.005. */
+  /** Noise band for instruction counts (`--mode instructions`). @default 0.005 */
   instructionNoise?: number;
-  /** Multiple-comparison correction: 'holm' (default), 'bh' (Benjamini-Hochberg) or 'none'. */
+  /** Multiple-comparison correction: 'holm', 'bh' (Benjamini-Hochberg) or 'none'. @default 'holm' */
   correction?: Correction;
-  /** Per-benchmark alpha/noise: `{ "db/*": { noise: 0.1 } }` or `[{ match: "db/*", noise: 0.1 }]`. */
+  /** Per-benchmark alpha/noise: `{ "db/*": { noise: 0.1 } }` or `[{ match: "db/*", noise: 0.1 }]`. @default none */
   overrides?: Record<string, { alpha?: number; noise?: number }> | PolicyOverride[];
-  /** Absolute targets per id or glob: `{ parse: "p95 < 100ms", "db/*": ["mean < 50us"] }`. */
+  /** Absolute targets per id or glob: `{ parse: "p95 < 100ms", "db/*": ["mean < 50us"] }`. @default none */
   targets?: Record<string, string | string[]>;
-  /** Reference comparisons: `[{ bench: "query", against: { name: "neo4j", value: "27.96ms" }, maxRatio: 1.0 }]`. */
+  /** Reference comparisons: `[{ bench: "query", against: { name: "neo4j", value: "27.96ms" }, maxRatio: 1.0 }]`. @default none */
   references?: ReferenceSpec[];
-  /** Re-runs of suspected regressions before failing (default 2; only `run` can re-run). */
+  /** Re-runs of suspected regressions, in fresh processes, before failing (only `run` can re-run). @default 2 */
   confirm?: number;
-  /** A regression counts if it reproduces in 'all' (default) or a 'majority' of confirmation re-runs. */
+  /** A regression counts if it reproduces in 'all' or a 'majority' of confirmation re-runs. @default 'all' */
   confirmRule?: 'all' | 'majority';
-  /** History analysis: trailing window and minimum runs (defaults 10 and 5). */
+  /** History analysis: trailing window and minimum runs. @default { window: 10, minRuns: 5 } */
   history?: { window?: number; minRuns?: number };
   /** Accept benchmarks of the baseline that a run no longer has; else they fail the gate (exit 1). @default false */
   allowRemoved?: boolean;

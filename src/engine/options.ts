@@ -15,77 +15,77 @@ export type AxesOf<A extends Args> = { [K in keyof A]: readonly A[K][] };
 
 /** Lifecycle hooks; none of them is ever timed. */
 export interface Hooks<S = unknown, A extends Args = Args> {
-  /** Before the benchmark's first sample (once per argument point). */
+  /** Before the benchmark's first sample (once per argument point). @default undefined */
   before?: (args: A) => unknown;
-  /** After its last sample. */
+  /** After its last sample. @default undefined */
   after?: (args: A) => unknown;
-  /** Before every sample: its result is passed to the function as `state` (fresh input for in-place work). */
+  /** Before every sample: its result is passed to the function as `state` (fresh input for in-place work). @default undefined */
   setup?: (args: A) => S | Promise<S>;
-  /** After every sample. */
+  /** After every sample. @default undefined */
   teardown?: (args: A, state: S) => unknown;
 }
 
 /** How long and how precisely to sample. */
 export interface SamplingOptions {
-  /** Target half-width of the median's 95% CI (or of the ratio's, in a group), relative. Default 0.01. */
+  /** Target half-width of the median's 95% CI (or of the ratio's, in a group), relative. @default 0.01 */
   precision?: number;
-  /** Minimum samples before the precision rule may stop. Default 12. */
+  /** Minimum samples before the precision rule may stop. @default 12 */
   minSamples?: number;
-  /** Maximum samples. Default 100000. */
+  /** Maximum samples. @default 100000 */
   maxSamples?: number;
-  /** Minimum sampling time in ms before the precision rule may stop. Default 50. */
+  /** Minimum sampling time in ms before the precision rule may stop. @default 50 */
   minTimeMs?: number;
-  /** Time budget per benchmark in ms (per contender, in a group). Default 1000. */
+  /** Time budget per benchmark in ms (per contender, in a group). @default 1000 */
   maxTimeMs?: number;
-  /** Minimum duration of one sample in ns (raised to 1000x the clock's resolution). Default 100000. */
+  /** Minimum duration of one sample in ns (raised to 1000x the clock's resolution). @default 100000 */
   minSampleNs?: number;
-  /** Upper bound on warm-up in ms. Default 500. */
+  /** Upper bound on warm-up in ms. @default 500 */
   warmupMs?: number;
-  /** Fixed number of samples (disables adaptive stopping). */
+  /** Fixed number of samples (disables adaptive stopping). @default undefined (adaptive) */
   samples?: number;
-  /** Call `gc()` between samples when it is exposed (`node --expose-gc`). Default false. */
+  /** Call `gc()` between samples (exposed at run time when Node was not started with `--expose-gc`). @default false */
   gc?: boolean;
-  /** Per-benchmark timeout in ms (checked between samples; promises are raced). Default 60000. */
+  /** Per-benchmark timeout in ms (checked between samples; promises are raced). @default 60000 */
   timeoutMs?: number;
-  /** Keep per-iteration samples in results. Default true. */
+  /** Keep per-iteration samples in results. @default true */
   keepSamples?: boolean;
 }
 
 /** Options of one benchmark. */
 export interface BenchOptions<S = unknown, A extends Args = Args> extends Hooks<S, A>, SamplingOptions {
-  /** Parameter axes: the benchmark runs once per point of their Cartesian product. */
+  /** Parameter axes: the benchmark runs once per point of their Cartesian product. @default undefined (one point, no arguments) */
   args?: AxesOf<A>;
-  /** Time GPU work (CUDA events) instead of CPU time. */
+  /** Time GPU work (CUDA events) instead of CPU time. @default false */
   gpu?: boolean | { device?: number; mode?: 'cold' | 'hot' | 'graph' };
-  /** Skip this benchmark, with the reason shown in results. */
+  /** Skip this benchmark, with the reason shown in results. @default false */
   skip?: string | boolean;
 }
 
 /** Options of a group of contenders. */
 export interface GroupOptions extends SamplingOptions {
-  /** Name of the contender the others are compared with. Default: the first. */
+  /** Name of the contender the others are compared with. @default the first contender */
   baseline?: string;
-  /** Run each contender once on the same input and report any whose output differs from the baseline's. */
+  /** Run each contender once on the same input and report any whose output differs from the baseline's. @default false */
   equivalence?: boolean;
-  /** Parameter axes shared by every contender. */
+  /** Parameter axes shared by every contender. @default undefined (one point) */
   args?: ArgAxes;
 }
 
 /** Options of a run. */
 export interface RunOptions extends SamplingOptions {
-  /** Print nothing. Default false. */
+  /** Print nothing. @default false */
   quiet?: boolean;
-  /** Only benchmarks whose id matches (substring, or /regex/). */
+  /** Only benchmarks whose id matches (substring, or /regex/). @default undefined (all) */
   filter?: string | RegExp;
-  /** Run each top-level benchmark or group in a fresh worker thread or child process. Default 'none'. */
+  /** Run each top-level benchmark or group in a fresh worker thread or child process. @default 'none' */
   isolate?: 'none' | 'worker' | 'process';
-  /** Hardware/software counters to collect per sample. */
+  /** Hardware/software counters to collect per sample. @default undefined (none) */
   counters?: 'default' | string[];
-  /** Label stored with the results. */
+  /** Label stored with the results. @default undefined */
   tag?: string;
-  /** Called with progress events (the CLI draws its progress bar from these). */
+  /** Called with progress events (the CLI draws its progress bar from these). @default undefined */
   onProgress?: (event: ProgressEvent) => void;
-  /** Equivalence check for every group. */
+  /** Equivalence check for every group. @default false */
   equivalence?: boolean;
   /**
    * Band of relative change within which instruction counts (`--mode instructions`) are the same in
