@@ -225,6 +225,6 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
 
 /** The hint printed under a regression: how to look closer. */
 export function profileHint(id: string): string {
-  const quoted = /^[A-Za-z0-9._\/-]+$/.test(id) ? id : `'${id.replace(/'/g, "'\\''")}'`;
+  const quoted = /^[A-Za-z0-9._/-]+$/.test(id) ? id : `'${id.replace(/'/g, "'\\''")}'`;
   return `cyclebench run --filter ${quoted} --profile`;
 }

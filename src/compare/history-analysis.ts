@@ -171,7 +171,12 @@ function analyzeSeries(id: string, entries: HistoryEntry[], o: HistoryOptions): 
 export function analyzeHistory(entries: HistoryEntry[], o: HistoryOptions): HistoryAnalysis {
   const ids: string[] = [];
   const seen = new Set<string>();
-  for (const e of entries) for (const b of e.benchmarks) if (!seen.has(b.id) && matches(o.filter, b.id)) (seen.add(b.id), ids.push(b.id));
+  for (const e of entries)
+    for (const b of e.benchmarks)
+      if (!seen.has(b.id) && matches(o.filter, b.id)) {
+        seen.add(b.id);
+        ids.push(b.id);
+      }
   const series = ids.map((id) => analyzeSeries(id, entries, o));
   return { runs: entries.length, series, regressions: series.filter((s) => s.regression).map((s) => s.id) };
 }

@@ -26,7 +26,7 @@ export function checkLabel(label: string): void {
 /** Most arguments measureInstructions passes to the loop. */
 export const MAX_LOOP_ARGS = 8;
 
-type AnyLoop = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+type AnyLoop = (...args: any[]) => unknown;
 
 /**
  * The measured window. Everything between begin() returning and end() being entered is counted,

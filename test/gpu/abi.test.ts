@@ -11,7 +11,7 @@ if (!cxx) console.log('[skip] CUDA ABI check: no C++ compiler');
 describe.skipIf(!cudaInclude || !cxx)('addon CUDA declarations against the toolkit headers', () => {
   it('match: signatures, constants and the CUPTI kernel record layout', () => {
     const root = join(__dirname, '../..');
-    let output = '';
+    let output: string;
     try {
       output = execFileSync(
         cxx!,
@@ -20,7 +20,7 @@ describe.skipIf(!cudaInclude || !cxx)('addon CUDA declarations against the toolk
       );
     } catch (err) {
       const e = err as { stderr?: string };
-      throw new Error(`abi_check.cc failed to compile:\n${e.stderr ?? String(err)}`);
+      throw new Error(`abi_check.cc failed to compile:\n${e.stderr ?? String(err)}`, { cause: err });
     }
     expect(output).toBe('');
   });

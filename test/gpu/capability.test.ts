@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadNative } from '../../src/native/load.js';
 import { requireAddon } from '../capability.js';
 import { capabilityFromProbe, cudaCapability, type GpuProbe } from '../../src/gpu/index.js';
 
-const native = loadNative();
 const ready = await requireAddon();
 
 describe('capabilityFromProbe', () => {

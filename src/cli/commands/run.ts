@@ -230,5 +230,5 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
 
 /** Quotes a word for a POSIX shell when it needs it. */
 function shellQuote(word: string): string {
-  return /^[A-Za-z0-9._\/=:-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+  return /^[A-Za-z0-9._/=:-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
