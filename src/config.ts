@@ -39,11 +39,14 @@ export interface CycleBenchConfig {
   history?: { window?: number; minRuns?: number };
   /** Accept benchmarks of the baseline that a run no longer has; else they fail the gate (exit 1). @default false */
   allowRemoved?: boolean;
+  /** Fresh processes each benchmark is measured in by `cyclebench run` (`--processes`). @default 1 */
+  processes?: number;
 }
 
 /** Every key a config file may have. */
 export const CONFIG_KEYS: readonly (keyof CycleBenchConfig)[] = [
   'alpha', 'noise', 'instructionNoise', 'correction', 'overrides', 'targets', 'references', 'confirm', 'confirmRule', 'history', 'allowRemoved',
+  'processes',
 ];
 
 /** Identity helper for typed config files: `export default defineConfig({ ... })`. */
@@ -183,6 +186,8 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
     p.targets = parseTargets(c.targets, where);
   }
   p.references = validateReferences(c.references, where);
+  if (c.processes !== undefined && (!Number.isInteger(c.processes) || c.processes < 1 || c.processes > 100))
+    throw new CycleBenchError('E_CONFIG', `${where}: processes must be a whole number from 1 to 100, got ${JSON.stringify(c.processes)}.`);
   if (c.allowRemoved !== undefined) {
     if (typeof c.allowRemoved !== 'boolean') throw new CycleBenchError('E_CONFIG', `${where}: allowRemoved must be true or false.`);
     p.allowRemoved = c.allowRemoved;

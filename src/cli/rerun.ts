@@ -39,30 +39,34 @@ export interface RerunPlan {
   env: Record<string, string | undefined>;
 }
 
+/**
+ * Runs `cyclebench run` in a fresh process with the plan's files and measuring flags plus `extra`,
+ * and returns the result file it wrote. Exit 0 or 5 (a benchmark errored, reported per benchmark)
+ * bring a result; anything else is `E_RERUN` with the child's stderr.
+ */
+export async function measureInFreshProcess(plan: RerunPlan, extra: string[], what: string, env: Record<string, string> = {}): Promise<RunResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'cyclebench-child-'));
+  const out = join(dir, 'result.json');
+  try {
+    const args = [...childExecArgv(process.execArgv, []), ...cliCommand(), 'run', ...plan.files, ...plan.measureArgs, ...extra, '--json', out, '--quiet', '--no-save'];
+    const { code, signal, stderr } = await spawnCollect(process.execPath, args, plan.cwd, { ...plan.env, ...env, NO_COLOR: '1' });
+    if (code !== 0 && code !== 5) throw new CycleBenchError('E_RERUN', `${what} exited with ${signal ?? `code ${code}`} and measured nothing:\n${stderr.slice(-2000).trimEnd()}`);
+    let text: string;
+    try {
+      text = readFileSync(out, 'utf8');
+    } catch {
+      throw new CycleBenchError('E_RERUN', `${what} wrote no result file:\n${stderr.slice(-2000).trimEnd()}`);
+    }
+    return validateRunResult(parseJsonFile(text, out), out) as RunResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A {@link Rerun} that measures the given ids in a fresh `cyclebench run` process. */
 export function freshProcessRerun(plan: RerunPlan): Rerun {
   let count = 0;
-  return async (ids) => {
-    count++;
-    const dir = mkdtempSync(join(tmpdir(), 'cyclebench-confirm-'));
-    const out = join(dir, 'result.json');
-    try {
-      const args = [...childExecArgv(process.execArgv, []), ...cliCommand(), 'run', ...plan.files, ...plan.measureArgs, '--filter', exactIdsFilter(ids), '--json', out, '--quiet', '--no-save'];
-      const { code, signal, stderr } = await spawnCollect(process.execPath, args, plan.cwd, { ...plan.env, NO_COLOR: '1' });
-      // 0: measured; 5: measured, a benchmark errored (reported per benchmark). Anything else: no result.
-      if (code !== 0 && code !== 5)
-        throw new CycleBenchError('E_RERUN', `confirmation re-run ${count} exited with ${signal ?? `code ${code}`} and measured nothing:\n${stderr.slice(-2000).trimEnd()}`);
-      let text: string;
-      try {
-        text = readFileSync(out, 'utf8');
-      } catch {
-        throw new CycleBenchError('E_RERUN', `confirmation re-run ${count} wrote no result file:\n${stderr.slice(-2000).trimEnd()}`);
-      }
-      return validateRunResult(parseJsonFile(text, out), out) as RunResult;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  return (ids) => measureInFreshProcess(plan, ['--filter', exactIdsFilter(ids)], `confirmation re-run ${++count}`);
 }
 
 function spawnCollect(cmd: string, args: string[], cwd: string, env: Record<string, string | undefined>): Promise<{ code: number | null; signal: string | null; stderr: string }> {

@@ -5,7 +5,7 @@
  */
 import type { CommandIO } from '../report/io.js';
 import type { RunResult } from '../result/types.js';
-import { loadPolicy, type PolicyFlags } from '../config.js';
+import { loadPolicy, type CycleBenchConfig, type PolicyFlags } from '../config.js';
 import { evaluateRun, type GateReport } from '../compare/gate.js';
 import type { Rerun } from '../compare/confirm.js';
 import type { Policy } from '../compare/policy.js';
@@ -91,6 +91,8 @@ export function emitVerdict(report: GateReport | null, out: VerdictOutputs, io: 
 /** What `run` learns before measuring. */
 export interface PreparedGate {
   policy: Policy;
+  /** The config file's contents (engine keys such as `processes`). */
+  config: CycleBenchConfig;
   configFile: string | null;
   /** The resolved `--baseline`, loaded before the run so a missing or corrupt one fails fast. */
   base: ResolvedRef | null;
@@ -107,10 +109,11 @@ export async function prepareGate(values: Values, io: CommandIO): Promise<Prepar
   const saveBaseline = str(values, 'save-baseline');
   if (tag !== undefined) validateName(tag, 'tag');
   if (saveBaseline !== undefined) validateName(saveBaseline, 'baseline');
-  const { policy, configFile } = await loadPolicy(io.cwd, policyFlags(values));
+  const { policy, configFile, config } = await loadPolicy(io.cwd, policyFlags(values));
   const baseline = str(values, 'baseline');
   return {
     policy,
+    config,
     configFile,
     base: baseline !== undefined ? resolveRef(io.cwd, baseline) : null,
     tag,

@@ -8,7 +8,7 @@ import type { BenchResult, RunResult } from '../result/types.js';
 import { describeRatio, formatPEquals, formatRatioCI, isNum } from '../result/text.js';
 import { compareEnvironments, type EnvComparison } from './environment.js';
 import { policyFor, type Policy } from './policy.js';
-import { adjustPValues, bandVerdict, compareSamples, type Verdict } from './stats.js';
+import { adjustPValues, bandVerdict, compareSamples, welchLogRatio, type Verdict } from './stats.js';
 
 /** A side's centre as shown in reports. */
 export interface SideSummary {
@@ -26,8 +26,11 @@ export interface BenchComparison {
   unit: 'ns' | 'instructions';
   /** `compared`, present on one side only, or errored on a side. */
   status: 'compared' | 'added' | 'removed' | 'error';
-  /** How it was compared: a test on raw samples, exact (deterministic counts), medians' CIs only, or not at all. */
-  method: 'samples' | 'exact' | 'summary-only' | 'none';
+  /**
+   * How it was compared: a test over per-process medians (both sides measured in several processes),
+   * a test on raw samples, exact (deterministic counts), medians' CIs only, or not at all.
+   */
+  method: 'processes' | 'samples' | 'exact' | 'summary-only' | 'none';
   base: SideSummary | null;
   current: SideSummary | null;
   /** centre(current) / centre(base): above 1 is slower. */
@@ -168,6 +171,20 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
       row.test = 'exact: deterministic instruction counts';
       Object.assign(row, decide(row.ci, null, alpha, noise));
       row.message = comparisonMessage(row);
+      continue;
+    }
+    const byProcess = a.processes && b.processes && a.processes.medians.every((m) => m > 0) && b.processes.medians.every((m) => m > 0)
+      ? welchLogRatio(a.processes.medians, b.processes.medians, alpha)
+      : null;
+    if (byProcess && byProcess.ci.every(Number.isFinite)) {
+      // The process is the unit on both sides: Welch's t-test on log process medians.
+      const r = byProcess;
+      row.method = 'processes';
+      row.ratio = r.ratio;
+      row.ci = r.ci;
+      row.pValue = r.pValue;
+      row.test = `Welch t-test on log medians of ${a.processes!.medians.length} vs ${b.processes!.medians.length} processes`;
+      tested.push(out.length - 1);
       continue;
     }
     if (a.samples && a.samples.length >= 2 && b.samples && b.samples.length >= 2) {

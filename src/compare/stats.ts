@@ -50,6 +50,15 @@ export function compareSamples(a: ArrayLike<number>, b: ArrayLike<number>, o: Co
 /** The verdict rule for a ratio interval and an (optional) p-value; see the statistics core. */
 export const bandVerdict = core.bandVerdict;
 
+/**
+ * centre(b) / centre(a) for per-process medians: Welch's t-test on their logarithms, so the ratio is
+ * the ratio of geometric means and its (1 - alpha) CI the exponentiated interval of the log difference.
+ */
+export function welchLogRatio(a: readonly number[], b: readonly number[], alpha: number): { ratio: number; ci: [number, number]; pValue: number } {
+  const t = core.welchTTest(b.map(Math.log), a.map(Math.log), { confidence: 1 - alpha });
+  return { ratio: Math.exp(t.estimate), ci: [Math.exp(t.ci[0]), Math.exp(t.ci[1])], pValue: Number.isFinite(t.pValue) ? t.pValue : t.estimate === 0 ? 1 : 0 };
+}
+
 /** Adjusted p-values by the chosen correction. */
 export function adjustPValues(p: readonly number[], method: 'holm' | 'bh' | 'none'): number[] {
   if (p.length === 0 || method === 'none') return [...p];

@@ -28,10 +28,11 @@ export interface SampleStats {
   cv: number;
   /**
    * 95% confidence interval of the median: distribution-free order statistics, or, when the level
-   * drifted during sampling and that is wider, median ± the batch-medians half-width. `method` is
+   * drifted during sampling and that is wider, median ± the batch-medians half-width; with several
+   * processes (`--processes`), a t-interval over the per-process medians (`processes`). `method` is
    * absent in files written before it existed (then order statistics).
    */
-  medianCI: { lo: number; hi: number; confidence: number; method?: 'order-statistics' | 'batch-medians' };
+  medianCI: { lo: number; hi: number; confidence: number; method?: 'order-statistics' | 'batch-medians' | 'processes' };
   /** Iterations per second from the median (1e9 / median for ns); absent when the median is not positive. */
   opsPerSec?: number;
 }
@@ -95,8 +96,24 @@ export interface BenchResult {
   heapBytesPerIteration?: number;
   /** Counter values per iteration, keyed by event name. */
   counters?: Record<string, CounterValue>;
+  /**
+   * Present when the benchmark was measured in several fresh processes (`--processes N`): each
+   * process's median, and the spread between them beside the spread within them. `stats.median` and
+   * `stats.medianCI` are then over processes (the process is the unit).
+   */
+  processes?: ProcessSpread;
   /** GPU details (per-kernel times, clocks, memory) when kind is 'gpu'. */
   gpu?: Record<string, unknown>;
+}
+
+/** How a benchmark's level varied across fresh processes. */
+export interface ProcessSpread {
+  /** Each process's median, in unit, in the order the processes ran. */
+  medians: number[];
+  /** Coefficient of variation of the process medians: the spread between processes. */
+  betweenCV: number;
+  /** Mean relative half-width of the processes' own median CIs: the spread within a process. */
+  withinHalfWidth: number;
 }
 
 /** A contender compared with its group's baseline. */
@@ -154,6 +171,8 @@ export interface RunResult {
   finishedAt: string;
   /** Free label (`--tag before`). */
   tag?: string;
+  /** Fresh processes pooled into this result (`--processes N`); absent for one. */
+  processes?: number;
   mode: 'time' | 'instructions';
   environment: Environment;
   benchmarks: BenchResult[];

@@ -84,7 +84,7 @@ function checkStats(c: Checker, v: unknown, path: string): void {
     c.num(ci, 'lo', `${path}.medianCI`, { nullable: true });
     c.num(ci, 'hi', `${path}.medianCI`, { nullable: true });
     c.num(ci, 'confidence', `${path}.medianCI`);
-    if (ci.method !== undefined) c.oneOf(ci, 'method', `${path}.medianCI`, ['order-statistics', 'batch-medians']);
+    if (ci.method !== undefined) c.oneOf(ci, 'method', `${path}.medianCI`, ['order-statistics', 'batch-medians', 'processes']);
   }
 }
 

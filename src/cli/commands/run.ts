@@ -20,6 +20,7 @@ import { progressReporter } from '../progress.js';
 import { withProfile } from '../profile.js';
 import { finishGate, GATE_OPTIONS, prepareGate } from '../run-gate.js';
 import { exactIdsFilter, freshProcessRerun } from '../rerun.js';
+import { measureInProcesses, rotateForProcess } from '../processes.js';
 
 /** The files `cyclebench run` loads when given none. */
 export const DEFAULT_GLOB = 'bench/**/*.bench.{ts,mts,js,mjs}';
@@ -38,6 +39,7 @@ const MEASURE_OPTIONS: OptionTable = {
   mode: { type: 'string' },
   iterations: { type: 'string' },
   'cache-sim': { type: 'boolean' },
+  processes: { type: 'string' },
 };
 
 const RUN_OPTIONS: OptionTable = {
@@ -60,6 +62,7 @@ Measuring:
   --samples N          a fixed number of samples                  --gc           gc() between samples
   --isolate worker|process  each benchmark or group in a fresh worker thread or process
   --counters default|a,b    perf_event counters per iteration     --equivalence  check group outputs
+  --processes N        measure in N fresh processes, pooled with the process as the unit (config: processes)
   --mode instructions  count instructions under callgrind (deterministic; --iterations N, --cache-sim)
 Output:
   --json FILE|-        write the result file (- : stdout, JSON only)   --markdown FILE  results and verdict
@@ -149,10 +152,11 @@ export function runOptionsFrom(values: Values, io: CommandIO): RunOptions {
   return options;
 }
 
-/** The measuring flags as given, for a re-run that must measure the same way. */
-function measureArgs(values: Values): string[] {
+/** The measuring flags as given, for a re-run that must measure the same way (less `except`). */
+function measureArgs(values: Values, except: string[] = []): string[] {
   const out: string[] = [];
   for (const [name, spec] of Object.entries(MEASURE_OPTIONS)) {
+    if (except.includes(name)) continue;
     const v = values[name];
     if (v === undefined) continue;
     if (spec.type === 'boolean') {
@@ -172,6 +176,8 @@ function checkCombinations(values: Values, mode: 'time' | 'instructions'): void 
       if (values[f] !== undefined) throw new CycleBenchError('E_USAGE', `--${f} applies only to --mode instructions.`);
   }
   if (values.profile && values.filter === undefined) throw new CycleBenchError('E_USAGE', '--profile needs --filter NAME, so the profile holds just that benchmark');
+  if (values.processes !== undefined && (mode === 'instructions' || values.profile))
+    throw new CycleBenchError('E_USAGE', `--processes does not apply to ${mode === 'instructions' ? '--mode instructions (counts are the same in every process)' : '--profile (one process is profiled)'}.`);
 }
 
 /** `cyclebench run [files or globs] [flags]`. */
@@ -188,8 +194,10 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const gate = await prepareGate(values, io);
   if (gate.tag) options.tag = gate.tag;
   if (mode === 'instructions') options.instructionNoise = gate.policy.instructionNoise;
+  const processes = processCount(values, gate.config);
   const files = await findFiles(positionals, io.cwd);
   const suite = await loadSuite(files);
+  rotateForProcess(suite.tasks, io.env);
   const allIds = suite.tasks.flatMap(taskIds);
   const scoped = suite.tasks.map((t) => filterTask(t, options.filter)).filter((t) => t !== null);
   if (!scoped.length) {
@@ -201,8 +209,13 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const json = str(values, 'json');
   const human = json === '-' ? io.stderr : io.stdout;
   if (mode === 'instructions' && !values.quiet) io.stderr.write(`counting instructions of ${scoped.flatMap(taskIds).filter((id) => matchesFilter(id, options.filter)).length} benchmark(s) under callgrind (about 30x slower than a time run)\n`);
+  const plan = { files, measureArgs: measureArgs(values), cwd: io.cwd, env: io.env };
   const measure = (): Promise<RunResult> =>
-    mode === 'instructions' ? runInstructionMode(files, { ...options, iterations: iterations && Math.round(iterations), cacheSim: values['cache-sim'] === true }) : suite.run(options);
+    mode === 'instructions'
+      ? runInstructionMode(files, { ...options, iterations: iterations && Math.round(iterations), cacheSim: values['cache-sim'] === true })
+      : processes > 1
+        ? measureInProcesses(processes, { ...plan, measureArgs: [...measureArgs(values, ['processes']), '--processes', '1'] }, options.filter === undefined ? [] : ['--filter', String(options.filter)], allIds, values.quiet ? undefined : io.stderr)
+        : suite.run(options);
   const { result, profilePath } = await withProfile(Boolean(values.profile), io.cwd, str(values, 'filter') ?? '', measure);
   const git = await gitState(io.cwd);
   if (git) result.environment.git = git;
@@ -218,7 +231,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     result,
     gate,
     {
-      rerun: freshProcessRerun({ files, measureArgs: measureArgs(values), cwd: io.cwd, env: io.env }),
+      rerun: freshProcessRerun(plan),
       hint: reproduce,
       inScope: (id) => matchesFilter(id, options.filter),
       shownRun: !values.quiet,
@@ -226,6 +239,15 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     },
     io,
   );
+}
+
+/** `--processes N`, else the config's `processes`; 1 measures in this process. */
+function processCount(values: Values, config: { processes?: number }): number {
+  const flag = str(values, 'processes');
+  if (flag === undefined) return config.processes ?? 1;
+  const n = Number(flag);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new CycleBenchError('E_USAGE', `--processes takes a whole number from 1 to 100, got '${flag}'`);
+  return n;
 }
 
 /** Quotes a word for a POSIX shell when it needs it. */
