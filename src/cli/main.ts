@@ -9,6 +9,7 @@ import { compareCommand } from './commands/compare.js';
 import { baselineCommand } from './commands/baseline.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
+import { abCommand } from './commands/ab.js';
 import { EXIT, EXIT_HELP, type ExitCode } from '../compare/exit.js';
 import { toolVersion } from '../engine/environment.js';
 import { didYouMean } from '../util/nearest.js';
@@ -18,6 +19,7 @@ type Command = (argv: string[], io: CommandIO) => Promise<number>;
 const commands: Record<string, { run: Command; summary: string }> = {
   run: { run: runCommand, summary: '[files|globs]  run benchmarks; with --baseline, gate on regressions' },
   compare: { run: compareCommand, summary: 'BASE [CURRENT]  compare two results (files, tags, baselines or last)' },
+  ab: { run: abCommand, summary: 'REF [files]  measure against a git revision in one job, alternating fresh processes' },
   baseline: { run: baselineCommand, summary: 'save|list|show|rm NAME  manage named baselines' },
   history: { run: historyCommand, summary: '[FILTER]  trends, change points and projections from the run history' },
   report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv)' },

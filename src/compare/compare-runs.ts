@@ -8,7 +8,7 @@ import type { BenchResult, RunResult } from '../result/types.js';
 import { describeRatio, formatPEquals, formatRatioCI, isNum } from '../result/text.js';
 import { compareEnvironments, type EnvComparison } from './environment.js';
 import { policyFor, type Policy } from './policy.js';
-import { adjustPValues, bandVerdict, compareSamples, welchLogRatio, type Verdict } from './stats.js';
+import { adjustPValues, bandVerdict, compareSamples, pairedRoundsRatio, welchLogRatio, type Verdict } from './stats.js';
 
 /** A side's centre as shown in reports. */
 export interface SideSummary {
@@ -30,7 +30,7 @@ export interface BenchComparison {
    * How it was compared: a test over per-process medians (both sides measured in several processes),
    * a test on raw samples, exact (deterministic counts), medians' CIs only, or not at all.
    */
-  method: 'processes' | 'samples' | 'exact' | 'summary-only' | 'none';
+  method: 'paired-rounds' | 'processes' | 'samples' | 'exact' | 'summary-only' | 'none';
   base: SideSummary | null;
   current: SideSummary | null;
   /** centre(current) / centre(base): above 1 is slower. */
@@ -124,6 +124,11 @@ export interface CompareRunsOptions {
   currentLabel?: string;
   /** Only these ids (used by confirmation). */
   only?: readonly string[];
+  /**
+   * Per-round ratios current/base of benchmarks measured in alternating fresh processes of two
+   * revisions (`cyclebench ab`): compared paired, by round, instead of by the pooled samples.
+   */
+  rounds?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Compares `current` with `base` under `policy`. */
@@ -171,6 +176,18 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
       row.test = 'exact: deterministic instruction counts';
       Object.assign(row, decide(row.ci, null, alpha, noise));
       row.message = comparisonMessage(row);
+      continue;
+    }
+    const rounds = options.rounds?.get(id);
+    if (rounds && rounds.length >= 3 && rounds.every((r) => r > 0)) {
+      // Base and current alternated round by round: a one-sample t-test on the log ratios of the rounds.
+      const r = pairedRoundsRatio(rounds, alpha);
+      row.method = 'paired-rounds';
+      row.ratio = r.ratio;
+      row.ci = r.ci;
+      row.pValue = r.pValue;
+      row.test = `paired t-test on log ratios of ${rounds.length} rounds of alternating processes`;
+      tested.push(out.length - 1);
       continue;
     }
     const byProcess = a.processes && b.processes && a.processes.medians.every((m) => m > 0) && b.processes.medians.every((m) => m > 0)

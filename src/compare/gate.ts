@@ -53,6 +53,8 @@ export interface EvaluateOptions {
   currentLabel?: string;
   /** Compare only these ids (the base's benchmarks outside a `--filter` are out of scope, not removed). */
   only?: readonly string[];
+  /** Per-round ratios from alternating processes of two revisions (`cyclebench ab`), compared paired. */
+  rounds?: ReadonlyMap<string, readonly number[]>;
   /** Re-runs suspected regressions (`policy.confirm` times) before they count. */
   rerun?: Rerun;
   /** The command that reproduces one benchmark under the profiler (default: `cyclebench run --filter ID --profile`). */
@@ -68,7 +70,7 @@ export async function evaluateRun(run: RunResult, policy: Policy, o: EvaluateOpt
   let comparison: RunComparison | null = null;
   let confirmation: ConfirmationReport | null = null;
   if (o.base) {
-    comparison = compareRuns(o.base, run, policy, { baseLabel: o.baseLabel, currentLabel: o.currentLabel, only: o.only });
+    comparison = compareRuns(o.base, run, policy, { baseLabel: o.baseLabel, currentLabel: o.currentLabel, only: o.only, rounds: o.rounds });
     if (o.rerun && policy.confirm > 0) {
       const c = await confirmRegressions(comparison, o.base, o.rerun, policy);
       comparison = c.comparison;

@@ -77,7 +77,7 @@ function policyLine(r: GateReport): string {
   const cmp = r.comparison!;
   const p = cmp.policy;
   const corr = p.correction === 'holm' ? 'Holm-corrected' : p.correction === 'bh' ? 'Benjamini-Hochberg-corrected' : 'uncorrected';
-  const tests = cmp.benchmarks.filter((b) => b.method === 'samples').length;
+  const tests = cmp.benchmarks.filter((b) => b.pValue !== null && b.method !== 'exact').length;
   const bands = new Map<string, Set<number>>();
   for (const b of cmp.benchmarks) if (b.status === 'compared') bands.set(b.unit, (bands.get(b.unit) ?? new Set()).add(b.noise));
   const bandText = bands.size

@@ -1,0 +1,60 @@
+/** `cyclebench ab REF`: two revisions of a real git repository, measured in alternating fresh processes. */
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchProject, type Project } from './project.js';
+
+const SOURCE = (steps: number) => `export function work() { let s = 0; for (let i = 0; i < ${steps}; i++) s += Math.sqrt(i + 0.5); return s; }\n`;
+const BENCH = `import { bench } from 'cyclebench';
+import { work } from '../src/work.js';
+bench('work', () => work());
+`;
+const FAST = ['--time', '60ms', '--quick', '--min-rounds', '4', '--max-rounds', '4'];
+
+let p: Project;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: p.dir, encoding: 'utf8' });
+beforeAll(() => {
+  p = scratchProject({ 'src/work.js': SOURCE(2000), 'bench/w.bench.mjs': BENCH, '.gitignore': 'node_modules\n' });
+  git('init', '-q');
+  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'empty');
+  git('add', '-A');
+  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+});
+afterAll(() => p.remove());
+
+describe('cyclebench ab', () => {
+  it('a 30% slower working tree against HEAD: exit 1, paired rounds, ABBA in fresh processes', async () => {
+    p.write('src/work.js', SOURCE(2600));
+    const r = await p.cli(['ab', 'HEAD', ...FAST, '--json', 'verdict.json']);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/work\s+\S+ µs\s+\S+ µs\s+\+\d\d\.\d%.*REGRESSION/);
+    expect(r.stdout).toMatch(/4 rounds of alternating fresh processes \(ABBA\)/);
+    const v = JSON.parse(p.read('verdict.json'));
+    expect(v.comparison.benchmarks[0]).toMatchObject({ method: 'paired-rounds', id: 'work' });
+    expect(v.comparison.benchmarks[0].ratio).toBeGreaterThan(1.15);
+    expect(git('status', '--porcelain')).not.toMatch(/\.cyclebench/); // the worktree stays out of the user's status
+  });
+
+  it('the same code on both sides: exit 0', async () => {
+    p.write('src/work.js', SOURCE(2000));
+    const r = await p.cli(['ab', 'HEAD', ...FAST, '--noise', '0.1']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
+  it('--setup runs once per commit and command, and a failing setup is a clear error (exit 4)', async () => {
+    const QUICK = ['--time', '40ms', '--quick', '--min-rounds', '3', '--max-rounds', '3'];
+    const first = await p.cli(['ab', 'HEAD', ...QUICK, '--noise', '0.5', '--setup', 'echo prepared > setup-ran.txt']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/setup of the base: ran/);
+    const again = await p.cli(['ab', 'HEAD', ...QUICK, '--noise', '0.5', '--setup', 'echo prepared > setup-ran.txt']);
+    expect(again.stderr).toMatch(/setup of the base: cached/);
+    const failing = await p.cli(['ab', 'HEAD', ...QUICK, '--setup', 'echo broken build >&2; exit 3']);
+    expect(failing.code).toBe(4);
+    expect(failing.stderr).toMatch(/--setup failed for the base HEAD \(exit 3\)[\s\S]*broken build/);
+  });
+
+  it('an unknown revision is a usage error', async () => {
+    const r = await p.cli(['ab', 'no-such-branch', ...FAST]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/'no-such-branch' is not a commit, branch or tag/);
+  });
+});
