@@ -40,7 +40,7 @@ Options:
   --min-rounds N       (default 4)                              --max-rounds N (default 50)
   --time 200ms         budget per benchmark in each process      --quick
   --noise F (default 0.01: paired rounds)  --alpha A  --target "ID: p95 < 100ms"  --config FILE  --allow-removed
-  --json FILE|-  --markdown FILE  --format console|markdown|json
+  --json FILE|-  --markdown FILE  --format console|markdown|json  --quiet (no round-by-round progress)
 ${EXIT_HELP}
 `;
 
@@ -71,6 +71,7 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
     time: { type: 'string' }, quick: { type: 'boolean' },
     noise: { type: 'string' }, alpha: { type: 'string' }, correction: { type: 'string' }, target: { type: 'string', multiple: true },
     config: { type: 'string' }, 'allow-removed': { type: 'boolean' }, json: { type: 'string' }, markdown: { type: 'string' }, format: { type: 'string' },
+    quiet: { type: 'boolean' },
   });
   if (help) {
     io.stdout.write(USAGE);
@@ -88,7 +89,7 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
   // than for two separate runs; --noise still wins.
   if (values.noise === undefined) policy.noise = DEFAULT_AB_NOISE;
   const filter = str(values, 'filter');
-  const progress = io.stderr;
+  const progress = values.quiet ? { write: () => true } : io.stderr;
 
   const { root, commit } = await resolveRevision(io.cwd, ref);
   const headFiles = await findFiles(patterns, io.cwd);
