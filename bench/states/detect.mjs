@@ -233,7 +233,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         const r = detectStates(s.samples, {}, s.gc);
         const k = kdeModes(s.samples);
         const st = r.states.map((x) => `${(x.level / 1000).toFixed(2)} us (${(100 * x.share).toFixed(0)}%${x.visits > 1 ? `, ${x.visits} visits` : ''}${x.gcPerSample !== undefined ? `, gc/sample ${x.gcPerSample.toFixed(2)}` : ''})`).join(', ');
-        console.log(`${basename(f)}${s.label ? ' ' + s.label : ''} n=${s.samples.length}: ${r.verdict}${r.states.length ? ': ' + st : ''}; switches ${r.switches}, change points ${r.changePoints ?? 0}  | KDE modes: ${k.map((m) => `${(m.at / 1000).toFixed(2)} (${(100 * m.mass).toFixed(0)}%)`).join(', ')}`);
+        let byCanary = '';
+        if (s.canary) {
+          // Sequences with a canary per sample (probe.mjs): class samples by the machine state instead.
+          const thr = fx.canaryThreshold ?? 1.15 * [...s.canary].sort((a, b) => a - b)[Math.floor(0.1 * (s.canary.length - 1))];
+          const fast = s.samples.filter((_, i) => s.canary[i] <= thr), slow = s.samples.filter((_, i) => s.canary[i] > thr);
+          byCanary = `  | by canary: machine-fast ${fast.length ? (median(fast) / 1000).toFixed(2) : '-'} us (${((100 * fast.length) / s.samples.length).toFixed(0)}%), machine-slow ${slow.length ? (median(slow) / 1000).toFixed(2) : '-'} us`;
+        }
+        console.log(`${basename(f)}${s.label ? ' ' + s.label : ''} n=${s.samples.length}: ${r.verdict}${r.states.length ? ': ' + st : ''}; switches ${r.switches}, change points ${r.changePoints ?? 0}  | KDE modes: ${k.map((m) => `${(m.at / 1000).toFixed(2)} (${(100 * m.mass).toFixed(0)}%)`).join(', ')}${byCanary}`);
       }
     }
   }
