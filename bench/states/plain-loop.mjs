@@ -3,7 +3,9 @@
 // process.hrtime.bigint(). Prints one JSON line: per-batch ns/call, and per batch the new-space
 // capacity (v8.getHeapSpaceStatistics, read between batches) and the GCs whose start fell in the
 // batch (PerformanceObserver, matched by time afterwards), and the main thread's on-CPU ns/call
-// from /proc/thread-self/schedstat (cpuMedian: preemption by other processes excluded).
+// from /proc/thread-self/schedstat (cpuMedian: preemption by other processes excluded; the value of
+// the running thread is updated at scheduler ticks, so it is good to ~4 ms per batch), and minor
+// page faults per call (process.resourceUsage()).
 //
 //   node [v8 flags] bench/states/plain-loop.mjs [--workload json-parse] [--warmup 50000]
 //        [--batches 20] [--batch 5000] [--opt-status]   (--opt-status needs --allow-natives-syntax)
@@ -37,10 +39,11 @@ function loop(n) {
   for (let i = 0; i < n; i++) sink = fn();
 }
 loop(W);
-const batches = [], cpu = [], wait = [], nsCap = [], windows = [];
+const batches = [], cpu = [], wait = [], faults = [], nsCap = [], windows = [];
 for (let b = 0; b < B; b++) {
   const ns = newSpace();
   nsCap.push(ns.space_size);
+  const f0 = process.resourceUsage().minorPageFault;
   const s0 = schedstat();
   const w0 = performance.now();
   const t0 = process.hrtime.bigint();
@@ -49,6 +52,7 @@ for (let b = 0; b < B; b++) {
   const s1 = schedstat();
   cpu.push((s1[0] - s0[0]) / K);
   wait.push((s1[1] - s0[1]) / K);
+  faults.push((process.resourceUsage().minorPageFault - f0) / K);
   windows.push([w0, performance.now()]);
   batches.push(Number(t1 - t0) / K);
 }
@@ -63,5 +67,5 @@ setTimeout(() => {
   });
   const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const r1 = (xs) => xs.map((x) => +x.toFixed(1));
-  console.log(JSON.stringify({ workload: name, median: med(batches), cpuMedian: med(cpu), batches: r1(batches), cpu: r1(cpu), wait: r1(wait), newSpace: nsCap, gc: perBatch, opt, sink: typeof sink }));
+  console.log(JSON.stringify({ workload: name, median: med(batches), cpuMedian: med(cpu), batches: r1(batches), cpu: r1(cpu), wait: r1(wait), faultsPerCall: faults.map((x) => +x.toFixed(3)), newSpace: nsCap, gc: perBatch, opt, sink: typeof sink }));
 }, 20);
