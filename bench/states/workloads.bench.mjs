@@ -1,0 +1,10 @@
+// The bench/states workloads as cyclebench benchmarks (plain JavaScript, no tsx loader thread):
+//   node [v8 flags] bin/cyclebench.js run bench/states/workloads.bench.mjs [--filter NAME] [--json r.json]
+// fresh.mjs runs it in many processes: --cb "bench/states/workloads.bench.mjs".
+import { bench, doNotOptimize } from '../../dist/index.js';
+import { workloads } from './workloads.mjs';
+
+for (const name of ['json-parse', 'object-build', 'stringify', 'concat', 'sort-fresh', 'lcg']) {
+  const fn = workloads[name]();
+  bench(name, () => doNotOptimize(fn()));
+}
