@@ -1,5 +1,5 @@
 // Issue 20 inside cyclebench, with the tiers of the benchmark's functions printed after sampling.
-//   node-<v> --allow-natives-syntax bin/cyclebench.js run bench/tiering/lcg-status.bench.mjs
+//   node-<v> --allow-natives-syntax bin/cyclebench.js run bench/tiering/lcg-status.suite.mjs
 // The `after` hook (untimed, once sampling is over) prints the tier of the arrow cyclebench calls
 // and of the closure f it calls (decoded %GetOptimizationStatus; layout detected as in lcg.mjs).
 import { bench } from '../../dist/index.js';

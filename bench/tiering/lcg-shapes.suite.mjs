@@ -1,5 +1,5 @@
 // Issue 20 in cyclebench: two body shapes calling a new Function closure (x as a parameter / x local).
-//   node-<v> bin/cyclebench.js run bench/tiering/lcg-shapes.bench.mjs   (run several processes: the slow state is random)
+//   node-<v> bin/cyclebench.js run bench/tiering/lcg-shapes.suite.mjs   (run several processes: the slow state is random)
 import { bench } from '../../dist/index.js';
 const step = 'x = (Math.imul(x, 1103515245) + 12345) | 0;';
 const f = new Function('x', 'n', `for (let i = 0; i < n; i++) ${step} return x;`);

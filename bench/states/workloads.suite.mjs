@@ -1,6 +1,6 @@
 // The bench/states workloads as cyclebench benchmarks (plain JavaScript, no tsx loader thread):
-//   node [v8 flags] bin/cyclebench.js run bench/states/workloads.bench.mjs [--filter NAME] [--json r.json]
-// fresh.mjs runs it in many processes: --cb "bench/states/workloads.bench.mjs".
+//   node [v8 flags] bin/cyclebench.js run bench/states/workloads.suite.mjs [--filter NAME] [--json r.json]
+// fresh.mjs runs it in many processes: --cb "bench/states/workloads.suite.mjs".
 import { bench, doNotOptimize } from '../../dist/index.js';
 import { workloads } from './workloads.mjs';
 
