@@ -29,7 +29,7 @@ export async function runBench(def: BenchDef, args: Args, ctx: RunContext): Prom
     let reason;
     do {
       await c.sample(gc);
-      reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => c.correctedHalfWidth());
+      reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => c.correctedHalfWidth(), () => c.provenDead());
     } while (!reason);
     await c.finish();
     await ctx.gc.flush();

@@ -82,11 +82,19 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
     const rounds = Math.min(...live.map((c) => c.raw.length));
     // Every ratio to the baseline AND every contender's own median must reach the target: the
     // paired ratio converges much sooner, and stopping on it alone left absolute times at a few %.
-    reason = rule.check(rounds, performance.now() - started, () =>
-      Math.max(
-        ...live.map((c) => c.correctedHalfWidth()),
-        ...(base ? live.filter((c) => c !== base).map((c) => ratioHalfWidth(base.raw.slice(0, rounds), c.raw.slice(0, rounds))) : []),
-      ),
+    // A contender shown to be dead code has no median to make precise (about 0); its ratio still counts.
+    let dead = new Set<Contender>();
+    reason = rule.check(
+      rounds,
+      performance.now() - started,
+      () => {
+        dead = new Set(live.filter((c) => c.provenDead()));
+        return Math.max(
+          ...live.filter((c) => !dead.has(c)).map((c) => c.correctedHalfWidth()),
+          ...(base ? live.filter((c) => c !== base).map((c) => ratioHalfWidth(base.raw.slice(0, rounds), c.raw.slice(0, rounds))) : []),
+        );
+      },
+      () => dead.size === live.length,
     );
   }
   await ctx.gc.flush();

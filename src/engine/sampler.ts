@@ -7,6 +7,7 @@ import { CycleBenchError } from '../errors.js';
 import type { Args, Sampling } from './options.js';
 import type { BenchDef } from './defs.js';
 import { medianHalfWidth } from './stopping.js';
+import { provenDead } from './dead-code.js';
 import { isThenable, makeAsyncLoop, makeSyncLoop, type AsyncLoop, type BoundaryReader, type Sink, type SyncLoop } from './loop.js';
 
 
@@ -303,6 +304,11 @@ export class Contender {
   correctedHalfWidth(): number {
     const overhead = this.empty.length ? median(this.empty) : 0;
     return medianHalfWidth(this.raw.map((x) => x - overhead));
+  }
+
+  /** Shown indistinguishable from its empty loop, so more samples would only refine noise around 0. */
+  provenDead(): boolean {
+    return provenDead(this.raw, this.empty);
   }
 
   /** Runs the `after` hook once sampling is over. */
