@@ -6,6 +6,7 @@ import type { GcWatch } from './gc.js';
 import { resultCounters } from './counters.js';
 import type { CounterSet } from '../counters/set.js';
 import { DEAD_CODE_REASON, deadCodeBound, looksDead } from './dead-code.js';
+import { describeThrown } from './faults.js';
 
 /** Statistics of per-iteration samples (in the order taken) in the result format. */
 export function sampleStats(samples: ArrayLike<number>): SampleStats {
@@ -82,12 +83,12 @@ export function failedResult(
   err: unknown,
   wallMs: number,
 ): BenchResult {
-  const e = err instanceof Error ? err : new Error(String(err));
+  const e = describeThrown(err);
   return {
     ...base,
     args: base.args && Object.keys(base.args).length ? base.args : undefined,
     status,
-    ...(status === 'error' ? { error: { name: e.name, message: e.message, stack: e.stack } } : { skipReason: e.message }),
+    ...(status === 'error' ? { error: e } : { skipReason: e.message }),
     kind: 'cpu',
     unit: 'ns',
     totalIterations: 0,
