@@ -6,6 +6,7 @@ export type CycleBenchErrorCode =
   | 'E_VALGRIND_UNAVAILABLE'
   | 'E_BAD_ARGUMENT'
   | 'E_BENCH_NOT_FOUND'
+  | 'E_BENCH_FILE'
   | 'E_TIMEOUT'
   | 'E_CORRUPT_FILE'
   | 'E_NEWER_FORMAT'
