@@ -16,13 +16,15 @@ import { activeResources, leakedSince, settle, withFaults, type Scope } from './
 import type { BenchResult, GroupComparison } from '../result/types.js';
 
 /**
- * Resources a contender's own step left active (after a settle). Leaks are judged on the steps a
- * contender runs alone (hooks, first call, warm-up), not on interleaved rounds, where they could
- * not be told apart.
+ * Resources a contender's own step left active, added to what its earlier steps left. Leaks are
+ * judged on the steps a contender runs alone (hooks, first call, warm-up), not on interleaved
+ * rounds, where they could not be told apart. A step that left something gets a settle (a timer
+ * turn) before it counts, so short timers are no leak; one that left nothing costs no wait.
  */
 async function leaksOf(step: () => Promise<void>, prior: Record<string, number> | undefined): Promise<Record<string, number> | undefined> {
   const before = activeResources();
   await step();
+  if (!leakedSince(before)) return prior;
   await settle();
   const found = leakedSince(before);
   if (!found) return prior;
@@ -34,15 +36,15 @@ async function leaksOf(step: () => Promise<void>, prior: Record<string, number> 
 /** Samples a group's contenders round by round, rotating their order each round; `exclude` ids are left out. */
 export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext, exclude: readonly string[] = []): Promise<TaskOutcome> {
   const scope = ctx.faults.enter(benchId(group.name, undefined, args));
-  const leaks = new Map<string, Record<string, number> | undefined>();
   try {
-    return await sampleGroup(group, args, ctx, exclude, scope, leaks);
+    return await sampleGroup(group, args, ctx, exclude, scope);
   } finally {
     await ctx.faults.leave(scope);
   }
 }
 
-async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude: readonly string[], scope: Scope, leaks: Map<string, Record<string, number> | undefined>): Promise<TaskOutcome> {
+async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude: readonly string[], scope: Scope): Promise<TaskOutcome> {
+  const leaks = new Map<string, Record<string, number> | undefined>();
   const sampling = resolveSampling(ctx.options, group.options);
   const baselineName = groupBaseline(group);
   const results = new Map<string, BenchResult>();

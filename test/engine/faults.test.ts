@@ -25,6 +25,8 @@ describe('misbehaving benchmarks in-process', () => {
     expect(r.exits.error).toMatchObject({ code: 'E_EXIT', message: expect.stringMatching(/process\.exit\(3\).*isolate: 'process'/) });
     expect(r['exits and catches'].error).toMatchObject({ code: 'E_EXIT', message: expect.stringMatching(/process\.exit\(4\) and caught/) });
     expect(r['leaves a timer']).toMatchObject({ status: 'ok', flags: { leakedResources: { Timeout: 1 } } });
+    expect(r['timers/leaves one'].flags.leakedResources).toEqual({ Timeout: 1 });
+    expect(r['timers/short'].flags.leakedResources).toBeUndefined();
     expect(r.fine.status).toBe('ok');
     expect(r.fine.flags.leakedResources).toBeUndefined();
     for (const b of run.benchmarks.filter((x) => x.status === 'error')) expect(b.stats).toBeUndefined();
