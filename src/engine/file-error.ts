@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transformSync, type Loader } from 'esbuild';
+import type { Loader } from 'esbuild';
 import { CycleBenchError } from '../errors.js';
 import { describeThrown } from './faults.js';
 
@@ -22,7 +22,8 @@ function loaderOf(file: string): Loader {
 }
 
 /** esbuild's first error for the file's source (1-based column), or undefined when it parses. */
-function syntaxError(file: string): (Place & { text: string }) | undefined {
+async function syntaxError(file: string): Promise<(Place & { text: string }) | undefined> {
+  const { transformSync } = await import('esbuild'); // loaded on this error path only
   try {
     transformSync(readFileSync(file, 'utf8'), { loader: loaderOf(file), format: 'esm', sourcefile: file, target: 'esnext' });
     return undefined;
@@ -52,12 +53,12 @@ function at(file: string, p: Place | undefined): string {
 }
 
 /** The E_BENCH_FILE error for `file` (absolute) that failed to import with `err`. */
-export function benchFileError(file: string, err: unknown): CycleBenchError {
+export async function benchFileError(file: string, err: unknown): Promise<CycleBenchError> {
   const d = describeThrown(err);
   const frame = frameIn(d.stack, file);
   // Loaders word syntax errors their own way (tsx, Node without a position, Vite), so whatever did
   // not come from running the file's own code is checked by parsing it.
-  const s = !frame || d.name === 'SyntaxError' ? syntaxError(file) : undefined;
+  const s = !frame || d.name === 'SyntaxError' ? await syntaxError(file) : undefined;
   if (s) {
     const caret = s.lineText !== undefined ? `\n  ${s.lineText}\n  ${' '.repeat(Math.max(0, s.column - 1))}^` : '';
     return new CycleBenchError('E_BENCH_FILE', `${at(file, s)}: syntax error: ${s.text}${caret}`, { cause: err });

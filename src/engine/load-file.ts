@@ -18,7 +18,7 @@ export async function loadBenchFile(file: string): Promise<void> {
       await import(pathToFileURL(abs).href);
     }
   } catch (err) {
-    throw benchFileError(abs, err);
+    throw await benchFileError(abs, err);
   } finally {
     setCurrentFile(undefined);
   }
