@@ -6,6 +6,7 @@
 import type { Clock } from '../clock/index.js';
 import type { CounterSet } from '../counters/set.js';
 import type { BenchResult, GroupComparison } from '../result/types.js';
+import type { FaultWatch } from './faults.js';
 import type { GcWatch } from './gc.js';
 import type { BenchFn, BenchOptions, GroupOptions, ProgressEvent, RunOptions } from './options.js';
 
@@ -41,6 +42,10 @@ export interface RunContext {
   total: number;
   /** The run's counter set, when counters were asked for and the addon is loaded. */
   counters?: CounterSet | null;
+  /** Attributes rejections, process.exit calls and leaked resources to the benchmark running. */
+  faults: FaultWatch;
+  /** Told the ids whose code is about to run (an isolated child reports them, so a kill is attributed). */
+  running?: (ids: string[]) => void;
 }
 
 /** What running one top-level task yields. */
@@ -49,7 +54,13 @@ export interface TaskOutcome {
   groups: GroupComparison[];
 }
 
-/** What an isolated child is told: which file to import and which top-level task to run. */
+/** Where a task resumes: from this argument point, without these ids (already recorded by the parent). */
+export interface Resume {
+  point: number;
+  exclude: string[];
+}
+
+/** What an isolated child is told: which file to import, which top-level task to run, from where. */
 export interface ChildRequest {
   file: string;
   kind: Task['kind'];
@@ -57,13 +68,22 @@ export interface ChildRequest {
   options: Omit<RunOptions, 'onProgress' | 'filter'> & { filter?: string };
   index: number;
   total: number;
+  resume: Resume;
 }
 
-/** What an isolated child sends back. */
+/**
+ * What an isolated child sends back: progress, the ids about to run, each argument point's outcome
+ * as soon as it has it (so a later kill loses nothing measured), then `end`.
+ */
 export type ChildMessage =
   | { type: 'progress'; event: ProgressEvent }
-  | { type: 'result'; outcome: TaskOutcome }
+  | { type: 'running'; ids: string[] }
+  | { type: 'point'; point: number; outcome: TaskOutcome }
+  | { type: 'end' }
   | { type: 'error'; message: string; stack?: string };
+
+/** Set in isolated children, so that a child never isolates again (nor intercepts process.exit). */
+export const CHILD_ENV = 'CYCLEBENCH_ISOLATED_CHILD';
 
 /** The name of a group's baseline contender: the one named in its options, else its first. */
 export function groupBaseline(group: GroupDef): string {

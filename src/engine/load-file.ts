@@ -1,8 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { setCurrentFile } from './collect.js';
+import { benchFileError } from './file-error.js';
 
-/** Imports a benchmark file (TypeScript through tsx), recording it as the registering file. */
+/**
+ * Imports a benchmark file (TypeScript through tsx), recording it as the registering file.
+ * @throws CycleBenchError `E_BENCH_FILE` naming the file, line and column when it does not load
+ */
 export async function loadBenchFile(file: string): Promise<void> {
   const abs = resolve(file);
   setCurrentFile(abs);
@@ -13,6 +17,8 @@ export async function loadBenchFile(file: string): Promise<void> {
     } else {
       await import(pathToFileURL(abs).href);
     }
+  } catch (err) {
+    throw await benchFileError(abs, err);
   } finally {
     setCurrentFile(undefined);
   }

@@ -45,7 +45,11 @@ export interface SamplingOptions {
   samples?: number;
   /** Call `gc()` between samples (exposed at run time when Node was not started with `--expose-gc`). @default false */
   gc?: boolean;
-  /** Per-benchmark timeout in ms (checked between samples; promises are raced). @default 60000 */
+  /**
+   * How long a benchmark may run past its planned time (warm-up bounds plus sampling budget, see
+   * docs/design.md) before it is recorded as timed out, in ms. In-process it is checked between
+   * samples and raced against promises; isolated, the worker or child process is killed. @default 60000
+   */
   timeoutMs?: number;
   /** Keep per-iteration samples in results. @default true */
   keepSamples?: boolean;
@@ -87,6 +91,17 @@ export interface RunOptions extends SamplingOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Equivalence check for every group. @default false */
   equivalence?: boolean;
+  /**
+   * Absolute time (Date.now() milliseconds) after which no benchmark starts: those left are recorded
+   * as errors ("not run"), one running in-process stops at its next check, an isolated one is killed.
+   * The CLI's `--timeout` sets it. @default undefined (no deadline)
+   */
+  deadline?: number;
+  /**
+   * Heap limit in MB of an isolated worker (`resourceLimits.maxOldGenerationSizeMb`) or child process
+   * (`--max-old-space-size`). @default undefined (V8's own, as for the host)
+   */
+  memoryLimitMb?: number;
   /**
    * Band of relative change within which instruction counts (`--mode instructions`) are the same in
    * group verdicts; the CLI passes the policy's `instructionNoise`. @default 0.005

@@ -1,10 +1,12 @@
-import { classifyOutliers, compareSamples, median, summarize } from '../stats/index.js';
+import { classifyOutliers, median, summarize } from '../stats/index.js';
 import { medianInterval } from './stopping.js';
 import type { BenchResult, SampleStats, StopReason } from '../result/types.js';
 import type { Contender } from './sampler.js';
 import type { GcWatch } from './gc.js';
 import { resultCounters } from './counters.js';
 import type { CounterSet } from '../counters/set.js';
+import { DEAD_CODE_REASON, deadCodeBound, looksDead } from './dead-code.js';
+import { describeThrown } from './faults.js';
 
 /** Statistics of per-iteration samples (in the order taken) in the result format. */
 export function sampleStats(samples: ArrayLike<number>): SampleStats {
@@ -29,22 +31,14 @@ export function sampleStats(samples: ArrayLike<number>): SampleStats {
   };
 }
 
-/**
- * True when the benchmark cannot be told apart from the empty loop: not significantly slower by
- * more than 5%. The work was then probably removed by the optimiser.
- */
-export function looksDead(raw: ArrayLike<number>, empty: ArrayLike<number>): boolean {
-  if (raw.length < 3 || empty.length < 3) return false;
-  const c = compareSamples(empty, raw, { alpha: 0.01, noise: 0.05, resamples: 500 });
-  return c.verdict !== 'slower';
-}
-
 /** Builds a BenchResult from a finished contender. */
 export async function contenderResult(c: Contender, stopReason: StopReason, gc: GcWatch, keepSamples: boolean, counters?: CounterSet | null): Promise<BenchResult> {
   const overhead = c.empty.length ? median(c.empty) : 0;
   const corrected = c.raw.map((x) => x - overhead);
   const outliers = classifyOutliers(corrected);
   const heap = await c.heapBytesPerIteration();
+  // Dead code keeps its raw statistics and a bound; corrected ones would be noise around 0.
+  const dead = looksDead(c.raw, c.empty);
   const r: BenchResult = {
     id: c.id,
     name: c.name,
@@ -54,10 +48,10 @@ export async function contenderResult(c: Contender, stopReason: StopReason, gc: 
     status: 'ok',
     kind: 'cpu',
     unit: 'ns',
-    stats: sampleStats(corrected),
+    stats: dead ? undefined : sampleStats(corrected),
     rawStats: sampleStats(c.raw),
     overhead,
-    samples: keepSamples ? corrected : undefined,
+    samples: keepSamples && !dead ? corrected : undefined,
     iterations: keepSamples ? [...c.iterations] : undefined,
     totalIterations: c.iterations.reduce((a, b) => a + b, 0),
     stopReason,
@@ -69,7 +63,11 @@ export async function contenderResult(c: Contender, stopReason: StopReason, gc: 
       },
     },
   };
-  if (looksDead(c.raw, c.empty)) r.flags.deadCode = true;
+  if (dead) {
+    r.flags.deadCode = true;
+    r.statsUnavailable = DEAD_CODE_REASON;
+    r.deadCode = deadCodeBound(c.raw, c.empty);
+  }
   const gcSamples = gc.overlapping(c.windows);
   if (gcSamples) r.flags.gcSamples = gcSamples;
   if (!c.warmupSettled) r.flags.warmupUnsettled = true;
@@ -85,12 +83,12 @@ export function failedResult(
   err: unknown,
   wallMs: number,
 ): BenchResult {
-  const e = err instanceof Error ? err : new Error(String(err));
+  const e = describeThrown(err);
   return {
     ...base,
     args: base.args && Object.keys(base.args).length ? base.args : undefined,
     status,
-    ...(status === 'error' ? { error: { name: e.name, message: e.message, stack: e.stack } } : { skipReason: e.message }),
+    ...(status === 'error' ? { error: e } : { skipReason: e.message }),
     kind: 'cpu',
     unit: 'ns',
     totalIterations: 0,

@@ -8,18 +8,27 @@ import { Contender } from './sampler.js';
 import { runGpuBench } from './gpu.js';
 import { withMissingCounters } from './counters.js';
 import { StopRule } from './stopping.js';
+import { activeResources, leakedSince, withFaults } from './faults.js';
 import type { BenchResult } from '../result/types.js';
 
-/** Samples one benchmark to a stop rule; records errors instead of throwing. */
+/** Samples one benchmark to a stop rule; records errors (and what its code left behind) instead of throwing. */
 export async function runBench(def: BenchDef, args: Args, ctx: RunContext): Promise<BenchResult> {
   const id = benchId(def.name, undefined, args);
   const base = { id, name: def.name, args, file: def.file };
-  const started = performance.now();
   const skip = skipReason(def);
   if (skip) return failedResult(base, 'skipped', new Error(skip), 0);
+  const before = activeResources();
+  const scope = ctx.faults.enter(id);
+  const r = await measure(def, args, ctx, base);
+  await ctx.faults.leave(scope);
+  return withFaults(r, scope, leakedSince(before));
+}
+
+async function measure(def: BenchDef, args: Args, ctx: RunContext, base: Parameters<typeof failedResult>[0]): Promise<BenchResult> {
+  const started = performance.now();
   const sampling = resolveSampling(ctx.options, def.options);
-  if (def.options.gpu) return runGpuBench(def, args, id, sampling.keepSamples);
-  const c = new Contender(id, def, args, sampling, ctx.clock, ctx.resolutionNs);
+  if (def.options.gpu) return runGpuBench(def, args, base.id, sampling.keepSamples);
+  const c = new Contender(base.id, def, args, sampling, ctx.clock, ctx.resolutionNs, undefined, { deadline: ctx.options.deadline });
   if (ctx.counters) c.useCounters(ctx.counters);
   try {
     await c.prepare();
@@ -29,7 +38,7 @@ export async function runBench(def: BenchDef, args: Args, ctx: RunContext): Prom
     let reason;
     do {
       await c.sample(gc);
-      reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => c.correctedHalfWidth());
+      reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => c.correctedHalfWidth(), () => c.provenDead());
     } while (!reason);
     await c.finish();
     await ctx.gc.flush();

@@ -12,15 +12,51 @@ import { contenderResult, failedResult } from './result.js';
 import { Contender } from './sampler.js';
 import { withMissingCounters } from './counters.js';
 import { StopRule, ratioHalfWidth } from './stopping.js';
+import { activeResources, leakedSince, settle, withFaults, type Scope } from './faults.js';
 import type { BenchResult, GroupComparison } from '../result/types.js';
 
-/** Samples a group's contenders round by round, rotating their order each round. */
-export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext): Promise<TaskOutcome> {
+/**
+ * Resources a contender's own step left active, added to what its earlier steps left. Leaks are
+ * judged on the steps a contender runs alone (hooks, first call, warm-up), not on interleaved
+ * rounds, where they could not be told apart. A step that left something gets a settle (a timer
+ * turn) before it counts, so short timers are no leak; one that left nothing costs no wait.
+ */
+async function leaksOf(step: () => Promise<void>, prior: Record<string, number> | undefined): Promise<Record<string, number> | undefined> {
+  const before = activeResources();
+  await step();
+  if (!leakedSince(before)) return prior;
+  await settle();
+  const found = leakedSince(before);
+  if (!found) return prior;
+  const out = { ...prior };
+  for (const [k, n] of Object.entries(found)) out[k] = (out[k] ?? 0) + n;
+  return out;
+}
+
+/** Samples a group's contenders round by round, rotating their order each round; `exclude` ids are left out. */
+export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext, exclude: readonly string[] = []): Promise<TaskOutcome> {
+  const scope = ctx.faults.enter(benchId(group.name, undefined, args));
+  try {
+    return await sampleGroup(group, args, ctx, exclude, scope);
+  } finally {
+    await ctx.faults.leave(scope);
+  }
+}
+
+async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude: readonly string[], scope: Scope): Promise<TaskOutcome> {
+  const leaks = new Map<string, Record<string, number> | undefined>();
   const sampling = resolveSampling(ctx.options, group.options);
   const baselineName = groupBaseline(group);
   const results = new Map<string, BenchResult>();
   const live: Contender[] = [];
-  for (const def of group.benches) {
+  const benches = group.benches.filter((d) => !exclude.includes(benchId(d.name, group.name, args)));
+  // Code about to run is attributed to this contender (process.exit, rejections) and to its leaks.
+  const focus = async (c: Contender, step: () => Promise<void>) => {
+    scope.focus = c.id;
+    ctx.running?.([c.id]);
+    leaks.set(c.name, await leaksOf(step, leaks.get(c.name)));
+  };
+  for (const def of benches) {
     const id = benchId(def.name, group.name, args);
     const base = { id, name: def.name, group: group.name, args, file: def.file };
     const skip = skipReason(def);
@@ -28,14 +64,17 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
       results.set(def.name, failedResult(base, 'skipped', new Error(skip), 0));
       continue;
     }
-    const c = new Contender(id, def, args, resolveSampling(sampling, def.options), ctx.clock, ctx.resolutionNs, group.name);
+    const limits = { contenders: benches.length, deadline: ctx.options.deadline };
+    const c = new Contender(id, def, args, resolveSampling(sampling, def.options), ctx.clock, ctx.resolutionNs, group.name, limits);
     if (ctx.counters) c.useCounters(ctx.counters);
-    try {
-      await c.prepare();
-      live.push(c);
-    } catch (err) {
-      results.set(def.name, failedResult(base, 'error', err, performance.now() - c.startedAt));
-    }
+    await focus(c, async () => {
+      try {
+        await c.prepare();
+        live.push(c);
+      } catch (err) {
+        results.set(def.name, failedResult(base, 'error', err, performance.now() - c.startedAt));
+      }
+    });
   }
 
   const mismatches: string[] = [];
@@ -56,12 +95,15 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
     live.splice(live.indexOf(c), 1);
   };
   for (const c of [...live]) {
-    try {
-      await c.warmup();
-    } catch (err) {
-      failed(c, err);
-    }
+    await focus(c, async () => {
+      try {
+        await c.warmup();
+      } catch (err) {
+        failed(c, err);
+      }
+    });
   }
+  ctx.running?.(live.map((c) => c.id));
 
   // Interleaved rounds: every contender takes one sample per round, in an order rotated each round.
   const rule = new StopRule({ ...sampling, maxTimeMs: sampling.maxTimeMs * Math.max(1, live.length) });
@@ -71,6 +113,7 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
   for (let round = 0; live.length && !reason; round++) {
     for (let k = 0; k < live.length; k++) {
       const c = live[(round + k) % live.length];
+      scope.focus = c.id;
       try {
         await c.sample(gc);
       } catch (err) {
@@ -82,18 +125,28 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
     const rounds = Math.min(...live.map((c) => c.raw.length));
     // Every ratio to the baseline AND every contender's own median must reach the target: the
     // paired ratio converges much sooner, and stopping on it alone left absolute times at a few %.
-    reason = rule.check(rounds, performance.now() - started, () =>
-      Math.max(
-        ...live.map((c) => c.correctedHalfWidth()),
-        ...(base ? live.filter((c) => c !== base).map((c) => ratioHalfWidth(base.raw.slice(0, rounds), c.raw.slice(0, rounds))) : []),
-      ),
+    // A contender shown to be dead code has no median to make precise (about 0); its ratio still counts.
+    let dead = new Set<Contender>();
+    reason = rule.check(
+      rounds,
+      performance.now() - started,
+      () => {
+        dead = new Set(live.filter((c) => c.provenDead()));
+        return Math.max(
+          ...live.filter((c) => !dead.has(c)).map((c) => c.correctedHalfWidth()),
+          ...(base ? live.filter((c) => c !== base).map((c) => ratioHalfWidth(base.raw.slice(0, rounds), c.raw.slice(0, rounds))) : []),
+        );
+      },
+      () => dead.size === live.length,
     );
   }
   await ctx.gc.flush();
   for (const c of live) {
-    await c.finish();
+    await focus(c, () => c.finish());
     results.set(c.name, withMissingCounters(await contenderResult(c, reason ?? 'error', ctx.gc, sampling.keepSamples, ctx.counters), ctx.options.counters, ctx.counters));
   }
+  await settle(); // rejections of the last rounds surface before results are judged
+  for (const [name, r] of results) results.set(name, withFaults(r, scope, leaks.get(name)));
 
   const comparison: GroupComparison = { group: group.name, baseline: baselineName, entries: [] };
   if (Object.keys(args).length) comparison.args = args;
@@ -101,7 +154,7 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
   const baseResult = results.get(baselineName);
   if (baseResult?.status === 'ok' && baseline) {
     for (const c of live) {
-      if (c === baseline) continue;
+      if (c === baseline || results.get(c.name)!.status !== 'ok') continue;
       const rounds = Math.min(c.raw.length, baseline.raw.length);
       // Paired by round on the raw per-iteration times (positive by construction); the empty-loop
       // overhead, identical code for both, is subtracted from both before the ratio when it leaves them positive.
@@ -117,5 +170,5 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
       comparison.entries.push({ id: c.id, name: c.name, ratio: cmp.ratio, ci: cmp.ci, pValue: cmp.pValue, verdict: cmp.verdict });
     }
   }
-  return { benchmarks: group.benches.map((d) => results.get(d.name)!).filter(Boolean), groups: [comparison] };
+  return { benchmarks: benches.map((d) => results.get(d.name)!).filter(Boolean), groups: [comparison] };
 }

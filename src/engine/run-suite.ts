@@ -1,9 +1,9 @@
 /** A whole run: every task of a suite, in order, in this process or isolated, wrapped as a result. */
 import { relative } from 'node:path';
 import { complexityFits } from './complexity.js';
-import type { Task, TaskOutcome } from './defs.js';
 import { environment, runEnvelope } from './environment.js';
-import { runIsolated, CHILD_ENV } from './isolate.js';
+import { runIsolated } from './isolate.js';
+import { CHILD_ENV, type Task, type TaskOutcome } from './defs.js';
 import { resolveSampling, type RunOptions } from './options.js';
 import { closeRunContext, createRunContext, filterTask, runTaskHere, taskPoints } from './run-task.js';
 import type { RunResult } from '../result/types.js';

@@ -1,12 +1,17 @@
 /** One top-level task (a benchmark over its argument points, or a group) run in this process. */
 import { bestClock } from '../clock/index.js';
+import { CycleBenchError } from '../errors.js';
 import { argPoints, benchId, matchesFilter } from './expand.js';
 import { GcWatch } from './gc.js';
 import { openRunCounters } from './counters.js';
-import { groupBaseline, type RunContext, type Task, type TaskOutcome } from './defs.js';
-import type { RunOptions } from './options.js';
+import { CHILD_ENV, groupBaseline, type Resume, type RunContext, type Task, type TaskOutcome } from './defs.js';
+import { FaultWatch } from './faults.js';
+import { deadlineMessage, deadlinePassed } from './limits.js';
+import type { Args, RunOptions } from './options.js';
+import { failedResult } from './result.js';
 import { runBench } from './run-bench.js';
 import { runGroupPoint } from './run-group.js';
+import type { BenchResult } from '../result/types.js';
 
 /** The context a run (or an isolated child's share of it) measures in. Close it with {@link closeRunContext}. */
 export function createRunContext(options: RunOptions, at: { index: number; total: number; resolutionNs: number; progress?: RunContext['progress'] }): RunContext {
@@ -19,6 +24,8 @@ export function createRunContext(options: RunOptions, at: { index: number; total
     index: at.index,
     total: at.total,
     counters: openRunCounters(options),
+    // An isolated child lets process.exit end it: the parent records the exit code.
+    faults: new FaultWatch(!process.env[CHILD_ENV]),
   };
 }
 
@@ -26,6 +33,7 @@ export function createRunContext(options: RunOptions, at: { index: number; total
 export function closeRunContext(ctx: RunContext): void {
   ctx.gc.stop();
   ctx.counters?.close();
+  ctx.faults.close();
 }
 
 /** Every benchmark id a task can yield, in run order. */
@@ -41,6 +49,38 @@ export function taskIds(task: Task): string[] {
  */
 export function taskPoints(task: Task, filter?: RunOptions['filter']): number {
   return task.kind === 'bench' ? taskIds(task).filter((id) => matchesFilter(id, filter)).length : taskIds(task).length;
+}
+
+/** Identity of one result, as failed and skipped results carry it. */
+export type ResultBase = Pick<BenchResult, 'id' | 'name' | 'group' | 'args' | 'file'>;
+
+/** One argument point of a task: its index among the task's points, and the results it yields. */
+export interface PointPlan {
+  point: number;
+  args: Args;
+  /** The results of this point, in order: one benchmark, or the group's contenders. */
+  results: ResultBase[];
+}
+
+/** The argument points a task runs under `filter`, in order. */
+export function taskPlan(task: Task, filter: RunOptions['filter']): PointPlan[] {
+  if (task.kind === 'bench') {
+    const b = task.bench;
+    return argPoints(b.options.args)
+      .map((args, point) => ({ point, args, results: [{ id: benchId(b.name, undefined, args), name: b.name, args, file: b.file }] }))
+      .filter((p) => matchesFilter(p.results[0].id, filter));
+  }
+  const g = task.group;
+  return argPoints(g.options.args).map((args, point) => ({
+    point,
+    args,
+    results: g.benches.map((b) => ({ id: benchId(b.name, g.name, args), name: b.name, group: g.name, args, file: b.file })),
+  }));
+}
+
+/** Error results for every result of a point (minus `exclude`): it was not run, or its run was lost. */
+export function pointFailed(p: PointPlan, err: unknown, exclude: readonly string[] = [], wallMs = 0): BenchResult[] {
+  return p.results.filter((b) => !exclude.includes(b.id)).map((b) => failedResult(b, 'error', err, wallMs));
 }
 
 /** Restricts a task to the benchmarks whose ids match the filter; null when none does. */
@@ -59,27 +99,30 @@ export function filterTask(task: Task, filter: RunOptions['filter']): Task | nul
   return { kind: 'group', group: { ...g, benches } };
 }
 
-/** Runs one task in this process. */
-export async function runTaskHere(task: Task, ctx: RunContext): Promise<TaskOutcome> {
+/**
+ * Runs one task in this process, from `resume` on (an isolated child resumes after a killed one),
+ * handing each point's outcome to `onPoint` as soon as it is complete. Points not started before
+ * the run's deadline are recorded as not run.
+ */
+export async function runTaskHere(task: Task, ctx: RunContext, resume: Resume = { point: 0, exclude: [] }, onPoint?: (point: number, o: TaskOutcome) => void): Promise<TaskOutcome> {
   const out: TaskOutcome = { benchmarks: [], groups: [] };
-  if (task.kind === 'bench') {
-    for (const args of argPoints(task.bench.options.args)) {
-      const id = benchId(task.bench.name, undefined, args);
-      if (!matchesFilter(id, ctx.options.filter)) continue;
-      ctx.progress({ type: 'bench', id, index: ctx.index, total: ctx.total });
-      const r = await runBench(task.bench, args, ctx);
-      out.benchmarks.push(r);
-      ctx.progress({ type: 'done', id, index: ctx.index++, total: ctx.total, status: r.status, medianNs: r.stats?.median, unit: r.unit });
+  for (const p of taskPlan(task, ctx.options.filter)) {
+    if (p.point < resume.point) continue;
+    const exclude = p.point === resume.point ? resume.exclude : [];
+    const ids = p.results.map((b) => b.id).filter((id) => !exclude.includes(id));
+    const id = task.kind === 'bench' ? ids[0] : benchId(task.group.name, undefined, p.args);
+    ctx.progress({ type: 'bench', id, index: ctx.index, total: ctx.total });
+    let o: TaskOutcome;
+    if (deadlinePassed(ctx.options)) o = { benchmarks: pointFailed(p, new CycleBenchError('E_TIMEOUT', deadlineMessage(false)), exclude), groups: [] };
+    else {
+      ctx.running?.(ids);
+      o = task.kind === 'bench' ? { benchmarks: [await runBench(task.bench, p.args, ctx)], groups: [] } : await runGroupPoint(task.group, p.args, ctx, exclude);
     }
-    return out;
-  }
-  for (const args of argPoints(task.group.options.args)) {
-    ctx.progress({ type: 'bench', id: benchId(task.group.name, undefined, args), index: ctx.index, total: ctx.total });
-    const o = await runGroupPoint(task.group, args, ctx);
-    out.benchmarks.push(...o.benchmarks);
-    out.groups.push(...o.groups);
     for (const r of o.benchmarks)
       ctx.progress({ type: 'done', id: r.id, index: ctx.index++, total: ctx.total, status: r.status, medianNs: r.stats?.median, unit: r.unit });
+    onPoint?.(p.point, o);
+    out.benchmarks.push(...o.benchmarks);
+    out.groups.push(...o.groups);
   }
   return out;
 }

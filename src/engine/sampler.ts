@@ -7,6 +7,8 @@ import { CycleBenchError } from '../errors.js';
 import type { Args, Sampling } from './options.js';
 import type { BenchDef } from './defs.js';
 import { medianHalfWidth } from './stopping.js';
+import { benchLimit, emptyWarmupMs, type TimeLimit } from './limits.js';
+import { provenDead } from './dead-code.js';
 import { isThenable, makeAsyncLoop, makeSyncLoop, type AsyncLoop, type BoundaryReader, type Sink, type SyncLoop } from './loop.js';
 
 
@@ -69,6 +71,7 @@ export class Contender {
   private readonly sink: Sink = { v: undefined };
   private readonly jitter: () => number;
   private readonly targetNs: number;
+  private limit: TimeLimit | undefined;
 
   constructor(
     readonly id: string,
@@ -78,6 +81,8 @@ export class Contender {
     readonly clock: Clock,
     clockResolutionNs: number,
     readonly group?: string,
+    /** Contenders of its group point (its allowance covers all their warm-ups and budgets) and the run's deadline. */
+    private readonly limits: { contenders?: number; deadline?: number } = {},
   ) {
     this.jitter = jitterSource(id);
     this.targetNs = Math.max(sampling.minSampleNs, 1000 * clockResolutionNs);
@@ -122,6 +127,7 @@ export class Contender {
   /** Runs the `before` hook and one untimed call (to learn sync/async and keep the output). */
   async prepare(): Promise<void> {
     this.startedAt = performance.now();
+    this.limit = benchLimit(this.id, this.sampling, this.limits.contenders ?? 1, this.limits.deadline);
     await this.def.options.before?.(this.args);
     const state = await this.setupState();
     let out = this.def.fn(this.args, state);
@@ -138,17 +144,16 @@ export class Contender {
   }
 
   private withTimeout<T>(p: PromiseLike<T>): Promise<T> {
-    const ms = this.sampling.timeoutMs - (performance.now() - this.startedAt);
+    const limit = this.limit!;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CycleBenchError('E_TIMEOUT', `benchmark '${this.id}' timed out after ${this.sampling.timeoutMs} ms`)), Math.max(0, ms));
+      timer = setTimeout(() => reject(limit.error()), Math.max(0, limit.at - performance.now()));
     });
     return Promise.race([Promise.resolve(p), timeout]).finally(() => clearTimeout(timer));
   }
 
   private checkTimeout(): void {
-    if (performance.now() - this.startedAt > this.sampling.timeoutMs)
-      throw new CycleBenchError('E_TIMEOUT', `benchmark '${this.id}' timed out after ${this.sampling.timeoutMs} ms`);
+    if (this.limit && performance.now() > this.limit.at) throw this.limit.error();
   }
 
   /** Time of n calls in ns (the loop's own reads included; subtracted later via the empty loop). */
@@ -201,7 +206,7 @@ export class Contender {
     // until stable. Measured: at 12 iterations per call the empty loop needs ~1000 calls.
     const start = performance.now();
     const minEnd = start + Math.min(MIN_WARMUP_MS, this.sampling.warmupMs);
-    const deadline = start + Math.max(60, this.sampling.warmupMs / 2);
+    const deadline = start + emptyWarmupMs(this.sampling.warmupMs);
     const history: number[] = [];
     for (;;) {
       history.push((await this.time(this.emptyLoop, emptyFn, n, undefined)) / n);
@@ -303,6 +308,11 @@ export class Contender {
   correctedHalfWidth(): number {
     const overhead = this.empty.length ? median(this.empty) : 0;
     return medianHalfWidth(this.raw.map((x) => x - overhead));
+  }
+
+  /** Shown indistinguishable from its empty loop, so more samples would only refine noise around 0. */
+  provenDead(): boolean {
+    return provenDead(this.raw, this.empty);
   }
 
   /** Runs the `after` hook once sampling is over. */

@@ -67,14 +67,19 @@ export class StopRule {
     this.nextCheck = s.minSamples;
   }
 
-  /** Returns why to stop, or null to take another sample (round). */
-  check(count: number, elapsedMs: number, halfWidth: () => number): StopReason | null {
+  /**
+   * Returns why to stop, or null to take another sample (round). `dead`, checked when precision is
+   * not reached, stops a benchmark shown indistinguishable from its empty loop, whose corrected
+   * median (about 0) no sample count makes precise.
+   */
+  check(count: number, elapsedMs: number, halfWidth: () => number, dead?: () => boolean): StopReason | null {
     const s = this.s;
     if (s.samples !== undefined) return count >= s.samples ? 'fixed' : null;
     if (count >= s.maxSamples) return 'max-samples';
     if (elapsedMs >= s.maxTimeMs) return 'budget';
     if (count < s.minSamples || elapsedMs < s.minTimeMs || count < this.nextCheck) return null;
     this.nextCheck = Math.ceil(count * 1.1) + 1;
-    return halfWidth() <= s.precision ? 'precision' : null;
+    if (halfWidth() <= s.precision) return 'precision';
+    return dead?.() ? 'dead-code' : null;
   }
 }

@@ -27,6 +27,9 @@ export function flagText(b: BenchResult): string {
 
 function cells(b: BenchResult): string[] {
   if (b.status !== 'ok') return [b.id, b.status === 'skipped' ? 'skipped (below)' : 'error (below)', '', '', '', '', '', '', '', ''];
+  // Dead code: what was measured is an upper bound above the empty loop, never a (negative) corrected time.
+  if (b.deadCode && !b.stats)
+    return [b.id, `≤ ${formatValue(b.deadCode.upperBound, b.unit)} (indistinguishable from the empty loop)`, '', '', '', '', '', String(b.rawStats?.n ?? ''), b.stopReason, flagText(b)];
   const s = b.stats;
   const f = (v: number | undefined) => formatValue(isNum(v) ? v : null, b.unit, why(b));
   const half = s && isNum(s.medianCI?.lo) && isNum(s.medianCI?.hi) && s.median !== 0 ? (s.medianCI.hi - s.medianCI.lo) / 2 / Math.abs(s.median) : null;

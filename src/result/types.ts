@@ -43,6 +43,7 @@ export type StopReason =
   | 'budget' // the time budget ran out first
   | 'max-samples' // the sample cap was reached
   | 'fixed' // a fixed sample count was asked for
+  | 'dead-code' // shown indistinguishable from the empty loop: more samples would only refine noise around 0
   | 'error'; // the benchmark threw
 
 /** A counter value per iteration, or why it is not there. Never 0 for "not read". */
@@ -59,14 +60,25 @@ export interface BenchResult {
   file?: string;
   /** `skipped`: not measured (asked to skip, or it needs hardware this machine lacks): see skipReason. */
   status: 'ok' | 'error' | 'skipped';
-  error?: { name: string; message: string; stack?: string };
+  /**
+   * What went wrong. `code` when there is one: the thrown error's own (`E_TIMEOUT`, a Node code such as
+   * `ERR_WORKER_OUT_OF_MEMORY`) or the engine's (`E_EXIT`, `E_CRASH`, `E_UNHANDLED_REJECTION`, `E_THROWN_VALUE`).
+   */
+  error?: { name: string; message: string; stack?: string; code?: string };
   skipReason?: string;
   /** What the samples measure: CPU time, GPU time, or instructions (callgrind). */
   kind: 'cpu' | 'gpu' | 'instructions';
   /** Unit of every statistic below: `ns` or `instructions` per iteration. */
   unit: 'ns' | 'instructions';
-  /** Statistics after subtracting the empty loop's cost. */
+  /** Statistics after subtracting the empty loop's cost; absent for probable dead code (see statsUnavailable). */
   stats?: SampleStats;
+  /** Why an `ok` result has no `stats`: set for probable dead code, whose corrected times are noise around 0. */
+  statsUnavailable?: string;
+  /**
+   * Probable dead code: an upper confidence bound on the per-iteration cost above the empty loop
+   * (in unit; the upper end of the Hodges-Lehmann interval of raw minus empty-loop samples, at least 0).
+   */
+  deadCode?: { upperBound: number; confidence: number; method: 'hodges-lehmann' };
   /** Statistics before subtraction. */
   rawStats?: SampleStats;
   /** Per-iteration cost of the empty measuring loop that was subtracted. */
@@ -91,6 +103,11 @@ export interface BenchResult {
     warmupUnsettled?: boolean;
     /** GPU samples discarded for throttling. */
     throttledSamples?: number;
+    /**
+     * Resources (process.getActiveResourcesInfo() types: Timeout, Immediate, TCPWrap...) still active
+     * after the benchmark's hooks and calls that were not before it, with how many more.
+     */
+    leakedResources?: Record<string, number>;
   };
   /** Heap bytes allocated per iteration (approximate, from heap statistics). */
   heapBytesPerIteration?: number;

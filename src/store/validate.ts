@@ -135,10 +135,10 @@ function checkBenchmark(c: Checker, b: unknown, path: string, ids: Set<string>):
   c.numArray(b, 'samples', path);
   c.numArray(b, 'iterations', path);
   c.num(b, 'totalIterations', path);
-  c.oneOf(b, 'stopReason', path, ['precision', 'budget', 'max-samples', 'fixed', 'error']);
+  c.oneOf(b, 'stopReason', path, ['precision', 'budget', 'max-samples', 'fixed', 'error', 'dead-code']);
   c.num(b, 'wallMs', path);
   c.obj(b.flags, `${path}.flags`);
-  if (b.status === 'ok' && b.stats === undefined) c.fail(`${path}.stats`, 'a benchmark with status "ok" must have stats');
+  if (b.status === 'ok' && b.stats === undefined && typeof b.statsUnavailable !== 'string') c.fail(`${path}.stats`, 'a benchmark with status "ok" must have stats');
   if (typeof b.id === 'string') {
     if (ids.has(b.id)) c.fail(`${path}.id`, `duplicate benchmark id ${JSON.stringify(b.id)}`);
     ids.add(b.id);

@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import { valgrindCapability } from '../../src/counters/valgrind.js';
 import { loadNative } from '../../src/native/load.js';
 import { runInstructionMode } from '../../src/engine/instructions.js';
+import { addonGate } from './helpers.js';
 
 const cap = valgrindCapability();
 const { addon, reason } = loadNative();
+addonGate('instruction-count mode'); // under CI=true a missing addon fails rather than skips
 const why = !cap.available ? cap.reason : !addon ? reason : 'valgrind and the addon are present';
 const fixture = resolve(__dirname, '..', 'fixtures', 'instructions.bench.mjs');
 

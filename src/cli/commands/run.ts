@@ -40,11 +40,13 @@ const MEASURE_OPTIONS: OptionTable = {
   iterations: { type: 'string' },
   'cache-sim': { type: 'boolean' },
   processes: { type: 'string' },
+  'memory-limit': { type: 'string' },
 };
 
 const RUN_OPTIONS: OptionTable = {
   ...MEASURE_OPTIONS,
   filter: { type: 'string' },
+  timeout: { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'string' },
   profile: { type: 'boolean' },
@@ -62,6 +64,8 @@ Measuring:
   --samples N          a fixed number of samples                  --gc           gc() between samples
   --isolate worker|process  each benchmark or group in a fresh worker thread or process
   --counters default|a,b    perf_event counters per iteration     --equivalence  check group outputs
+  --timeout 10m        the whole run's deadline: benchmarks left are recorded as not run (exit 5)
+  --memory-limit MB    heap limit of isolated workers and processes
   --processes N        measure in N fresh processes, pooled with the process as the unit (config: processes)
   --mode instructions  count instructions under callgrind (deterministic; --iterations N, --cache-sim)
 Output:
@@ -76,11 +80,11 @@ Gate:
 ${EXIT_HELP}
 `;
 
-/** Parses a duration: `500`, `500ms`, `2s`, `1.5s` → ms. */
-export function parseDurationMs(text: string, flag: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
-  if (!m) throw new CycleBenchError('E_USAGE', `${flag} takes a duration such as 500ms or 2s, got '${text}'`);
-  return Number(m[1]) * (m[2] === 's' ? 1000 : 1);
+/** Parses a duration: `500`, `500ms`, `2s`, `1.5s` (and with `minutes`, `10m`) → ms. */
+export function parseDurationMs(text: string, flag: string, minutes = false): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  if (!m || (m[2] === 'm' && !minutes)) throw new CycleBenchError('E_USAGE', `${flag} takes a duration such as 500ms or 2s${minutes ? ' or 10m' : ''}, got '${text}'`);
+  return Number(m[1]) * (m[2] === 's' ? 1000 : m[2] === 'm' ? 60_000 : 1);
 }
 
 function positiveNumber(text: string | undefined, flag: string): number | undefined {
@@ -146,6 +150,10 @@ export function runOptionsFrom(values: Values, io: CommandIO): RunOptions {
   if (samples) options.samples = Math.round(samples);
   const precision = positiveNumber(str(values, 'precision'), '--precision');
   if (precision) options.precision = precision;
+  const timeout = str(values, 'timeout');
+  if (timeout !== undefined) options.deadline = Date.now() + parseDurationMs(timeout, '--timeout', true);
+  const memory = positiveNumber(str(values, 'memory-limit'), '--memory-limit');
+  if (memory) options.memoryLimitMb = Math.round(memory);
   const counters = str(values, 'counters');
   if (counters !== undefined) options.counters = counters === 'default' ? 'default' : counters.split(',');
   if (!values.quiet) options.onProgress = progressReporter(io.stderr, io.env);
