@@ -12,7 +12,7 @@
 import { spawnSync, execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, nodeBinary, summarize, fmt } from '../states/lib.mjs';
+import { root, nodeBinary, fmt } from '../states/lib.mjs';
 
 const argv = process.argv.slice(2);
 const get = (k, d) => { const i = argv.indexOf('--' + k); return i < 0 ? d : argv[i + 1]; };

@@ -89,6 +89,8 @@ export class FaultWatch {
   constructor(private readonly interceptExit: boolean) {
     process.on('unhandledRejection', this.onRejection);
     if (interceptExit) {
+      // process.exit is replaced by a plain function (its `this` is process), so it reaches the watch by closure.
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
       const watch = this;
       process.exit = function exit(code?: number | string | null): never {
         const s = watch.scope;

@@ -10,7 +10,7 @@ import { serializeFilter, type ChildMessage, type ChildRequest, type Resume, typ
 import { codedError } from './faults.js';
 import { allowanceMs, deadlineMessage, deadlinePassed, msToDeadline, timeoutMessage } from './limits.js';
 import { failedResult } from './result.js';
-import { pointFailed, taskPlan, type PointPlan } from './run-task.js';
+import { taskPlan, type PointPlan } from './run-task.js';
 import { startChild, type ChildEnd } from './spawn.js';
 import type { BenchResult, GroupComparison } from '../result/types.js';
 
