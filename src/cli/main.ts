@@ -9,6 +9,7 @@ import { compareCommand } from './commands/compare.js';
 import { baselineCommand } from './commands/baseline.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
+import { importCommand } from './commands/import.js';
 import { EXIT, EXIT_HELP, type ExitCode } from '../compare/exit.js';
 import { toolVersion } from '../engine/environment.js';
 import { didYouMean } from '../util/nearest.js';
@@ -20,7 +21,8 @@ const commands: Record<string, { run: Command; summary: string }> = {
   compare: { run: compareCommand, summary: 'BASE [CURRENT]  compare two results (files, tags, baselines or last)' },
   baseline: { run: baselineCommand, summary: 'save|list|show|rm NAME  manage named baselines' },
   history: { run: historyCommand, summary: '[FILTER]  trends, change points and projections from the run history' },
-  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv)' },
+  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv, bmf, gab)' },
+  import: { run: importCommand, summary: 'FILE  convert vitest or mitata results into a result file' },
   info: { run: infoCommand, summary: 'machine, addon, clocks, counters, valgrind and CUDA' },
 };
 
