@@ -10,6 +10,7 @@ import { baselineCommand } from './commands/baseline.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { importCommand } from './commands/import.js';
+import { initCommand } from './commands/init.js';
 import { EXIT, EXIT_HELP, type ExitCode } from '../compare/exit.js';
 import { toolVersion } from '../engine/environment.js';
 import { didYouMean } from '../util/nearest.js';
@@ -23,6 +24,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   history: { run: historyCommand, summary: '[FILTER]  trends, change points and projections from the run history' },
   report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv, bmf, gab)' },
   import: { run: importCommand, summary: 'FILE  convert vitest or mitata results into a result file' },
+  init: { run: initCommand, summary: 'ci  write a GitHub Actions workflow that gates pull requests' },
   info: { run: infoCommand, summary: 'machine, addon, clocks, counters, valgrind and CUDA' },
 };
 
