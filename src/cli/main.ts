@@ -10,6 +10,8 @@ import { baselineCommand } from './commands/baseline.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { abCommand } from './commands/ab.js';
+import { importCommand } from './commands/import.js';
+import { initCommand } from './commands/init.js';
 import { EXIT, EXIT_HELP, type ExitCode } from '../compare/exit.js';
 import { toolVersion } from '../engine/environment.js';
 import { didYouMean } from '../util/nearest.js';
@@ -22,7 +24,9 @@ const commands: Record<string, { run: Command; summary: string }> = {
   ab: { run: abCommand, summary: 'REF [files]  measure against a git revision in one job, alternating fresh processes' },
   baseline: { run: baselineCommand, summary: 'save|list|show|rm NAME  manage named baselines' },
   history: { run: historyCommand, summary: '[FILTER]  trends, change points and projections from the run history' },
-  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv)' },
+  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv, bmf, gab)' },
+  import: { run: importCommand, summary: 'FILE  convert vitest or mitata results into a result file' },
+  init: { run: initCommand, summary: 'ci  write a GitHub Actions workflow that gates pull requests' },
   info: { run: infoCommand, summary: 'machine, addon, clocks, counters, valgrind and CUDA' },
 };
 

@@ -18,6 +18,8 @@ import { renderRun } from '../report/run-report.js';
 import { useColor } from '../report/io.js';
 import { appendStepSummary, writeTo } from '../report/output.js';
 import { str, type OptionTable, type Values } from './args.js';
+import { ciOutputs, OUTPUT_OPTIONS, writeCiOutputs, type ArtifactSources, type CiOutputs } from './outputs.js';
+import { renderPrComment } from '../report/pr-comment.js';
 
 /** The regression flags of `cyclebench run`. */
 export const GATE_OPTIONS: OptionTable = {
@@ -34,6 +36,7 @@ export const GATE_OPTIONS: OptionTable = {
   target: { type: 'string', multiple: true },
   config: { type: 'string' },
   'allow-removed': { type: 'boolean' },
+  ...OUTPUT_OPTIONS,
 };
 
 /** The policy flags among parsed values, as the config loader takes them. */
@@ -59,10 +62,12 @@ export interface VerdictOutputs {
   /** `--json FILE|-` of `compare`: the verdict as JSON. */
   json?: string;
   markdown?: string;
-  /** What to print on the human stream (default console). */
-  format?: 'console' | 'markdown' | 'json';
+  /** What to print on the human stream (default console); `pr-comment` prints the comment on stdout. */
+  format?: 'console' | 'markdown' | 'json' | 'pr-comment';
   /** The run's results, shown above the verdict in markdown (run's `--markdown` and the step summary). */
   run?: RunResult;
+  /** The CI outputs (`--pr-comment`, `--badge`, `--junit`, `--output-dir`) and what they are made of. */
+  ci?: Omit<ArtifactSources, 'markdown'>;
 }
 
 /**
@@ -76,11 +81,13 @@ export function emitVerdict(report: GateReport | null, out: VerdictOutputs, io: 
   if (report) {
     if (format === 'console') human.write(renderVerdictConsole(report, { color: useColor(human, io.env), errorsShown: shownRun }));
     else if (format === 'markdown') human.write(renderVerdictMarkdown(report));
+    else if (format === 'pr-comment') human.write(renderPrComment(report, { commentId: out.ci?.outputs.commentId }));
     else if (out.json !== '-') io.stdout.write(renderVerdictJson(report));
   }
   const md = [out.run ? renderRun(out.run, 'markdown') : '', report ? renderVerdictMarkdown(report, { errorsShown: out.run !== undefined }) : ''].filter(Boolean).join('\n');
   if (out.markdown) writeTo(out.markdown, md, io);
   if (out.json && report) writeTo(out.json, renderVerdictJson(report), io);
+  if (out.ci) writeCiOutputs({ ...out.ci, markdown: md }, io);
   try {
     appendStepSummary(md, io);
   } catch (err) {
@@ -101,6 +108,8 @@ export interface PreparedGate {
   history: boolean;
   noSave: boolean;
   markdown?: string;
+  /** `--pr-comment`, `--badge`, `--junit`, `--output-dir`. */
+  outputs: CiOutputs;
 }
 
 /** Loads the policy (config + flags) and the baseline, and checks names; throws `E_USAGE`/`E_CONFIG`/`E_BAD_NAME`. */
@@ -121,6 +130,7 @@ export async function prepareGate(values: Values, io: CommandIO): Promise<Prepar
     history: values.history === true,
     noSave: values['no-save'] === true,
     markdown: str(values, 'markdown'),
+    outputs: ciOutputs(values),
   };
 }
 
@@ -171,9 +181,10 @@ export async function finishGate(run: RunResult, gate: PreparedGate, ctx: Finish
   // Saved after comparing, so `--baseline main --save-baseline main` compares with the old one.
   if (gate.saveBaseline && measured) report.notes.push(`saved baseline ${gate.saveBaseline} to ${saveNamed(io.cwd, 'baseline', gate.saveBaseline, run)}`);
   const judged = Boolean(report.comparison || report.targets.length || report.references.length || report.errored.length || report.historyRegressions.length);
-  if (judged) emitVerdict(report, { markdown: gate.markdown, run }, { ...io, stdout: ctx.human }, ctx.shownRun);
+  const ci = { report, current: run, base: base?.run, outputs: gate.outputs };
+  if (judged) emitVerdict(report, { markdown: gate.markdown, run, ci }, { ...io, stdout: ctx.human }, ctx.shownRun);
   else {
-    emitVerdict(null, { markdown: gate.markdown, run }, io);
+    emitVerdict(null, { markdown: gate.markdown, run, ci }, io);
     for (const n of report.notes) ctx.human.write(`${n}\n`);
   }
   return report.exitCode;

@@ -25,32 +25,36 @@ export interface VerdictRenderOptions {
 }
 
 /** The one-line outcome: "OK: no regression" only when something was compared. */
-function outcomeText(r: GateReport): string {
+export function outcomeText(r: GateReport): string {
   if (r.exitCode !== EXIT.OK) return OUTCOME_TEXT[r.exitCode];
   if (r.comparison) return 'OK: no regression';
   const checked = [r.targets.length && plural(r.targets.length, 'target'), r.references.length && plural(r.references.length, 'reference')].filter(Boolean);
   return checked.length ? `OK: ${checked.join(' and ')} met` : 'OK';
 }
 
-function label(l: RunLabel): string {
+/** A run as named in reports: label, commit, start time. */
+export function label(l: RunLabel): string {
   const bits = [l.label];
   if (l.commit) bits.push(`${l.commit.slice(0, 10)}${l.dirty ? '+dirty' : ''}`);
   bits.push(l.startedAt);
   return bits.join(', ');
 }
 
-function centre(row: BenchComparison, which: 'base' | 'current'): string {
+/** One side's median in the row's unit, or why there is none. */
+export function centre(row: BenchComparison, which: 'base' | 'current'): string {
   const s = row[which];
   if (!s) return which === 'base' ? '(added)' : '(removed)';
   return formatValue(s.median, s.unit ?? row.unit, row.status === 'error' ? 'errored' : 'no median');
 }
 
-function change(row: BenchComparison): string {
+/** The change as a signed percentage (a multiplier past 2x or 10x). */
+export function change(row: BenchComparison): string {
   if (row.ratio === null) return na(row.reason ?? 'not compared');
   return row.ratio >= 2 || row.ratio <= 0.1 ? describeRatio(row.ratio) : formatSignedPct(row.ratio - 1);
 }
 
-function pText(row: BenchComparison): string {
+/** The p-value cell: corrected p, `exact`, or n/a for summary-only. */
+export function pText(row: BenchComparison): string {
   if (row.method === 'summary-only') return na('summary-only');
   if (row.method === 'exact') return 'exact';
   if (row.method === 'none') return '';
@@ -59,7 +63,8 @@ function pText(row: BenchComparison): string {
 
 const band = (noise: number) => `±${(noise * 100).toFixed(1)}%`;
 
-function verdictText(row: BenchComparison): string {
+/** The verdict cell: REGRESSION, faster, same (inside the band), inconclusive, with confirmation. */
+export function verdictText(row: BenchComparison): string {
   if (row.status === 'added') return 'added';
   if (row.status === 'removed') return 'removed';
   if (row.status === 'error') return 'error';
@@ -73,7 +78,7 @@ function verdictText(row: BenchComparison): string {
 }
 
 /** "alpha 0.05 (Holm-corrected across 3 tests), noise band ±5.0%": the bands actually applied, per unit. */
-function policyLine(r: GateReport): string {
+export function policyLine(r: GateReport): string {
   const cmp = r.comparison!;
   const p = cmp.policy;
   const corr = p.correction === 'holm' ? 'Holm-corrected' : p.correction === 'bh' ? 'Benjamini-Hochberg-corrected' : 'uncorrected';
@@ -86,14 +91,15 @@ function policyLine(r: GateReport): string {
   return tests ? `alpha ${p.alpha} (${corr} across ${plural(tests, 'test')}), ${bandText}` : bandText;
 }
 
-function attemptText(a: ConfirmationAttempt): string {
+/** One confirmation re-run: its change, CI, p and whether it reproduced. */
+export function attemptText(a: ConfirmationAttempt): string {
   const ci = a.ci ? `, CI ${formatRatioCI(a.ci)}` : '';
   const p = a.pValue !== null ? `, ${formatPEquals(a.pValue)}` : '';
   return `re-run ${a.run}: ${a.ratio === null ? 'n/a' : formatSignedPct(a.ratio - 1)}${ci}${p}, ${a.reproduced ? 'reproduced' : 'not reproduced'}`;
 }
 
 /** Confirmation lines: the rule, then what each re-run measured for each suspect. */
-function confirmationLines(r: GateReport): string[] {
+export function confirmationLines(r: GateReport): string[] {
   const c = r.confirmation;
   if (!c) return [];
   const lines = [`Confirmation in fresh processes: up to ${plural(c.runs, 're-run')} (rule "${c.rule}"); confirmed: ${c.confirmed.join(', ') || 'none'}; dismissed: ${c.dismissed.join(', ') || 'none'}`];
@@ -102,7 +108,8 @@ function confirmationLines(r: GateReport): string[] {
   return lines;
 }
 
-function removedLine(r: GateReport): string | null {
+/** The removed-benchmarks line, or null when none were removed. */
+export function removedLine(r: GateReport): string | null {
   if (!r.removed.ids.length) return null;
   const what = `Removed (in the base, not measured now): ${r.removed.ids.join(', ')}`;
   return r.removed.allowed ? `${what}; accepted (allowRemoved)` : `${what}; this fails the gate (exit 1): pass --allow-removed or set allowRemoved to accept it`;

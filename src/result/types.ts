@@ -180,10 +180,26 @@ export interface Environment {
   git?: { commit: string; branch: string | null; dirty: boolean };
 }
 
+/**
+ * Where an imported result was measured (`cyclebench import`): another tool's JSON, converted. Such
+ * results carry no raw samples, so `compare` makes its labelled summary-only comparison.
+ */
+export interface ImportedFrom {
+  /** The tool that measured. */
+  tool: 'vitest' | 'mitata';
+  /** The file that was read, as given to `cyclebench import`. */
+  file: string;
+  /** Always false: no raw samples were kept (see `ci` for how the medians' intervals were had). */
+  samples: false;
+  /** How each `stats.medianCI` was obtained from what the tool wrote. */
+  ci: string;
+}
+
 /** One run: the unit that is saved, compared and appended to history. */
 export interface RunResult {
   schemaVersion: typeof SCHEMA_VERSION;
-  tool: { name: 'cyclebench'; version: string };
+  /** The writer; `importedFrom` is set when the figures were measured by another tool. */
+  tool: { name: 'cyclebench'; version: string; importedFrom?: ImportedFrom };
   startedAt: string;
   finishedAt: string;
   /** Free label (`--tag before`). */

@@ -22,6 +22,7 @@ const STAGE: Record<string, number> = {
   'capabilities.ts': 4,
   engine: 5,
   store: 6,
+  importers: 6,
   compare: 7,
   'config.ts': 8,
   report: 9,

@@ -17,7 +17,7 @@ afterAll(() => p.remove());
 
 describe('help, version and typos', () => {
   it('every command has --help (exit 0); the CLI has --version', async () => {
-    for (const command of ['run', 'compare', 'baseline', 'history', 'report', 'info']) {
+    for (const command of ['run', 'compare', 'baseline', 'history', 'report', 'info', 'import', 'init']) {
       const r = await p.cli([command, '--help']);
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toMatch(/Usage:\s+cyclebench/);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/result/types.js';
 import { runResultProblems } from '../../src/store/index.js';
 import { bench, erroredBench, makeRun, runOf, samples } from '../compare/fixtures.js';
+import { importResult } from '../../src/importers/index.js';
 
 type Schema = Record<string, unknown>;
 const schema = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../schema/result.schema.json'), 'utf8')) as Schema;
@@ -71,6 +72,15 @@ describe('schema/result.schema.json', () => {
     const json = JSON.parse(JSON.stringify(run));
     expect(validate(schema, json)).toEqual([]);
     expect(runResultProblems(json)).toEqual([]);
+  });
+
+  it('accepts an imported result (tool.importedFrom; null for what the other tool did not record)', () => {
+    const json = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../importers/examples/mitata.json'), 'utf8'));
+    const run = JSON.parse(JSON.stringify(importResult(json, { file: 'mitata.json', version: '0.1.0', writtenAt: new Date(0) })));
+    expect(validate(schema, run)).toEqual([]);
+    expect(runResultProblems(run)).toEqual([]);
+    run.tool.importedFrom.samples = true;
+    expect(validate(schema, run)).toEqual(['$.tool.importedFrom.samples: expected const false']);
   });
 
   it('rejects what the validator rejects for a few mutations', () => {

@@ -8,6 +8,7 @@ import { resolveRef } from '../../store/named.js';
 import type { CommandIO } from '../../report/io.js';
 import { oneOf, parseCommand, str } from '../args.js';
 import { emitVerdict, policyFlags, refLabel } from '../run-gate.js';
+import { checkBadgeBench, ciOutputs, OUTPUT_OPTIONS, OUTPUT_USAGE } from '../outputs.js';
 
 const USAGE = `Usage: cyclebench compare BASE [CURRENT] [options]
 
@@ -21,7 +22,8 @@ Options:
   --allow-removed    accept benchmarks of BASE that CURRENT does not have
   --config FILE      config file (default cyclebench.config.*)
   --json FILE|-      write the verdict as JSON                 --markdown FILE  write GitHub markdown
-  --format console|markdown|json   what to print on stdout (default console)
+  --format console|markdown|json|pr-comment   what to print on stdout (default console)
+${OUTPUT_USAGE}
 ${EXIT_HELP}
 `;
 
@@ -39,18 +41,22 @@ export async function compareCommand(argv: string[], io: CommandIO): Promise<num
     json: { type: 'string' },
     markdown: { type: 'string' },
     format: { type: 'string' },
+    ...OUTPUT_OPTIONS,
   });
   if (help) {
     io.stdout.write(USAGE);
     return EXIT.OK;
   }
   if (positionals.length < 1 || positionals.length > 2) throw new CycleBenchError('E_USAGE', `expected BASE [CURRENT], got ${positionals.length} argument(s).\n${USAGE}`);
-  const format = oneOf(str(values, 'format'), ['console', 'markdown', 'json'] as const, '--format');
+  const format = oneOf(str(values, 'format'), ['console', 'markdown', 'json', 'pr-comment'] as const, '--format');
+  const outputs = ciOutputs(values, format === 'pr-comment');
   const { policy, configFile } = await loadPolicy(io.cwd, policyFlags(values));
   const base = resolveRef(io.cwd, positionals[0]);
   const current = resolveRef(io.cwd, positionals[1] ?? 'last');
   checkPolicyMatches(policy, [...new Set([...base.run.benchmarks, ...current.run.benchmarks].map((b) => b.id))], configFile);
+  checkBadgeBench(outputs, current.run.benchmarks.map((b) => b.id));
   const report = await evaluateRun(current.run, policy, { base: base.run, baseLabel: refLabel(base), currentLabel: refLabel(current) });
-  emitVerdict(report, { json: str(values, 'json'), markdown: str(values, 'markdown'), format }, io);
+  const ci = { report, current: current.run, base: base.run, outputs };
+  emitVerdict(report, { json: str(values, 'json'), markdown: str(values, 'markdown'), format, ci }, io);
   return report.exitCode;
 }

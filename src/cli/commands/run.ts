@@ -21,6 +21,7 @@ import { withProfile } from '../profile.js';
 import { finishGate, GATE_OPTIONS, prepareGate } from '../run-gate.js';
 import { exactIdsFilter, freshProcessRerun } from '../rerun.js';
 import { measureInProcesses, rotateForProcess } from '../processes.js';
+import { checkBadgeBench, OUTPUT_USAGE } from '../outputs.js';
 
 /** The files `cyclebench run` loads when given none. */
 export const DEFAULT_GLOB = 'bench/**/*.bench.{ts,mts,js,mjs}';
@@ -77,6 +78,7 @@ Gate:
   --save-baseline NAME  --tag T  --history  (also judges history at this run)
   --noise F  --alpha A  --correction holm|bh|none  --confirm N  --target "ID: p95 < 100ms"
   --allow-removed      accept baseline benchmarks this run no longer has   --config FILE
+${OUTPUT_USAGE}
 ${EXIT_HELP}
 `;
 
@@ -213,6 +215,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
     throw new CycleBenchError('E_USAGE', allIds.length ? `--filter ${JSON.stringify(options.filter)} matches none of the ${allIds.length} benchmarks in ${where}: ${allIds.slice(0, 20).join(', ')}${allIds.length > 20 ? ', ...' : ''}.` : `no benchmarks are registered in ${where}.`);
   }
   checkPolicyMatches(gate.policy, allIds, gate.configFile);
+  checkBadgeBench(gate.outputs, scoped.flatMap(taskIds).filter((id) => matchesFilter(id, options.filter)));
 
   const json = str(values, 'json');
   const human = json === '-' ? io.stderr : io.stdout;
