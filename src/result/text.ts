@@ -3,8 +3,8 @@
  * percentages, p-values, and "n/a (reason)" for anything unavailable (never NaN, never a made-up 0).
  */
 
-/** Units a value can be in. */
-export type ValueUnit = 'ns' | 'instructions' | 'ops';
+/** Units a value can be in: per-iteration costs, or rates (iterations, bytes or items per second). */
+export type ValueUnit = 'ns' | 'instructions' | 'ops' | 'B/s' | 'items/s';
 
 /** "n/a (reason)": how an unavailable value is printed. */
 export function na(reason: string): string {
@@ -54,12 +54,36 @@ export function formatCount(v: number | null | undefined, reason = 'not measured
   return sig3(v);
 }
 
-/** A value in a benchmark's unit: a time for `ns`, a count with ` instr` for instructions, `/s` for ops. */
+/** A value in a benchmark's unit: a time for `ns`, a count with ` instr` for instructions, `/s` for rates. */
 export function formatValue(v: number | null | undefined, unit: ValueUnit, reason = 'not measured'): string {
   if (!isNum(v)) return na(reason);
   if (unit === 'ns') return formatNs(v);
   if (unit === 'ops') return `${formatCount(v)} ops/s`;
+  if (unit === 'B/s') return formatBytesRate(v);
+  if (unit === 'items/s') return formatItemsRate(v);
   return `${formatCount(v)} instr`;
+}
+
+const BYTE_UNITS: [number, string][] = [
+  [1, 'B/s'],
+  [1e3, 'kB/s'],
+  [1e6, 'MB/s'],
+  [1e9, 'GB/s'],
+  [1e12, 'TB/s'],
+];
+
+/** Bytes per second in decimal (SI) units, as disks and networks are quoted: `512 MB/s`, `3.35 TB/s` (1 MB = 10^6 bytes). */
+export function formatBytesRate(v: number | null | undefined, reason = 'not measured'): string {
+  if (!isNum(v)) return na(reason);
+  let i = 0;
+  while (i + 1 < BYTE_UNITS.length && Math.abs(v) >= BYTE_UNITS[i + 1][0]) i++;
+  if (i + 1 < BYTE_UNITS.length && Math.abs(Number((v / BYTE_UNITS[i][0]).toPrecision(3))) >= 1000) i++;
+  return `${sig3(v / BYTE_UNITS[i][0])} ${BYTE_UNITS[i][1]}`;
+}
+
+/** Items per second: `950 items/s`, `1.23M items/s`. */
+export function formatItemsRate(v: number | null | undefined, reason = 'not measured'): string {
+  return isNum(v) ? `${formatCount(v)} items/s` : na(reason);
 }
 
 /** A signed percentage with one decimal: `+12.3%`, `-4.0%`. */
