@@ -25,32 +25,32 @@ export interface VerdictRenderOptions {
 }
 
 /** The one-line outcome: "OK: no regression" only when something was compared. */
-function outcomeText(r: GateReport): string {
+export function outcomeText(r: GateReport): string {
   if (r.exitCode !== EXIT.OK) return OUTCOME_TEXT[r.exitCode];
   if (r.comparison) return 'OK: no regression';
   const checked = [r.targets.length && plural(r.targets.length, 'target'), r.references.length && plural(r.references.length, 'reference')].filter(Boolean);
   return checked.length ? `OK: ${checked.join(' and ')} met` : 'OK';
 }
 
-function label(l: RunLabel): string {
+export function label(l: RunLabel): string {
   const bits = [l.label];
   if (l.commit) bits.push(`${l.commit.slice(0, 10)}${l.dirty ? '+dirty' : ''}`);
   bits.push(l.startedAt);
   return bits.join(', ');
 }
 
-function centre(row: BenchComparison, which: 'base' | 'current'): string {
+export function centre(row: BenchComparison, which: 'base' | 'current'): string {
   const s = row[which];
   if (!s) return which === 'base' ? '(added)' : '(removed)';
   return formatValue(s.median, s.unit ?? row.unit, row.status === 'error' ? 'errored' : 'no median');
 }
 
-function change(row: BenchComparison): string {
+export function change(row: BenchComparison): string {
   if (row.ratio === null) return na(row.reason ?? 'not compared');
   return row.ratio >= 2 || row.ratio <= 0.1 ? describeRatio(row.ratio) : formatSignedPct(row.ratio - 1);
 }
 
-function pText(row: BenchComparison): string {
+export function pText(row: BenchComparison): string {
   if (row.method === 'summary-only') return na('summary-only');
   if (row.method === 'exact') return 'exact';
   if (row.method === 'none') return '';
@@ -59,7 +59,7 @@ function pText(row: BenchComparison): string {
 
 const band = (noise: number) => `±${(noise * 100).toFixed(1)}%`;
 
-function verdictText(row: BenchComparison): string {
+export function verdictText(row: BenchComparison): string {
   if (row.status === 'added') return 'added';
   if (row.status === 'removed') return 'removed';
   if (row.status === 'error') return 'error';
@@ -73,7 +73,7 @@ function verdictText(row: BenchComparison): string {
 }
 
 /** "alpha 0.05 (Holm-corrected across 3 tests), noise band ±5.0%": the bands actually applied, per unit. */
-function policyLine(r: GateReport): string {
+export function policyLine(r: GateReport): string {
   const cmp = r.comparison!;
   const p = cmp.policy;
   const corr = p.correction === 'holm' ? 'Holm-corrected' : p.correction === 'bh' ? 'Benjamini-Hochberg-corrected' : 'uncorrected';
