@@ -20,7 +20,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   compare: { run: compareCommand, summary: 'BASE [CURRENT]  compare two results (files, tags, baselines or last)' },
   baseline: { run: baselineCommand, summary: 'save|list|show|rm NAME  manage named baselines' },
   history: { run: historyCommand, summary: '[FILTER]  trends, change points and projections from the run history' },
-  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv)' },
+  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv, html), a comparison or the history' },
   info: { run: infoCommand, summary: 'machine, addon, clocks, counters, valgrind and CUDA' },
 };
 

@@ -71,6 +71,15 @@ describe('gradeBench', () => {
     expect(gradeBench(b, t).grade).toBe('D');
   });
 
+  it("docs/regression.md's worked example: B from consistency 0.978, C after a missed p95 target", () => {
+    const b = shaped(15, 0.006, { id: 'parse' });
+    b.stats!.p95 = 1250;
+    const t = evaluateTargets(runOf([b]), [parseTarget('parse', 'p95 < 1.1us', 't')]);
+    expect(gradeBench(b)).toMatchObject({ grade: 'B' });
+    expect(gradeBench(b, t)).toEqual({ grade: 'C', consistency: expect.closeTo(0.97776, 5), reasons: ['missed target p95 < 1.1us (13.6% over target): C at best'], targets: { total: 1, missed: 1 } });
+    expect(gradeText(gradeBench(b, t))).toBe('C (97.8%)');
+  });
+
   it('errored: F; skipped: no grade, with the reason', () => {
     expect(gradeBench(erroredBench('x'))).toMatchObject({ grade: 'F', consistency: null, reasons: ['errored'] });
     const skipped: BenchResult = { ...erroredBench('s'), status: 'skipped', error: undefined, skipReason: 'needs a CUDA GPU' };
