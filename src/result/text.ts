@@ -32,16 +32,20 @@ const TIME_UNITS: [number, string][] = [
   [1e9, 's'],
 ];
 
+/** `v` in the largest of `units` (ascending scales) it reaches, at 3 significant digits. */
+function withUnit(v: number, units: readonly [number, string][]): string {
+  const a = Math.abs(v);
+  let i = 0;
+  while (i + 1 < units.length && a >= units[i + 1][0]) i++;
+  // Round first so 999.96 µs prints as 1.00 ms, not 1000 µs.
+  if (i + 1 < units.length && Math.abs(Number((v / units[i][0]).toPrecision(3))) >= 1000) i++;
+  const [scale, unit] = units[i];
+  return `${sig3(v / scale)} ${unit}`;
+}
+
 /** A time in nanoseconds with a sensible unit: `850 ns`, `1.23 µs`, `27.9 ms`, `1.50 s`. */
 export function formatNs(ns: number | null | undefined, reason = 'not measured'): string {
-  if (!isNum(ns)) return na(reason);
-  const a = Math.abs(ns);
-  let i = 0;
-  while (i + 1 < TIME_UNITS.length && a >= TIME_UNITS[i + 1][0]) i++;
-  // Round first so 999.96 µs prints as 1.00 ms, not 1000 µs.
-  if (i + 1 < TIME_UNITS.length && Math.abs(Number((ns / TIME_UNITS[i][0]).toPrecision(3))) >= 1000) i++;
-  const [scale, unit] = TIME_UNITS[i];
-  return `${sig3(ns / scale)} ${unit}`;
+  return isNum(ns) ? withUnit(ns, TIME_UNITS) : na(reason);
 }
 
 /** A count with a metric suffix: `950`, `1.23k`, `4.56M`, `7.89G`. */
@@ -74,11 +78,7 @@ const BYTE_UNITS: [number, string][] = [
 
 /** Bytes per second in decimal (SI) units, as disks and networks are quoted: `512 MB/s`, `3.35 TB/s` (1 MB = 10^6 bytes). */
 export function formatBytesRate(v: number | null | undefined, reason = 'not measured'): string {
-  if (!isNum(v)) return na(reason);
-  let i = 0;
-  while (i + 1 < BYTE_UNITS.length && Math.abs(v) >= BYTE_UNITS[i + 1][0]) i++;
-  if (i + 1 < BYTE_UNITS.length && Math.abs(Number((v / BYTE_UNITS[i][0]).toPrecision(3))) >= 1000) i++;
-  return `${sig3(v / BYTE_UNITS[i][0])} ${BYTE_UNITS[i][1]}`;
+  return isNum(v) ? withUnit(v, BYTE_UNITS) : na(reason);
 }
 
 /** Items per second: `950 items/s`, `1.23M items/s`. */
