@@ -105,7 +105,7 @@ describe('cyclebench report', () => {
 
   it('--history: trend lines with change points and the projected crossing', async () => {
     p.write('.cyclebench/history.jsonl', historyLines());
-    const r = await p.cli(['report', '--history', '--format', 'html', '--threshold', '2ms']);
+    const r = await p.cli(['report', '--history', '--format', 'html', '--threshold', '2us']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/wrote .*cyclebench-report\.html/);
     const s = data(p.read('cyclebench-report.html')).history!.series[0];

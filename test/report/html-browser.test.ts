@@ -37,7 +37,7 @@ beforeAll(async () => {
   for (const args of [
     ['report', 'base.json', 'cur.json', '--format', 'html', '--out', 'cmp.html'],
     ['report', 'verdict.json', '--format', 'html', '--out', 'verdict.html'],
-    ['report', '--history', '--format', 'html', '--threshold', '2ms', '--out', 'history.html'],
+    ['report', '--history', '--format', 'html', '--threshold', '2us', '--out', 'history.html'],
     ['report', 'gpu.json', '--format', 'html', '--out', 'gpu.html'],
   ]) {
     const r = await p.cli(args);
