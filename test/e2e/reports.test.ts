@@ -86,6 +86,15 @@ describe('cyclebench report', () => {
     expect(d.comparison!.outcome).toMatch(/OK: 3 targets met/);
   });
 
+  it('run --baseline --html: the page holds the comparison with the base', async () => {
+    const r = await p.cli(['run', '--quick', '--no-save', '--baseline', 'base.json', '--confirm', '0', '--filter', 'sum', '--html', 'gate.html']);
+    expect([0, 1], r.stdout + r.stderr).toContain(r.code);
+    const d = data(p.read('gate.html'));
+    expect(d.comparison!.bars.map((b) => b.name)).toEqual(['sum[n=100]', 'sum[n=1000]']);
+    expect(d.comparison!.outcome).toMatch(/\(exit [01]\)$/);
+    expect(d.run!.benchmarks.map((b) => b.id)).toEqual(['sum[n=100]', 'sum[n=1000]']);
+  });
+
   it('two results: the current run and its comparison; a verdict file from compare --json too', async () => {
     const cur = await p.cli(['run', '--quick', '--no-save', '--quiet', '--json', 'cur.json'], { env: { WORK: '3' } });
     expect(cur.code, cur.stderr).toBe(0);
