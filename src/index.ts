@@ -23,6 +23,7 @@ export type {
   ProgressEvent,
   RunOptions,
   SamplingOptions,
+  ThroughputOption,
 } from './engine/options.js';
 export { defineConfig } from './config.js';
 export type { CycleBenchConfig } from './config.js';
@@ -49,6 +50,9 @@ export type {
   RunResult,
   SampleStats,
   StopReason,
+  Throughput,
+  BenchGrade,
+  GradeLetter,
 } from './result/types.js';
 
 // The regression gate and the stores

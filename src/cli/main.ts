@@ -24,7 +24,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   ab: { run: abCommand, summary: 'REF [files]  measure against a git revision in one job, alternating fresh processes' },
   baseline: { run: baselineCommand, summary: 'save|list|show|rm NAME  manage named baselines' },
   history: { run: historyCommand, summary: '[FILTER]  trends, change points and projections from the run history' },
-  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv, bmf, gab)' },
+  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv, html, bmf, gab), a comparison or the history' },
   import: { run: importCommand, summary: 'FILE  convert vitest or mitata results into a result file' },
   init: { run: initCommand, summary: 'ci  write a GitHub Actions workflow that gates pull requests' },
   info: { run: infoCommand, summary: 'machine, addon, clocks, counters, valgrind and CUDA' },

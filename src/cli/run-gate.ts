@@ -84,7 +84,7 @@ export function emitVerdict(report: GateReport | null, out: VerdictOutputs, io: 
     else if (format === 'pr-comment') human.write(renderPrComment(report, { commentId: out.ci?.outputs.commentId }));
     else if (out.json !== '-') io.stdout.write(renderVerdictJson(report));
   }
-  const md = [out.run ? renderRun(out.run, 'markdown') : '', report ? renderVerdictMarkdown(report, { errorsShown: out.run !== undefined }) : ''].filter(Boolean).join('\n');
+  const md = [out.run ? renderRun(out.run, 'markdown', { targets: report?.targets }) : '', report ? renderVerdictMarkdown(report, { errorsShown: out.run !== undefined }) : ''].filter(Boolean).join('\n');
   if (out.markdown) writeTo(out.markdown, md, io);
   if (out.json && report) writeTo(out.json, renderVerdictJson(report), io);
   if (out.ci) writeCiOutputs({ ...out.ci, markdown: md }, io);
@@ -146,6 +146,8 @@ export interface FinishContext {
   shownRun: boolean;
   /** The human stream (stderr when stdout carries JSON). */
   human: CommandIO['stdout'];
+  /** Receives the verdict once judged (for `run --html`). */
+  onVerdict?: (report: GateReport) => void;
 }
 
 /**
@@ -180,6 +182,7 @@ export async function finishGate(run: RunResult, gate: PreparedGate, ctx: Finish
   if (base && run.mode === 'instructions' && policy.confirm > 0) report.notes.push('no confirmation re-runs: instruction counts are deterministic');
   // Saved after comparing, so `--baseline main --save-baseline main` compares with the old one.
   if (gate.saveBaseline && measured) report.notes.push(`saved baseline ${gate.saveBaseline} to ${saveNamed(io.cwd, 'baseline', gate.saveBaseline, run)}`);
+  ctx.onVerdict?.(report);
   const judged = Boolean(report.comparison || report.targets.length || report.references.length || report.errored.length || report.historyRegressions.length);
   const ci = { report, current: run, base: base?.run, outputs: gate.outputs };
   if (judged) emitVerdict(report, { markdown: gate.markdown, run, ci }, { ...io, stdout: ctx.human }, ctx.shownRun);

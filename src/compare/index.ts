@@ -16,7 +16,7 @@ export { DEFAULT_ALPHA, DEFAULT_NOISE, DEFAULT_POLICY, policyFor } from './polic
 export type { Correction, Policy, PolicyOverride } from './policy.js';
 export { evaluateReferences, validateReferences } from './references.js';
 export type { ReferenceResult, ReferenceSpec } from './references.js';
-export { evaluateTargets, parseTarget, parseTargetFlag, parseTargets, statisticOf } from './targets.js';
+export { evaluateTargets, parseByteRate, parseTarget, parseTargetFlag, parseTargets, statisticOf } from './targets.js';
 export type { Target, TargetResult, TargetStat } from './targets.js';
 export { parseQuantity, parseTimeNs } from './units.js';
 export type { Quantity } from './units.js';

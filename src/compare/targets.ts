@@ -1,15 +1,17 @@
 /**
- * Absolute targets: `p95 < 100ms`, `mean < 50us`, `median <= 2.5ms`, `ops > 1e6`. Parsed once from
+ * Absolute targets: `p95 < 100ms`, `mean < 50us`, `median <= 2.5ms`, `ops > 1e6`, and on declared
+ * throughput `throughput > 500MB/s` (bytes/s) and `items > 1M/s`. Parsed once from
  * config or flags, evaluated on a run, reported as PASS/FAIL with the margin ("54% under target").
  */
 import { CycleBenchError } from '../errors.js';
 import type { BenchResult, RunResult } from '../result/types.js';
 import { formatPct, formatTimes, formatValue, type ValueUnit } from '../result/text.js';
+import { rateOf } from '../result/throughput.js';
 import { matchId } from './glob.js';
 import { parseQuantity } from './units.js';
 
 /** A statistic a target can bound. */
-export type TargetStat = 'mean' | 'median' | 'min' | 'max' | 'ops' | `p${string}`;
+export type TargetStat = 'mean' | 'median' | 'min' | 'max' | 'ops' | 'throughput' | 'items' | `p${string}`;
 
 /** A parsed target. */
 export interface Target {
@@ -21,9 +23,9 @@ export interface Target {
   /** Quantile for `pNN` statistics (0.95 for p95, 0.999 for p999). */
   quantile?: number;
   op: '<' | '<=' | '>' | '>=';
-  /** The limit: ns for times, ops/s for `ops`, plain count otherwise. */
+  /** The limit: ns for times, ops/s for `ops`, bytes/s for `throughput`, items/s for `items`, plain count otherwise. */
   limit: number;
-  limitKind: 'time' | 'count';
+  limitKind: 'time' | 'count' | 'byte-rate';
   /** Where it was written: a config file or `--target`. */
   source?: string;
 }
@@ -46,18 +48,34 @@ export interface TargetResult {
   reason?: string;
 }
 
-const RE = /^\s*(mean|median|min|max|ops|p\d{1,4})\s*(<=|>=|<|>)\s*(.+?)\s*$/;
+const RE = /^\s*(mean|median|min|max|ops|throughput|items|p\d{1,4})\s*(<=|>=|<|>)\s*(.+?)\s*$/;
+
+/** Bytes per second: decimal (kB, MB, GB, TB = 10^3k) or binary (KiB, MiB, GiB, TiB = 2^10k) units. */
+const BYTE_RATE = /^\s*((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\/s\s*$/;
+const BYTE_SCALE: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
+
+/** Parses `500MB/s`, `1.5 GiB/s`; null when `text` is not a byte rate. */
+export function parseByteRate(text: string): number | null {
+  const m = BYTE_RATE.exec(text);
+  return m ? Number(m[1]) * BYTE_SCALE[m[2]] : null;
+}
 
 /** Parses `stat op value[unit]`. `where` names the source for errors (`E_CONFIG` / `E_USAGE` by `code`). */
 export function parseTarget(match: string, text: string, where: string, code: 'E_CONFIG' | 'E_USAGE' = 'E_CONFIG'): Target {
   const m = RE.exec(text);
   const bad = (why: string) =>
-    new CycleBenchError(code, `${where}: target ${JSON.stringify(text)} for ${JSON.stringify(match)}: ${why}. Write it like "p95 < 100ms", "mean < 50us", "median <= 2.5ms" or "ops > 1e6".`);
+    new CycleBenchError(code, `${where}: target ${JSON.stringify(text)} for ${JSON.stringify(match)}: ${why}. Write it like "p95 < 100ms", "mean < 50us", "median <= 2.5ms", "ops > 1e6", "throughput > 500MB/s" or "items > 1M/s".`);
   if (!m) throw bad('not understood');
   const stat = m[1] as TargetStat;
+  const bytes = parseByteRate(m[3]);
+  if (stat === 'throughput') {
+    if (bytes === null) throw bad(`throughput is bytes per second; give a rate such as 500MB/s or 2GiB/s (MB = 10^6 bytes, MiB = 2^20)`);
+    return { match, text: text.trim(), stat, op: m[2] as Target['op'], limit: bytes, limitKind: 'byte-rate', source: where };
+  }
+  if (bytes !== null) throw bad(`a rate in bytes applies to throughput ("throughput > ${m[3].trim()}")`);
   const q = parseQuantity(m[3]);
   if (!q) throw bad(`${JSON.stringify(m[3])} is not a number with an optional unit (ns, us, µs, ms, s)`);
-  if (stat === 'ops' && q.kind === 'time') throw bad('ops is a rate; give a plain number such as 1e6 or 2M');
+  if ((stat === 'ops' || stat === 'items') && q.kind === 'time') throw bad(`${stat} is a rate; give a plain number such as 1e6 or 2M`);
   let quantile: number | undefined;
   if (stat.startsWith('p')) {
     const d = stat.slice(1);
@@ -103,6 +121,10 @@ export function statisticOf(b: BenchResult, t: Pick<Target, 'stat' | 'quantile'>
   if (t.stat === 'ops') {
     if (b.unit !== 'ns') return { value: null, reason: 'ops needs a time, this benchmark counts instructions' };
     v = s.opsPerSec ?? (s.median > 0 ? 1e9 / s.median : undefined);
+  } else if (t.stat === 'throughput' || t.stat === 'items') {
+    const r = rateOf(b, t.stat === 'throughput' ? 'bytes' : 'items');
+    if (r.value === null) return { value: null, reason: r.reason.startsWith('no ') ? `${r.reason}: bench(name, fn, { throughput: { ${t.stat === 'throughput' ? 'bytes' : 'items'}: N } })` : r.reason };
+    v = r.value;
   } else if (t.stat === 'mean' || t.stat === 'median' || t.stat === 'min' || t.stat === 'max') v = s[t.stat];
   else {
     const key = t.stat as keyof typeof s;
@@ -119,7 +141,7 @@ export function evaluateTargets(run: RunResult, targets: readonly Target[]): Tar
   for (const t of targets) {
     for (const b of run.benchmarks) {
       if (!matchId(t.match, b.id)) continue;
-      const unit: ValueUnit = t.stat === 'ops' ? 'ops' : b.unit;
+      const unit: ValueUnit = t.stat === 'ops' ? 'ops' : t.stat === 'throughput' ? 'B/s' : t.stat === 'items' ? 'items/s' : b.unit;
       const base = { id: b.id, target: t.text, stat: t.stat, op: t.op, limit: t.limit, unit };
       if (t.limitKind === 'time' && b.unit !== 'ns') {
         out.push({ ...base, value: null, pass: false, margin: null, marginText: 'cannot judge', reason: 'a time target on a benchmark that counts instructions' });

@@ -10,7 +10,7 @@ import { gpuIterationsPerSample, gpuShouldStop, gpuStopRule, type GpuStopRule } 
 import type { Args, BenchOptions } from './options.js';
 import type { BenchDef } from './defs.js';
 import type { BenchResult, StopReason } from '../result/types.js';
-import { failedResult, sampleStats } from './result.js';
+import { failedResult, resolveThroughput, sampleStats } from './result.js';
 
 /** Samples of one GPU benchmark, and why sampling stopped. */
 export interface GpuSeries {
@@ -62,12 +62,15 @@ export async function runGpuBench(def: BenchDef, args: Args, id: string, keepSam
   if (!cuda.available) return failedResult(base, 'skipped', new Error(`needs a CUDA GPU: ${cuda.reason}`), 0);
   const started = performance.now();
   try {
+    const throughput = resolveThroughput(def.options.throughput, args, id);
     await def.options.before?.(args);
     const series = await sampleGpuSeries((ctx: Parameters<GpuWork>[0]) => def.fn(args, ctx) as void | Promise<void>, gpuOptions(def.options.gpu), {
       timeoutMs: def.options.maxTimeMs ?? gpuStopRule.timeoutMs,
     });
     await def.options.after?.(args);
     const { last } = series;
+    // The device's peak memory clock and bus width, so reports can give bandwidth as a fraction of peak.
+    const info = cuda.devices.find((d) => d.ordinal === last.device);
     return {
       ...base,
       args: Object.keys(args).length ? args : undefined,
@@ -94,7 +97,11 @@ export async function runGpuBench(def: BenchDef, args: Args, id: string, keepSam
         powerW: last.powerW,
         memoryUsedBytes: last.memoryUsedBytes,
         notes: last.notes,
+        deviceName: info?.name,
+        memoryClockMHz: info?.memoryClockMHz,
+        memoryBusWidthBits: info?.memoryBusWidthBits,
       },
+      ...(throughput ? { throughput } : {}),
     };
   } catch (err) {
     return failedResult(base, 'error', err, performance.now() - started);

@@ -63,6 +63,17 @@ export interface BenchOptions<S = unknown, A extends Args = Args> extends Hooks<
   gpu?: boolean | { device?: number; mode?: 'cold' | 'hot' | 'graph' };
   /** Skip this benchmark, with the reason shown in results. @default false */
   skip?: string | boolean;
+  /**
+   * What one iteration processes, for bytes/s or items/s beside the time (like Google Benchmark's
+   * SetBytesProcessed / SetItemsProcessed): a number, or a function of the arguments.
+   */
+  throughput?: ThroughputOption<A>;
+}
+
+/** Bytes and/or items one iteration processes: positive numbers, or functions of the argument point. */
+export interface ThroughputOption<A extends Args = Args> {
+  bytes?: number | ((args: A) => number);
+  items?: number | ((args: A) => number);
 }
 
 /** Options of a group of contenders. */

@@ -1,6 +1,7 @@
 import { classifyOutliers, median, summarize } from '../stats/index.js';
 import { medianInterval } from './stopping.js';
-import type { BenchResult, SampleStats, StopReason } from '../result/types.js';
+import type { BenchResult, SampleStats, StopReason, Throughput } from '../result/types.js';
+import type { Args, ThroughputOption } from './options.js';
 import type { Contender } from './sampler.js';
 import type { GcWatch } from './gc.js';
 import { resultCounters } from './counters.js';
@@ -31,8 +32,32 @@ export function sampleStats(samples: ArrayLike<number>): SampleStats {
   };
 }
 
-/** Builds a BenchResult from a finished contender. */
+/**
+ * The declared throughput at one argument point. Throws a TypeError naming the benchmark when an
+ * amount is not a positive finite number, so a bad declaration errors the benchmark, never a 0 rate.
+ */
+export function resolveThroughput(option: ThroughputOption<any> | undefined, args: Args, id: string): Throughput | undefined {
+  if (!option) return undefined;
+  const out: Throughput = {};
+  for (const what of ['bytes', 'items'] as const) {
+    const v = option[what];
+    if (v === undefined) continue;
+    const n = typeof v === 'function' ? v(args) : v;
+    if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
+      throw new TypeError(`${id}: throughput.${what} must be a positive finite number per iteration, got ${typeof n === 'number' ? n : typeof n}`);
+    out[what] = n;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Builds a BenchResult from a finished contender (an errored one when its throughput declaration is invalid). */
 export async function contenderResult(c: Contender, stopReason: StopReason, gc: GcWatch, keepSamples: boolean, counters?: CounterSet | null): Promise<BenchResult> {
+  let throughput: Throughput | undefined;
+  try {
+    throughput = resolveThroughput(c.def.options.throughput, c.args, c.id);
+  } catch (err) {
+    return failedResult({ id: c.id, name: c.name, group: c.group, args: c.args, file: c.def.file }, 'error', err, c.wallMs);
+  }
   const overhead = c.empty.length ? median(c.empty) : 0;
   const corrected = c.raw.map((x) => x - overhead);
   const outliers = classifyOutliers(corrected);
@@ -72,6 +97,7 @@ export async function contenderResult(c: Contender, stopReason: StopReason, gc: 
   if (gcSamples) r.flags.gcSamples = gcSamples;
   if (!c.warmupSettled) r.flags.warmupUnsettled = true;
   if (heap !== undefined) r.heapBytesPerIteration = heap;
+  if (throughput) r.throughput = throughput;
   if (counters && c.counterSamples.length) r.counters = resultCounters(counters, c.counterSamples, c.counterEmpty);
   return r;
 }

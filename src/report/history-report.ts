@@ -5,7 +5,7 @@ import { formatValue, isNum, na } from '../result/text.js';
 import { paint } from './io.js';
 import { consoleTable, markdownTable, type Cell } from './table.js';
 
-function trendText(s: SeriesAnalysis): string {
+export function trendText(s: SeriesAnalysis): string {
   if (!s.trend) return na(s.trendReason ?? 'too few runs');
   const t = s.trend;
   const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)}%`;
@@ -14,13 +14,13 @@ function trendText(s: SeriesAnalysis): string {
   return `${pct(t.relativeSlope)}/run (CI ${pct(t.slopeCI[0] / lvl)}..${pct(t.slopeCI[1] / lvl)}) ${t.direction}`;
 }
 
-function changesText(s: SeriesAnalysis): string {
+export function changesText(s: SeriesAnalysis): string {
   if (!s.trend) return na(s.trendReason ?? 'too few runs');
   if (!s.changes.length) return 'none';
   return s.changes.map((c) => `run ${c.run}${c.commit ? ` (${c.commit.slice(0, 7)})` : ''}: ${c.change >= 0 ? '+' : ''}${(c.change * 100).toFixed(1)}%`).join('; ');
 }
 
-function projectionText(s: SeriesAnalysis): string {
+export function projectionText(s: SeriesAnalysis): string {
   const p = s.projection;
   if (!p) return na('no threshold; set a target or --threshold');
   if (p.runs === null) return `${p.threshold.text}: ${na(p.reason ?? 'no crossing projected')}`;
@@ -28,7 +28,8 @@ function projectionText(s: SeriesAnalysis): string {
   return `${p.threshold.text}: crossed in ~${Math.ceil(p.runs)} run${Math.ceil(p.runs) === 1 ? '' : 's'}`;
 }
 
-function verdict(s: SeriesAnalysis): string {
+/** `ok`, `REGRESSION (step)`, or why there is no verdict. */
+export function seriesVerdict(s: SeriesAnalysis): string {
   if (s.regression) return `REGRESSION (${s.regression.kind})`;
   if (s.latest === null) return na(s.reason ?? 'not in latest run');
   if (!s.trend) return na(s.reason ?? 'too few runs');
@@ -42,7 +43,7 @@ export function renderHistory(a: HistoryAnalysis, format: 'console' | 'markdown'
     return `${JSON.stringify({ kind: 'cyclebench-history', version: 1, file: options.file ?? null, skippedLines: problems, ...a }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
   }
   const header = ['benchmark', 'runs', 'latest', 'trend per run', 'change points', 'projection', 'verdict'];
-  const row = (s: SeriesAnalysis) => [s.id, String(s.points.length), formatValue(s.latest, s.unit, s.reason ?? 'n/a'), trendText(s), changesText(s), projectionText(s), verdict(s)];
+  const row = (s: SeriesAnalysis) => [s.id, String(s.points.length), formatValue(s.latest, s.unit, s.reason ?? 'n/a'), trendText(s), changesText(s), projectionText(s), seriesVerdict(s)];
   if (format === 'markdown') {
     const out = ['## cyclebench history', '', `${a.runs} run(s)${options.file ? ` from \`${options.file}\`` : ''}`, '', markdownTable(header, a.series.map(row), [1, 2])];
     if (problems.length) out.push('', `_Skipped ${problems.length} unreadable line(s): ${problems.map((p) => `line ${p.line} (${p.reason})`).join(', ')}_`);

@@ -3,8 +3,8 @@
  * percentages, p-values, and "n/a (reason)" for anything unavailable (never NaN, never a made-up 0).
  */
 
-/** Units a value can be in. */
-export type ValueUnit = 'ns' | 'instructions' | 'ops';
+/** Units a value can be in: per-iteration costs, or rates (iterations, bytes or items per second). */
+export type ValueUnit = 'ns' | 'instructions' | 'ops' | 'B/s' | 'items/s';
 
 /** "n/a (reason)": how an unavailable value is printed. */
 export function na(reason: string): string {
@@ -32,16 +32,20 @@ const TIME_UNITS: [number, string][] = [
   [1e9, 's'],
 ];
 
+/** `v` in the largest of `units` (ascending scales) it reaches, at 3 significant digits. */
+function withUnit(v: number, units: readonly [number, string][]): string {
+  const a = Math.abs(v);
+  let i = 0;
+  while (i + 1 < units.length && a >= units[i + 1][0]) i++;
+  // Round first so 999.96 µs prints as 1.00 ms, not 1000 µs.
+  if (i + 1 < units.length && Math.abs(Number((v / units[i][0]).toPrecision(3))) >= 1000) i++;
+  const [scale, unit] = units[i];
+  return `${sig3(v / scale)} ${unit}`;
+}
+
 /** A time in nanoseconds with a sensible unit: `850 ns`, `1.23 µs`, `27.9 ms`, `1.50 s`. */
 export function formatNs(ns: number | null | undefined, reason = 'not measured'): string {
-  if (!isNum(ns)) return na(reason);
-  const a = Math.abs(ns);
-  let i = 0;
-  while (i + 1 < TIME_UNITS.length && a >= TIME_UNITS[i + 1][0]) i++;
-  // Round first so 999.96 µs prints as 1.00 ms, not 1000 µs.
-  if (i + 1 < TIME_UNITS.length && Math.abs(Number((ns / TIME_UNITS[i][0]).toPrecision(3))) >= 1000) i++;
-  const [scale, unit] = TIME_UNITS[i];
-  return `${sig3(ns / scale)} ${unit}`;
+  return isNum(ns) ? withUnit(ns, TIME_UNITS) : na(reason);
 }
 
 /** A count with a metric suffix: `950`, `1.23k`, `4.56M`, `7.89G`. */
@@ -54,12 +58,32 @@ export function formatCount(v: number | null | undefined, reason = 'not measured
   return sig3(v);
 }
 
-/** A value in a benchmark's unit: a time for `ns`, a count with ` instr` for instructions, `/s` for ops. */
+/** A value in a benchmark's unit: a time for `ns`, a count with ` instr` for instructions, `/s` for rates. */
 export function formatValue(v: number | null | undefined, unit: ValueUnit, reason = 'not measured'): string {
   if (!isNum(v)) return na(reason);
   if (unit === 'ns') return formatNs(v);
   if (unit === 'ops') return `${formatCount(v)} ops/s`;
+  if (unit === 'B/s') return formatBytesRate(v);
+  if (unit === 'items/s') return formatItemsRate(v);
   return `${formatCount(v)} instr`;
+}
+
+const BYTE_UNITS: [number, string][] = [
+  [1, 'B/s'],
+  [1e3, 'kB/s'],
+  [1e6, 'MB/s'],
+  [1e9, 'GB/s'],
+  [1e12, 'TB/s'],
+];
+
+/** Bytes per second in decimal (SI) units, as disks and networks are quoted: `512 MB/s`, `3.35 TB/s` (1 MB = 10^6 bytes). */
+export function formatBytesRate(v: number | null | undefined, reason = 'not measured'): string {
+  return isNum(v) ? withUnit(v, BYTE_UNITS) : na(reason);
+}
+
+/** Items per second: `950 items/s`, `1.23M items/s`. */
+export function formatItemsRate(v: number | null | undefined, reason = 'not measured'): string {
+  return isNum(v) ? `${formatCount(v)} items/s` : na(reason);
 }
 
 /** A signed percentage with one decimal: `+12.3%`, `-4.0%`. */

@@ -119,8 +119,38 @@ export interface BenchResult {
    * `stats.medianCI` are then over processes (the process is the unit).
    */
   processes?: ProcessSpread;
-  /** GPU details (per-kernel times, clocks, memory) when kind is 'gpu'. */
+  /**
+   * GPU details (per-kernel times, clocks, memory) when kind is 'gpu'; `memoryClockMHz` and
+   * `memoryBusWidthBits` (the device's peak, when the driver reports them) give the peak bandwidth.
+   */
   gpu?: Record<string, unknown>;
+  /** What one iteration processes, as declared (`bench(name, fn, { throughput: { bytes } })`); rates follow from the median. */
+  throughput?: Throughput;
+  /** The benchmark's grade: added by `cyclebench report --format json`, never stored by a run (it depends on the targets). */
+  grade?: BenchGrade;
+}
+
+/** Amounts one iteration processes, like Google Benchmark's SetBytesProcessed / SetItemsProcessed. */
+export interface Throughput {
+  bytes?: number;
+  items?: number;
+}
+
+/** Letter grades, best first. */
+export const GRADES = ['A+', 'A', 'B', 'C', 'D', 'F'] as const;
+/** A letter grade. */
+export type GradeLetter = (typeof GRADES)[number];
+
+/** A benchmark's grade against its stability and targets (docs/regression.md, "Grades"). */
+export interface BenchGrade {
+  /** Null when nothing was measured (skipped). */
+  grade: GradeLetter | null;
+  /** 1 - 1.4826 MAD / |median|, clamped to [0, 1]; null without statistics. */
+  consistency: number | null;
+  /** Each cap applied below the consistency grade, or why there is no grade. */
+  reasons: string[];
+  /** Targets judged on this benchmark, and how many it missed. */
+  targets: { total: number; missed: number };
 }
 
 /** How a benchmark's level varied across fresh processes. */

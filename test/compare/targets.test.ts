@@ -74,3 +74,42 @@ describe('evaluateTargets', () => {
     expect(n.reason).toMatch(/raw samples/);
   });
 });
+
+describe('throughput targets', () => {
+  // 1 µs per iteration: 4096 bytes per iteration is 4.096 GB/s; 1000 items is 1G items/s.
+  const run = runOf([bench('parse', Array(20).fill(1000), { throughput: { bytes: 4096, items: 1000 } }), bench('plain', Array(20).fill(1000))]);
+
+  it.each([
+    ['throughput > 500MB/s', 500e6],
+    ['throughput >= 2 GB/s', 2e9],
+    ['throughput > 1.5GiB/s', 1.5 * 2 ** 30],
+    ['throughput > 64KiB/s', 65536],
+    ['throughput < 1TB/s', 1e12],
+  ])('parses %s (decimal MB, binary MiB)', (text, limit) => {
+    expect(parseTarget('x', text, 't')).toMatchObject({ stat: 'throughput', limit, limitKind: 'byte-rate' });
+  });
+
+  it('parses items rates as counts', () => {
+    expect(parseTarget('x', 'items > 1M/s', 't')).toMatchObject({ stat: 'items', limit: 1e6, limitKind: 'count' });
+  });
+
+  it.each([
+    ['throughput > 500', /rate such as 500MB\/s/],
+    ['throughput > 5ms', /rate such as 500MB\/s/],
+    ['items > 5ms', /items is a rate/],
+    ['ops > 500MB/s', /applies to throughput/],
+    ['median < 1GB/s', /applies to throughput/],
+  ])('rejects %j', (text, why) => expect(() => parseTarget('x', text, 'cfg')).toThrow(why));
+
+  it('evaluates bytes/s and items/s from the median, with the margin', () => {
+    const r = evaluateTargets(run, [parseTarget('parse', 'throughput > 500MB/s', 't'), parseTarget('parse', 'items > 2G/s', 't')]);
+    expect(r[0]).toMatchObject({ pass: true, unit: 'B/s', value: 4.096e9, marginText: '719% above target' });
+    expect(r[1]).toMatchObject({ pass: false, unit: 'items/s', value: 1e9, marginText: '2.00x below target' });
+  });
+
+  it('fails with the reason when nothing was declared', () => {
+    const [r] = evaluateTargets(run, [parseTarget('plain', 'throughput > 1MB/s', 't')]);
+    expect(r).toMatchObject({ pass: false, value: null });
+    expect(r.reason).toMatch(/no bytes per iteration declared: bench\(name, fn, \{ throughput: \{ bytes: N \} \}\)/);
+  });
+});

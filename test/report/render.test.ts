@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, evaluateRun, parseTarget } from '../../src/compare/index.js';
+import { DEFAULT_POLICY, evaluateRun, evaluateTargets, parseTarget } from '../../src/compare/index.js';
 import { consoleTable, renderRun, renderVerdictConsole, renderVerdictJson, renderVerdictMarkdown, useColor } from '../../src/report/index.js';
 import { erroredBench, makeRun } from '../compare/fixtures.js';
 
@@ -71,7 +71,24 @@ describe('run rendering', () => {
     expect(lines[1]).toMatch(/^"math\/sum\[n=1000,m=2\]",ok,ns,100,/);
     expect(lines[2]).toMatch(/^broken,error,ns,0,,,/);
   });
-  it('json is the result file itself', () => {
-    expect(JSON.parse(renderRun(run, 'json'))).toEqual(run);
+  it('json is the result file with each benchmark graded', () => {
+    const json = JSON.parse(renderRun(run, 'json'));
+    expect({ ...json, benchmarks: json.benchmarks.map(({ grade: _, ...b }: Record<string, unknown>) => b) }).toEqual(run);
+    expect(json.benchmarks.map((b: { grade: { grade: string } }) => b.grade.grade)).toContain('F');
+  });
+  it('every format shows grades, and a missed target caps one at C', () => {
+    const targets = evaluateTargets(run, [parseTarget('parse', 'median < 1ns', 't')]);
+    expect(renderRun(run, 'console', { targets })).toMatch(/parse: [CD] \(\d+\.\d%\): missed target median < 1ns/);
+    expect(renderRun(run, 'markdown', { targets })).toMatch(/\| `parse` \|.*\| [CD] \(\d+\.\d%\) \|/);
+    const csv = renderRun(run, 'csv', { targets }).split('\n');
+    expect(csv[0]).toMatch(/,grade,consistency$/);
+    expect(csv[1]).toMatch(/^parse,.*,[CD],0\.9\d+$/);
+  });
+  it('a throughput column appears only when declared, in decimal units', () => {
+    expect(renderRun(run, 'console')).not.toMatch(/throughput/);
+    const r = makeRun(1, { only: ['parse'] });
+    r.benchmarks[0].throughput = { bytes: 12_000 };
+    expect(renderRun(r, 'console')).toMatch(/throughput[\s\S]*parse .* 997 MB\/s/);
+    expect(renderRun(r, 'csv').split('\n')[1]).toMatch(/,12000,,9\d{8}(\.\d+)?,,/);
   });
 });

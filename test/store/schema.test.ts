@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/result/types.js';
 import { runResultProblems } from '../../src/store/index.js';
+import { renderRun } from '../../src/report/run-report.js';
+import { withGrades } from '../../src/report/grade.js';
 import { bench, erroredBench, makeRun, runOf, samples } from '../compare/fixtures.js';
 import { importResult } from '../../src/importers/index.js';
 
@@ -81,6 +83,18 @@ describe('schema/result.schema.json', () => {
     expect(runResultProblems(run)).toEqual([]);
     run.tool.importedFrom.samples = true;
     expect(validate(schema, run)).toEqual(['$.tool.importedFrom.samples: expected const false']);
+  });
+
+  it('accepts declared throughput and the grades report --format json adds', () => {
+    const run = withGrades(makeRun(3));
+    run.benchmarks[0].throughput = { bytes: 4096, items: 16 };
+    run.benchmarks.push(erroredBench('broken'));
+    const json = JSON.parse(renderRun(run, 'json'));
+    expect(json.benchmarks[0].grade.grade).toMatch(/^(A\+|[A-F])$/);
+    expect(validate(schema, json)).toEqual([]);
+    expect(runResultProblems(json)).toEqual([]);
+    json.benchmarks[0].grade.grade = 'E';
+    expect(validate(schema, json).length).toBeGreaterThan(0);
   });
 
   it('rejects what the validator rejects for a few mutations', () => {

@@ -2,9 +2,9 @@
 import { CycleBenchError } from '../../errors.js';
 import { loadPolicy } from '../../config.js';
 import { EXIT, EXIT_HELP } from '../../compare/exit.js';
-import { oneOf, parseCommand, str } from '../args.js';
+import { oneOf, parseCommand, str, type OptionTable, type Values } from '../args.js';
 import { policyFlags } from '../run-gate.js';
-import { analyzeHistory, type HistoryThreshold } from '../../compare/history-analysis.js';
+import { analyzeHistory, type HistoryAnalysis, type HistoryThreshold } from '../../compare/history-analysis.js';
 import { bestMatch } from '../../compare/glob.js';
 import { parseTarget, type Target } from '../../compare/targets.js';
 import { parseQuantity } from '../../compare/units.js';
@@ -33,19 +33,11 @@ function toThreshold(t: Target): HistoryThreshold | null {
   return { value: t.limit, stat: stat as HistoryThreshold['stat'], text: t.text };
 }
 
-/** `cyclebench history`. Returns 0, 1 (regression at the latest run) or 4. */
-export async function historyCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals, help } = parseCommand('history', argv, {
-    noise: { type: 'string' }, alpha: { type: 'string' }, config: { type: 'string' },
-    threshold: { type: 'string' }, window: { type: 'string' },
-    format: { type: 'string' }, json: { type: 'string' }, markdown: { type: 'string' },
-  });
-  if (help) {
-    io.stdout.write(USAGE);
-    return EXIT.OK;
-  }
-  if (positionals.length > 1) throw new CycleBenchError('E_USAGE', `expected at most one FILTER.\n${USAGE}`);
-  const format = oneOf(str(values, 'format'), ['console', 'markdown', 'json'] as const, '--format') ?? 'console';
+/** The flags that shape a history analysis (shared with `report --history`). */
+export const HISTORY_OPTIONS: OptionTable = { noise: { type: 'string' }, alpha: { type: 'string' }, config: { type: 'string' }, threshold: { type: 'string' }, window: { type: 'string' } };
+
+/** Reads the history and analyses it as the flags ask (policy, window, threshold); also the ids it holds. */
+export async function analyzeHistoryFor(values: Values, filter: string | undefined, io: CommandIO): Promise<{ analysis: HistoryAnalysis; read: ReturnType<typeof readHistory>; ids: string[] }> {
   const { policy } = await loadPolicy(io.cwd, policyFlags(values));
   let window = policy.history.window;
   if (values.window !== undefined) {
@@ -69,11 +61,27 @@ export async function historyCommand(argv: string[], io: CommandIO): Promise<num
   };
   const read = readHistory(io.cwd);
   const analysis = analyzeHistory(read.entries, {
-    alpha: policy.alpha, noise: policy.noise, window, minRuns: policy.history.minRuns, filter: positionals[0], threshold, seed: policy.seed,
+    alpha: policy.alpha, noise: policy.noise, window, minRuns: policy.history.minRuns, filter, threshold, seed: policy.seed,
   });
+  const ids = [...new Set(read.entries.flatMap((e) => e.benchmarks.map((b) => b.id)))];
+  return { analysis, read, ids };
+}
+
+/** `cyclebench history`. Returns 0, 1 (regression at the latest run) or 4. */
+export async function historyCommand(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals, help } = parseCommand('history', argv, {
+    ...HISTORY_OPTIONS,
+    format: { type: 'string' }, json: { type: 'string' }, markdown: { type: 'string' },
+  });
+  if (help) {
+    io.stdout.write(USAGE);
+    return EXIT.OK;
+  }
+  if (positionals.length > 1) throw new CycleBenchError('E_USAGE', `expected at most one FILTER.\n${USAGE}`);
+  const format = oneOf(str(values, 'format'), ['console', 'markdown', 'json'] as const, '--format') ?? 'console';
+  const { analysis, read, ids } = await analyzeHistoryFor(values, positionals[0], io);
   const json = str(values, 'json');
   const human = json === '-' ? io.stderr : io.stdout;
-  const ids = [...new Set(read.entries.flatMap((e) => e.benchmarks.map((b) => b.id)))];
   const opts = { problems: read.problems, file: read.file, filter: positionals[0], ids };
   if (format === 'json' && json !== '-') io.stdout.write(renderHistory(analysis, 'json', opts));
   else if (format !== 'json') human.write(renderHistory(analysis, format, { ...opts, color: format === 'console' && useColor(human, io.env) }));

@@ -12,6 +12,10 @@ import { DEFAULT_SAMPLING, QUICK_SAMPLING, type RunOptions } from '../../engine/
 import { checkPolicyMatches } from '../../compare/policy.js';
 import { EXIT, EXIT_HELP } from '../../compare/exit.js';
 import { renderRun } from '../../report/run-report.js';
+import { renderHtml } from '../../report/html.js';
+import type { GateReport } from '../../compare/gate.js';
+import { evaluateTargets } from '../../compare/targets.js';
+import { writeTo } from '../../report/output.js';
 import { useColor, type CommandIO } from '../../report/io.js';
 import type { RunResult } from '../../result/types.js';
 import { gitState, serializeResult, writeResult } from '../../store/index.js';
@@ -50,6 +54,7 @@ const RUN_OPTIONS: OptionTable = {
   timeout: { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'string' },
+  html: { type: 'string' },
   profile: { type: 'boolean' },
   ...GATE_OPTIONS,
 };
@@ -71,6 +76,7 @@ Measuring:
   --mode instructions  count instructions under callgrind (deterministic; --iterations N, --cache-sim)
 Output:
   --json FILE|-        write the result file (- : stdout, JSON only)   --markdown FILE  results and verdict
+  --html FILE          a self-contained HTML report (charts; the comparison with --baseline)
   --quiet              no table, no progress                      --profile      CPU profile (needs --filter)
   --no-save            do not update .cyclebench/last.json
 Gate:
@@ -230,7 +236,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const { result, profilePath } = await withProfile(Boolean(values.profile), io.cwd, str(values, 'filter') ?? '', measure);
   const git = await gitState(io.cwd);
   if (git) result.environment.git = git;
-  if (!values.quiet) human.write(renderRun(result, 'console', { color: useColor(human, io.env) }));
+  if (!values.quiet) human.write(renderRun(result, 'console', { color: useColor(human, io.env), targets: evaluateTargets(result, gate.policy.targets) }));
   if (profilePath) human.write(`\nCPU profile written to ${profilePath} (open it in Chrome DevTools > Performance, or VS Code)\n`);
   if (json === '-') io.stdout.write(serializeResult(result));
   else if (json) writeResult(resolve(io.cwd, json), result);
@@ -238,7 +244,8 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const fileArgs = files.map((f) => relative(io.cwd, f) || f);
   const reproduce = (id: string) =>
     ['cyclebench run', ...fileArgs.map(shellQuote), '--filter', shellQuote(exactIdsFilter([id])), ...(str(values, 'isolate') ? ['--isolate', str(values, 'isolate')!] : []), '--profile'].join(' ');
-  return finishGate(
+  let verdict: GateReport | undefined;
+  const code = await finishGate(
     result,
     gate,
     {
@@ -247,9 +254,14 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       inScope: (id) => matchesFilter(id, options.filter),
       shownRun: !values.quiet,
       human,
+      onVerdict: (r) => (verdict = r),
     },
     io,
   );
+  const html = str(values, 'html');
+  const judged = verdict && (verdict.comparison || verdict.targets.length || verdict.references.length);
+  if (html) human.write(`wrote HTML report ${writeTo(html, renderHtml({ run: result, verdict: judged ? verdict : undefined, targets: verdict?.targets }), io)}\n`);
+  return code;
 }
 
 /** `--processes N`, else the config's `processes`; 1 measures in this process. */
