@@ -7,8 +7,8 @@
  * With CYCLEBENCH_JSON set, each bench file's results are merged into that result file under a lock
  * (vitest runs files in several worker processes), replacing that file's earlier entries.
  */
-import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { BenchmarkRunner, TestRunner } from 'vitest';
 import { runEnvelope } from '../../engine/environment.js';
 import type { BenchResult } from '../../result/types.js';
@@ -24,7 +24,6 @@ interface TaskNode {
   meta?: { benchmark?: boolean };
   tasks?: TaskNode[];
   filepath?: string;
-  result?: { benchmark?: { cyclebench?: BenchResult } };
 }
 
 /** Names each benchmark function by its describe path (`sort > normal`), the file left out. */
@@ -37,7 +36,7 @@ function label(node: TaskNode, path: string[]): void {
 
 function collect(node: TaskNode, out: BenchResult[]): BenchResult[] {
   for (const t of node.tasks ?? []) {
-    const r = t.result?.benchmark?.cyclebench;
+    const r = t.meta?.benchmark ? tinybench2.measured.get(TestRunner.getBenchFn(t as never) as Function) : undefined;
     if (r) out.push(r);
     collect(t, out);
   }
@@ -51,6 +50,7 @@ function record(file: TaskNode, startedAt: string): void {
   const rel = relative(process.cwd(), file.filepath ?? file.name);
   const mine = collect(file, []).map((b) => ({ ...b, file: rel }));
   if (!mine.length) return;
+  mkdirSync(dirname(path), { recursive: true });
   withLockSync(`${path}.lock`, () => {
     const before = existsSync(path) ? readResult(path) : undefined;
     const run = runEnvelope({ startedAt: before?.startedAt ?? startedAt, mode: 'time', tag: resultTag(undefined), benchmarks: [...(before?.benchmarks.filter((b) => b.file !== rel) ?? []), ...mine] });
