@@ -22,7 +22,7 @@ beforeAll(async () => {
   placeExample(p, 'tinybench-usage.mjs', 'peer.mjs', 'tinybench', 'tinybench');
   placeExample(p, 'tinybench-usage.mjs', 'ours.mjs', 'tinybench', 'cyclebench/tinybench');
   peer = await runNode(p, ['peer.mjs']);
-  ours = await runNode(p, ['ours.mjs'], { CYCLEBENCH_JSON: 'out/tinybench.json' });
+  ours = await runNode(p, ['ours.mjs'], { CYCLEBENCH_JSON: 'out/tinybench.json', CYCLEBENCH_HISTORY: '1' });
 }, 240_000);
 afterAll(() => p?.remove());
 
@@ -70,6 +70,15 @@ describe('cyclebench/tinybench: the documented usage', () => {
     expect(JSON.parse(report.stdout).benchmarks.map((b: { id: string }) => b.id)).toEqual(['1000 steps', '2000 steps', 'async 2000 steps']);
     const compare = await p.cli(['compare', 'out/tinybench.json', 'out/tinybench.json']);
     expect(compare.code, compare.stderr).toBe(0);
+  });
+
+  it('appends the process’s runs to history as one run, which history reads', async () => {
+    const lines = p.read('.cyclebench/history.jsonl').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]).benchmarks.map((b: { id: string }) => b.id)).toEqual(['1000 steps', '2000 steps', 'async 2000 steps']);
+    const history = await p.cli(['history', '2000 steps']);
+    expect(history.code, history.stderr).toBe(0);
+    expect(history.stdout).toContain('2000 steps');
   });
 });
 

@@ -10,8 +10,8 @@ import { isThenable } from '../../engine/loop.js';
 import { paint, useColor } from '../../report/io.js';
 import { measureUnit } from '../core/measure.js';
 import { engineName } from '../core/names.js';
-import { resolveAdapterSampling, resultPath, resultTag } from '../core/options.js';
-import { claimName, recordRun } from '../core/result-file.js';
+import { resolveAdapterSampling, resultTag } from '../core/options.js';
+import { claimName, record } from '../core/result-file.js';
 import { fileContent } from './files.js';
 import { defaultComplete, defaultCycle, LiveText } from './output.js';
 import { caseResult, summaryOf } from './summary.js';
@@ -72,8 +72,7 @@ export async function suite(name: string, ...entries: Array<Entry | Entry[]>): P
     },
     { tag: resultTag(config.cyclebench) },
   );
-  const path = resultPath(config.cyclebench);
-  if (path) recordRun(path, run);
+  await record(run, config.cyclebench);
 
   const failed = run.benchmarks.find((b) => b.status === 'error');
   if (failed) throw Object.assign(new Error(failed.error?.message ?? 'errored'), { name: failed.error?.name ?? 'Error', stack: failed.error?.stack });

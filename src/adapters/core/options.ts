@@ -12,6 +12,12 @@ export interface CyclebenchOptions {
    */
   json?: string | false;
   /**
+   * Append this process's adapter runs, as one run, to `.cyclebench/history.jsonl` when the process
+   * is about to exit (not after `process.exit()`), so `cyclebench history` follows them.
+   * @default process.env.CYCLEBENCH_HISTORY === '1'
+   */
+  history?: boolean;
+  /**
    * Label stored with the results (`cyclebench compare` accepts files; tags are for `--tag` runs).
    * @default process.env.CYCLEBENCH_TAG
    */
@@ -33,6 +39,11 @@ export function resultPath(o: CyclebenchOptions | undefined, env: NodeJS.Process
 export function resolveAdapterSampling(mapped: SamplingOptions, o: CyclebenchOptions | undefined, env: NodeJS.ProcessEnv = process.env): SamplingOptions {
   const quick = env.CYCLEBENCH_QUICK === '1' || env.CYCLEBENCH_QUICK === 'true' ? QUICK_SAMPLING : {};
   return { ...mapped, ...quick, ...o?.sampling };
+}
+
+/** Whether history is asked for. */
+export function wantsHistory(o: CyclebenchOptions | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+  return o?.history ?? env.CYCLEBENCH_HISTORY === '1';
 }
 
 /** The tag asked for, if any. */

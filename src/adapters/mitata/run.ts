@@ -3,8 +3,8 @@ import { environment } from '../../engine/environment.js';
 import type { RunResult as CyclebenchRun } from '../../result/types.js';
 import { renderRun } from '../../report/run-report.js';
 import { useColor } from '../../report/io.js';
-import { resolveAdapterSampling, resultPath, resultTag } from '../core/options.js';
-import { mergeRuns, recordRun } from '../core/result-file.js';
+import { resolveAdapterSampling, resultTag } from '../core/options.js';
+import { mergeRuns, record } from '../core/result-file.js';
 import { declared, reset } from './scopes.js';
 import { measureTrials, sameArgs } from './trial.js';
 import type { Context, RunOptions, RunResult, Trial } from './types.js';
@@ -65,8 +65,7 @@ export async function run(opts: RunOptions = {}): Promise<RunResult> {
   const layout = collections.map((c) => ({ name: c.name, types: c.types }));
   const result: RunResult = { layout, context: context(started), benchmarks, cyclebench: whole! };
 
-  const path = resultPath(opts.cyclebench);
-  if (path && whole) recordRun(path, whole);
+  if (whole) await record(whole, opts.cyclebench);
   if (whole && format !== 'quiet') {
     if (format === 'json') print(json(result, typeof opts.format === 'object' && 'json' in opts.format ? opts.format.json : {}));
     else {

@@ -6,8 +6,8 @@ import { CycleBenchError } from '../../errors.js';
 import type { BenchResult } from '../../result/types.js';
 import { measureUnit } from '../core/measure.js';
 import { engineName } from '../core/names.js';
-import { resolveAdapterSampling, resultPath, resultTag } from '../core/options.js';
-import { claimName, recordRun } from '../core/result-file.js';
+import { resolveAdapterSampling, resultTag } from '../core/options.js';
+import { claimName, record } from '../core/result-file.js';
 import { BenchEvent } from './event.js';
 import { taskStatistics } from './statistics.js';
 import type { BenchEvents, BenchLike, Fn, FnOptions, TaskLike, TaskResult } from './types.js';
@@ -116,8 +116,7 @@ export class Task extends EventTarget implements TaskLike {
         ...resolveAdapterSampling(this.bench.sampling, this.bench.cyclebenchOptions),
         tag: resultTag(this.bench.cyclebenchOptions),
       });
-      const path = resultPath(this.bench.cyclebenchOptions);
-      if (path) recordRun(path, run);
+      await record(run, this.bench.cyclebenchOptions);
       this.#settle(run.benchmarks[0], signal);
     } finally {
       signal?.removeEventListener('abort', onAbort);

@@ -13,6 +13,7 @@ import { BenchmarkRunner, TestRunner } from 'vitest';
 import { runEnvelope } from '../../engine/environment.js';
 import type { BenchResult } from '../../result/types.js';
 import { readResult, writeResult } from '../../store/files.js';
+import { gitState } from '../../store/git.js';
 import { withLockSync } from '../../store/lock.js';
 import { resultPath, resultTag } from '../core/options.js';
 import * as tinybench2 from './tinybench2.js';
@@ -44,17 +45,18 @@ function collect(node: TaskNode, out: BenchResult[]): BenchResult[] {
 }
 
 /** Replaces this bench file's entries in the result file (under a lock: workers write concurrently). */
-function record(file: TaskNode, startedAt: string): void {
+async function record(file: TaskNode, startedAt: string): Promise<void> {
   const path = resultPath(undefined);
   if (!path) return;
   const rel = relative(process.cwd(), file.filepath ?? file.name);
   const mine = collect(file, []).map((b) => ({ ...b, file: rel }));
   if (!mine.length) return;
   mkdirSync(dirname(path), { recursive: true });
+  const git = await gitState(process.cwd());
   withLockSync(`${path}.lock`, () => {
     const before = existsSync(path) ? readResult(path) : undefined;
     const run = runEnvelope({ startedAt: before?.startedAt ?? startedAt, mode: 'time', tag: resultTag(undefined), benchmarks: [...(before?.benchmarks.filter((b) => b.file !== rel) ?? []), ...mine] });
-    writeResult(path, run);
+    writeResult(path, git ? { ...run, environment: { ...run.environment, git } } : run);
   });
 }
 
@@ -73,6 +75,6 @@ export default class CyclebenchRunner extends BenchmarkRunner {
     const startedAt = new Date().toISOString();
     label(suite as unknown as TaskNode, []);
     await super.runSuite(suite);
-    record(suite as unknown as TaskNode, startedAt);
+    await record(suite as unknown as TaskNode, startedAt);
   }
 }

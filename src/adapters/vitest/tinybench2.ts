@@ -9,14 +9,15 @@ import { Bench as Bench6 } from '../tinybench/bench.js';
 import { Task as Task6 } from '../tinybench/task.js';
 import type { BenchOptions } from '../tinybench/types.js';
 import type { BenchResult } from '../../result/types.js';
+import type { Moments } from '../core/moments.js';
 
 /** Each benchmark function's name in the result file: its describe path (set by the runner). */
 export const labels = new WeakMap<Function, string>();
 /** Each benchmark function's cyclebench result, for the runner's result file (kept out of vitest's JSON). */
 export const measured = new WeakMap<Function, BenchResult>();
 
-/** tinybench 2's flat result. */
-export interface FlatResult {
+/** tinybench 2's flat result: the mean-based moments (ms) with extremes, percentiles and cyclebench's `hz` and `rme`. */
+export type FlatResult = Pick<Moments, 'mean' | 'variance' | 'sd' | 'sem' | 'df' | 'critical' | 'moe'> & {
   error?: unknown;
   totalTime: number;
   min: number;
@@ -26,20 +27,13 @@ export interface FlatResult {
   period: number;
   /** Per-iteration samples in ms, sorted. */
   samples: number[];
-  mean: number;
-  variance: number;
-  sd: number;
-  sem: number;
-  df: number;
-  critical: number;
-  moe: number;
   /** Half-width of the median's 95% CI, in % of the median. */
   rme: number;
   p75: number;
   p99: number;
   p995: number;
   p999: number;
-}
+};
 
 /** A bench whose tasks keep their samples (vitest computes its median from them) and write no result file themselves (the runner does). */
 export class Bench extends Bench6 {
