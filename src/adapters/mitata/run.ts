@@ -1,5 +1,5 @@
 /** mitata's `run()`: measures every declared benchmark, prints, returns mitata's result shape. */
-import { environment } from '../../engine/environment.js';
+import { emptyRun, environment } from '../../engine/environment.js';
 import type { RunResult as CyclebenchRun } from '../../result/types.js';
 import { renderRun } from '../../report/run-report.js';
 import { useColor } from '../../report/io.js';
@@ -63,7 +63,7 @@ export async function run(opts: RunOptions = {}): Promise<RunResult> {
     if (m.run) whole = whole ? mergeRuns(whole, m.run) : m.run;
   }
   const layout = collections.map((c) => ({ name: c.name, types: c.types }));
-  const result: RunResult = { layout, context: context(started), benchmarks, cyclebench: whole! };
+  const result: RunResult = { layout, context: context(started), benchmarks, cyclebench: whole ?? emptyRun() };
 
   if (whole) await record(whole, opts.cyclebench);
   if (whole && format !== 'quiet') {
