@@ -5,7 +5,7 @@
  * The plot scopes draw nothing here: they only delimit collections (docs/migrating.md).
  */
 import { B } from './builder.js';
-import type { BenchFunction, Layout } from './types.js';
+import type { BenchFunction, Gen, IterState, Layout, State } from './types.js';
 
 /** A run of consecutive `bench()` calls in one scope. */
 export interface Collection extends Layout {
@@ -39,6 +39,12 @@ function scope(f: () => unknown, type: string, name: string | null = null): void
 }
 
 /** Declares a benchmark in the current scope; the name defaults to the function's. */
+export function bench(fn: () => any): B;
+export function bench(gen: (state: State) => Gen): B;
+export function bench(iter: (state: IterState) => any): B;
+export function bench(name: string, fn: () => any): B;
+export function bench(name: string, gen: (state: State) => Gen): B;
+export function bench(name: string, iter: (state: IterState) => any): B;
 export function bench(nameOrFn: string | BenchFunction, fn?: BenchFunction): B {
   const [name, f] = typeof nameOrFn === 'function' ? [nameOrFn.name || 'anonymous', nameOrFn] : [nameOrFn, fn!];
   const current = collections[collections.length - 1];
