@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../e2e/project.js';
-import { missingShape, peerProject, placeExample, runNode, type NodeRun } from '../e2e/peers.js';
+import { missingShape, peerProject, placeExample, runBoth, runNode, type NodeRun } from '../e2e/peers.js';
 
 let p: Project;
 let peer: NodeRun;
@@ -59,10 +59,7 @@ describe('cyclebench/benny: setups, skip/only, handlers, CSV and HTML', () => {
   let b: NodeRun;
   beforeAll(async () => {
     p.write('package.json', JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-    placeExample(p, 'benny-suites.mjs', 'peer-suites.mjs', 'benny', 'benny');
-    placeExample(p, 'benny-suites.mjs', 'ours-suites.mjs', 'benny', 'cyclebench/benny');
-    a = await runNode(p, ['peer-suites.mjs']);
-    b = await runNode(p, ['ours-suites.mjs']);
+    ({ peer: a, ours: b } = await runBoth(p, 'benny-suites.mjs', 'benny'));
   }, 300_000);
 
   it('calls the handlers, honours skip and only, and detects async cases as benny does', () => {

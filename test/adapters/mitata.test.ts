@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../e2e/project.js';
-import { missingShape, peerProject, placeExample, runNode, type NodeRun } from '../e2e/peers.js';
+import { missingShape, peerProject, placeExample, runBoth, runNode, type NodeRun } from '../e2e/peers.js';
 
 /** What cyclebench/mitata does not report (docs/migrating.md): mitata's noop calibration, heap and gc rows, hardware counters. */
 const NOT_REPORTED = ['context.noop', 'benchmarks[].runs[].stats.heap', 'benchmarks[].runs[].stats.gc', 'benchmarks[].runs[].stats.counters'];
@@ -16,10 +16,7 @@ let peer: NodeRun;
 let ours: NodeRun;
 beforeAll(async () => {
   p = peerProject(['mitata']);
-  placeExample(p, 'mitata-quickstart.mjs', 'peer.mjs', 'mitata', 'mitata');
-  placeExample(p, 'mitata-quickstart.mjs', 'ours.mjs', 'mitata', 'cyclebench/mitata');
-  peer = await runNode(p, ['peer.mjs']);
-  ours = await runNode(p, ['ours.mjs'], { ...QUICK, CYCLEBENCH_JSON: 'out/mitata.json' });
+  ({ peer, ours } = await runBoth(p, 'mitata-quickstart.mjs', 'mitata', { ours: { ...QUICK, CYCLEBENCH_JSON: 'out/mitata.json' } }));
 }, 300_000);
 afterAll(() => p?.remove());
 
@@ -68,9 +65,7 @@ describe('cyclebench/mitata: the quick start', () => {
 
 describe('cyclebench/mitata: arguments, kinds, computed parameters, errors', () => {
   it('gives the names, arguments, kinds and errors mitata gives', async () => {
-    placeExample(p, 'mitata-features.mjs', 'peer-features.mjs', 'mitata', 'mitata');
-    placeExample(p, 'mitata-features.mjs', 'ours-features.mjs', 'mitata', 'cyclebench/mitata');
-    const [a, b] = [await runNode(p, ['peer-features.mjs']), await runNode(p, ['ours-features.mjs'], QUICK)];
+    const { peer: a, ours: b } = await runBoth(p, 'mitata-features.mjs', 'mitata', { ours: QUICK });
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     expect(b.result).toEqual(a.result);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../e2e/project.js';
-import { missingShape, peerProject, placeExample, runNode, type NodeRun } from '../e2e/peers.js';
+import { missingShape, peerProject, placeExample, runBoth, runNode, type NodeRun } from '../e2e/peers.js';
 
 const NATIVE = `import { Suite } from 'cyclebench';
 const steps = (n) => { let s = 0; for (let i = 0; i < n; i++) s += Math.sqrt(i + 0.5); return s; };
@@ -19,10 +19,7 @@ let peer: NodeRun;
 let ours: NodeRun;
 beforeAll(async () => {
   p = peerProject(['tinybench']);
-  placeExample(p, 'tinybench-usage.mjs', 'peer.mjs', 'tinybench', 'tinybench');
-  placeExample(p, 'tinybench-usage.mjs', 'ours.mjs', 'tinybench', 'cyclebench/tinybench');
-  peer = await runNode(p, ['peer.mjs']);
-  ours = await runNode(p, ['ours.mjs'], { CYCLEBENCH_JSON: 'out/tinybench.json', CYCLEBENCH_HISTORY: '1' });
+  ({ peer, ours } = await runBoth(p, 'tinybench-usage.mjs', 'tinybench', { ours: { CYCLEBENCH_JSON: 'out/tinybench.json', CYCLEBENCH_HISTORY: '1' } }));
 }, 240_000);
 afterAll(() => p?.remove());
 
@@ -84,9 +81,7 @@ describe('cyclebench/tinybench: the documented usage', () => {
 
 describe('cyclebench/tinybench: hooks, errors, aborting', () => {
   it('behaves as tinybench does', async () => {
-    placeExample(p, 'tinybench-control.mjs', 'peer-control.mjs', 'tinybench', 'tinybench');
-    placeExample(p, 'tinybench-control.mjs', 'ours-control.mjs', 'tinybench', 'cyclebench/tinybench');
-    const [a, b] = [await runNode(p, ['peer-control.mjs']), await runNode(p, ['ours-control.mjs'])];
+    const { peer: a, ours: b } = await runBoth(p, 'tinybench-control.mjs', 'tinybench');
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     expect(b.result).toEqual(a.result);

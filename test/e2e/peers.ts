@@ -78,3 +78,12 @@ export function missingShape(peer: unknown, ours: unknown, allowed: string[] = [
     .filter(([path, type]) => b.get(path) !== type && !allowed.some((x) => path === x || path.startsWith(`${x}.`) || path.startsWith(`${x}[`)))
     .map(([path, type]) => `${path}: ${type} (ours: ${b.get(path) ?? 'missing'})`);
 }
+
+/** Runs `example` with the peer (`peer.<ext>`) and with cyclebench's adapter (`ours.<ext>`), one after the other. */
+export async function runBoth(p: Project, example: string, peer: string, env: { peer?: Record<string, string>; ours?: Record<string, string> } = {}): Promise<{ peer: NodeRun; ours: NodeRun }> {
+  const ext = example.slice(example.lastIndexOf('.'));
+  const base = example.slice(0, example.lastIndexOf('.'));
+  placeExample(p, example, `${base}.peer${ext}`, peer, peer);
+  placeExample(p, example, `${base}.ours${ext}`, peer, `cyclebench/${peer}`);
+  return { peer: await runNode(p, [`${base}.peer${ext}`], env.peer), ours: await runNode(p, [`${base}.ours${ext}`], env.ours) };
+}
