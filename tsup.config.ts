@@ -1,10 +1,24 @@
 import { defineConfig } from 'tsup';
 
+/** Public entries: each is a package subpath (`cyclebench/stats`, `cyclebench/tinybench`, ...) with its own .d.ts. */
+const publicEntries = {
+  index: 'src/index.ts',
+  stats: 'src/stats/index.ts',
+  gpu: 'src/gpu/index.ts',
+  tinybench: 'src/adapters/tinybench/index.ts',
+  mitata: 'src/adapters/mitata/index.ts',
+  benny: 'src/adapters/benny/index.ts',
+  vitest: 'src/adapters/vitest/index.ts',
+};
+
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', stats: 'src/stats/index.ts', gpu: 'src/gpu/index.ts', cli: 'src/cli/main.ts', worker: 'src/engine/child.ts' },
+    entry: { ...publicEntries, cli: 'src/cli/main.ts', worker: 'src/engine/child.ts' },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts', stats: 'src/stats/index.ts', gpu: 'src/gpu/index.ts' } },
+    dts: { entry: publicEntries },
+    // The vitest runner extends vitest's own runner classes: vitest is the host, never bundled. vitest
+    // cannot be required, so package.json exports `cyclebench/vitest` as ESM only (dist/vitest.cjs is unused).
+    external: [/^vitest(\/|$)/],
     target: 'node20',
     platform: 'node',
     sourcemap: true,

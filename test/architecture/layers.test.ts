@@ -27,6 +27,7 @@ const STAGE: Record<string, number> = {
   'config.ts': 8,
   report: 9,
   'api.ts': 10,
+  adapters: 10,
   cli: 10,
   'index.ts': 11,
 };
