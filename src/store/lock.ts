@@ -17,7 +17,8 @@ export interface LockOptions {
 }
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-function sleepSync(ms: number): void {
+/** Blocks the thread for `ms` without spinning. */
+export function sleepSync(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
 }
 
