@@ -38,9 +38,22 @@ export function loadLast(cwd: string): RunResult {
   return readResult(file);
 }
 
-/** Saves `run` under a baseline or tag name (validated; refuses to overwrite a corrupt file). Returns the path. */
+/**
+ * Saves `run` under a baseline or tag name and returns the path. Refuses (`E_BAD_NAME`) a name that
+ * {@link validateName} refuses or that differs only in case from an existing one: on a case-insensitive
+ * checkout (macOS, Windows) both would be one file. Never overwrites a corrupt or unreadable file.
+ */
 export function saveNamed(cwd: string, kind: NamedKind, name: string, run: RunResult): string {
+  validateName(name, kind);
   const file = namedFile(cwd, kind, name);
+  const twin = listNamed(cwd, kind).find((e) => e.name !== name && e.name.toLowerCase() === name.toLowerCase());
+  if (twin) {
+    throw new CycleBenchError(
+      'E_BAD_NAME',
+      `Cannot save ${kind} ${JSON.stringify(name)}: ${kind} ${JSON.stringify(twin.name)} exists, and names that differ only in case ` +
+        `are one file on case-insensitive checkouts (macOS, Windows). Use ${JSON.stringify(twin.name)} to replace it, or another name.`,
+    );
+  }
   writeResult(file, run);
   return file;
 }
@@ -70,7 +83,10 @@ export function removeNamed(cwd: string, kind: NamedKind, name: string): string 
   return file;
 }
 
-/** Lists stored baselines or tags, sorted by name. Files whose names are not valid names are ignored. */
+/**
+ * Lists stored baselines or tags, sorted by name. Entries whose names are not names (such as the temp
+ * files of killed writers) and entries that are not regular files are ignored.
+ */
 export function listNamed(cwd: string, kind: NamedKind): NamedEntry[] {
   const p = storePaths(cwd);
   const dir = kind === 'baseline' ? p.baselines : p.tags;
@@ -83,15 +99,15 @@ export function listNamed(cwd: string, kind: NamedKind): NamedEntry[] {
   const out: NamedEntry[] = [];
   for (const f of names.sort()) {
     if (!f.endsWith('.json')) continue;
-    const name = f.slice(0, -5);
+    let file: string;
+    let st: fs.Stats;
     try {
-      validateName(name, kind);
+      file = namedFile(cwd, kind, f.slice(0, -5)); // temp files (.NAME.json.PID.RANDOM.tmp) never match
+      st = fs.statSync(file);
     } catch {
-      continue;
+      continue; // not a name, or removed meanwhile
     }
-    const file = path.join(dir, f);
-    const st = fs.statSync(file);
-    if (st.isFile()) out.push({ name, kind, file, bytes: st.size, modified: st.mtime });
+    if (st.isFile()) out.push({ name: f.slice(0, -5), kind, file, bytes: st.size, modified: st.mtime });
   }
   return out;
 }
@@ -114,7 +130,7 @@ export function resolveRef(cwd: string, ref: string): ResolvedRef {
   if (fs.existsSync(asFile) && fs.statSync(asFile).isFile()) return { ref, source: 'file', file: asFile, run: readResult(asFile) };
   let validName = true;
   try {
-    validateName(ref);
+    namedFile(cwd, 'tag', ref);
   } catch {
     validName = false;
   }
