@@ -88,6 +88,22 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** True when `text` ends inside a JSON value (an open string, object or array): it was cut short. */
+function endsInside(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return inString || depth > 0;
+}
+
 /** Parses JSON text read from `file`, turning syntax errors into `E_CORRUPT_FILE`. */
 export function parseJsonFile(text: string, file: string): unknown {
   try {
@@ -95,7 +111,7 @@ export function parseJsonFile(text: string, file: string): unknown {
   } catch (err) {
     const why = text.trim().length === 0 ? 'it is empty'
       : text.includes('\0') ? 'it holds binary data (NUL bytes), not JSON'
-      : /[}\]]\s*$/.test(text) ? 'it is not valid JSON' : 'it looks truncated';
+      : endsInside(text) ? 'it looks truncated' : 'it is not valid JSON';
     // JSON.parse quotes a bit of the text: keep control characters out of the terminal.
     const detail = (err as Error).message.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     throw new CycleBenchError(
@@ -105,6 +121,11 @@ export function parseJsonFile(text: string, file: string): unknown {
       { cause: err },
     );
   }
+}
+
+/** True for the errors that say a path cannot be used as a file (not a full disk or an I/O error). */
+export function isPathProblem(err: unknown): boolean {
+  return !(err instanceof CycleBenchError) && ['EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG'].includes((err as NodeJS.ErrnoException).code ?? '');
 }
 
 /** `E_NOT_FOUND` for a missing file, else `E_CORRUPT_FILE` saying why `file` cannot be used as `what`. */
@@ -133,8 +154,8 @@ export function readTextFile(file: string, maxBytes: number, what = 'a cyclebenc
   if (st.size > maxBytes) {
     throw new CycleBenchError(
       'E_CORRUPT_FILE',
-      `${file} cannot be used as ${what}: it is ${(st.size / 2 ** 20).toFixed(0)} MiB, over the ${maxBytes / 2 ** 20} MiB limit ` +
-        `(a result of 100 benchmarks x 10,000 samples is about 40 MiB). The file was not changed.`,
+      `${file} cannot be used as ${what}: it is ${st.size} bytes, over the limit of ${maxBytes} (${maxBytes / 2 ** 20} MiB; ` +
+        `a result of 100 benchmarks x 10,000 samples is about 40 MiB). The file was not changed.`,
     );
   }
   try {
@@ -144,9 +165,14 @@ export function readTextFile(file: string, maxBytes: number, what = 'a cyclebenc
   }
 }
 
+/** The result in `text` read from `file`: parsed and validated, or `E_CORRUPT_FILE` / `E_NEWER_FORMAT` naming the file. */
+export function resultFromText(text: string, file: string): RunResult {
+  return validateRunResult(parseJsonFile(text, file), file);
+}
+
 /** Reads and validates a result file. Throws `E_NOT_FOUND`, `E_CORRUPT_FILE` or `E_NEWER_FORMAT`. */
 export function readResult(file: string): RunResult {
-  return validateRunResult(parseJsonFile(readTextFile(file, MAX_RESULT_BYTES), file), file);
+  return resultFromText(readTextFile(file, MAX_RESULT_BYTES), file);
 }
 
 /** Serialises a result the way every cyclebench file holds it: two-space JSON and a final newline. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { BenchResult, RunResult } from '../result/types.js';
 import { CycleBenchError } from '../errors.js';
 import { faultArmed } from './fault.js';
-import { statRegularFile, unusable } from './files.js';
+import { isPathProblem, statRegularFile, unusable } from './files.js';
 import { sleepSync, withLockSync } from './lock.js';
 import { storePaths } from './paths.js';
 import { schemaProblems } from './schema.js';
@@ -122,24 +122,24 @@ export function appendHistory(cwd: string, run: RunResult | HistoryEntry, file =
   const numbers = nonFiniteProblems(entry);
   if (numbers.length) throw problemsError(`the history line to be appended to ${file}`, numbers, 'Nothing was written.', 'history line');
   const line = `${JSON.stringify(entry)}\n`;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  withLockSync(`${file}.lock`, () => {
-    let fd: number;
-    try {
-      fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644);
-    } catch (err) {
-      throw unusable(file, err, 'cyclebench history');
-    }
-    try {
-      const size = fs.fstatSync(fd).size;
-      const last = Buffer.alloc(1);
-      // A line torn by a killed writer gets a newline first, so it stays a (skipped) line of its own.
-      const prefix = size > 0 && fs.readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a ? '\n' : '';
-      writeAll(fd, Buffer.from(prefix + line, 'utf8'));
-    } finally {
-      fs.closeSync(fd);
-    }
-  });
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    withLockSync(`${file}.lock`, () => {
+      const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT, 0o644);
+      try {
+        const size = fs.fstatSync(fd).size;
+        const last = Buffer.alloc(1);
+        // A line torn by a killed writer gets a newline first, so it stays a (skipped) line of its own.
+        const prefix = size > 0 && fs.readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a ? '\n' : '';
+        writeAll(fd, Buffer.from(prefix + line, 'utf8'));
+      } finally {
+        fs.closeSync(fd);
+      }
+    });
+  } catch (err) {
+    // A directory or no permission (on the file, its lock or its directory): say which file, no stack.
+    throw isPathProblem(err) ? unusable(file, err, 'cyclebench history') : err;
+  }
   return file;
 }
 

@@ -4,7 +4,7 @@
  */
 export { STORE_DIR, NAME_PATTERN, NAME_RULE, storePaths, validateName, namedFile } from './paths.js';
 export type { StorePaths } from './paths.js';
-export { MAX_RESULT_BYTES, writeFileAtomic, readResult, writeResult, serializeResult, parseJsonFile } from './files.js';
+export { MAX_RESULT_BYTES, writeFileAtomic, readResult, resultFromText, writeResult, serializeResult, parseJsonFile } from './files.js';
 export { validateRunResult, runResultProblems } from './validate.js';
 export type { Problem } from './validate.js';
 export { saveLast, loadLast, saveNamed, loadNamed, removeNamed, listNamed, resolveRef } from './named.js';

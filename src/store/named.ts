@@ -29,13 +29,19 @@ export function saveLast(cwd: string, run: RunResult): string {
   return file;
 }
 
+/** Reads a result; a missing file throws `missing()` instead (anything else there is refused by readResult, naming it). */
+function readOr(file: string, missing: () => CycleBenchError): RunResult {
+  try {
+    return readResult(file);
+  } catch (err) {
+    throw (err as CycleBenchError).code === 'E_NOT_FOUND' ? missing() : err;
+  }
+}
+
 /** Reads the latest run, or throws `E_NOT_FOUND` saying how to make one. */
 export function loadLast(cwd: string): RunResult {
   const file = storePaths(cwd).last;
-  if (!fs.existsSync(file)) {
-    throw new CycleBenchError('E_NOT_FOUND', `No latest run at ${file}: run \`cyclebench run\` first, or pass --from FILE.`);
-  }
-  return readResult(file);
+  return readOr(file, () => new CycleBenchError('E_NOT_FOUND', `No latest run at ${file}: run \`cyclebench run\` first, or pass --from FILE.`));
 }
 
 /**
@@ -61,14 +67,13 @@ export function saveNamed(cwd: string, kind: NamedKind, name: string, run: RunRe
 /** Reads a baseline or tag by name; `E_NOT_FOUND` lists the names that exist. */
 export function loadNamed(cwd: string, kind: NamedKind, name: string): RunResult {
   const file = namedFile(cwd, kind, name);
-  if (!fs.existsSync(file)) {
+  return readOr(file, () => {
     const names = listNamed(cwd, kind).map((e) => e.name);
-    throw new CycleBenchError(
+    return new CycleBenchError(
       'E_NOT_FOUND',
       `No ${kind} named ${JSON.stringify(name)}. ${names.length ? `Existing ${kind}s: ${names.join(', ')}.` : `There are no ${kind}s yet.`}`,
     );
-  }
-  return readResult(file);
+  });
 }
 
 /** Removes a baseline or tag; `E_NOT_FOUND` when it does not exist. */
@@ -127,7 +132,8 @@ export interface ResolvedRef {
  */
 export function resolveRef(cwd: string, ref: string): ResolvedRef {
   const asFile = path.resolve(cwd, ref);
-  if (fs.existsSync(asFile) && fs.statSync(asFile).isFile()) return { ref, source: 'file', file: asFile, run: readResult(asFile) };
+  const onDisk = fs.existsSync(asFile);
+  if (onDisk && fs.statSync(asFile).isFile()) return { ref, source: 'file', file: asFile, run: readResult(asFile) };
   let validName = true;
   try {
     namedFile(cwd, 'tag', ref);
@@ -144,6 +150,7 @@ export function resolveRef(cwd: string, ref: string): ResolvedRef {
       return { ref, source: 'last', file, run: readResult(file) };
     }
   }
+  if (onDisk) readResult(asFile); // a directory or a FIFO by that name: refused, saying what it is
   const tags = listNamed(cwd, 'tag').map((e) => e.name);
   const baselines = listNamed(cwd, 'baseline').map((e) => e.name);
   throw new CycleBenchError(

@@ -19,10 +19,16 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 export function nonFiniteProblems(value: unknown, max = 20): Problem[] {
   const out: Problem[] = [];
   const bad = (v: unknown): boolean => (typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint';
-  // Iterative: JSON.parse accepts nesting far deeper than the call stack.
+  // Iterative: JSON.parse accepts nesting far deeper than the call stack. `seen`: an object handed to
+  // writeResult may be cyclic (JSON.stringify then refuses it).
   const stack: [unknown, string][] = [[value, '']];
+  const seen = new Set<object>();
   while (stack.length && out.length < max) {
     const [v, pointer] = stack.pop()!;
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+    }
     if (bad(v)) {
       const got = typeof v === 'bigint' ? `the BigInt ${v}` : describe(v);
       out.push({ path: jsonPath(pointer), message: `expected a finite number, got ${got}` });

@@ -8,7 +8,8 @@ import { CycleBenchError } from '../../src/errors.js';
 import type { RunResult } from '../../src/result/types.js';
 
 export const ROOT = path.join(import.meta.dirname, '../..');
-export const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** Node arguments that run a TypeScript file in the same process (tsx's CLI would run it in a child of its own). */
+export const TS = ['--import', 'tsx'];
 
 /**
  * A result the engine wrote: `cyclebench run test/store/fixtures/tiny.bench.ts --quick --samples 6
@@ -56,7 +57,7 @@ export interface ChildExit {
   stderr: string;
 }
 
-/** Runs `node <args>` (use TSX as the first argument for TypeScript) and collects its exit. */
+/** Runs `node <args>` in the repository root (prefix TS for a TypeScript file) and collects its exit. */
 export function runNode(args: string[], options: SpawnOptions = {}): Promise<ChildExit> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...options });
