@@ -65,3 +65,15 @@ describe('history', () => {
     expect(() => withLockSync(lock, () => 1, { timeoutMs: 50 })).toThrow(/Could not lock/);
   });
 });
+
+describe('stale locks', () => {
+  it('an empty lock (its owner killed before writing into it) is broken once it is a second old, not before', () => {
+    const lock = path.join(dir, 'e.lock');
+    fs.writeFileSync(lock, '');
+    expect(() => withLockSync(lock, () => 1, { timeoutMs: 50 })).toThrow(/Could not lock/);
+    const old = new Date(Date.now() - 2000);
+    fs.utimesSync(lock, old, old);
+    expect(withLockSync(lock, () => 2, { timeoutMs: 50 })).toBe(2);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+});
