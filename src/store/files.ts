@@ -10,6 +10,7 @@ import { CycleBenchError } from '../errors.js';
 import type { RunResult } from '../result/types.js';
 import { checkNotNewer, nonFiniteProblems, problemsError, runResultProblems, validateRunResult } from './validate.js';
 import { testFault } from './fault.js';
+import { alive } from './lock.js';
 
 /**
  * Largest result file read: 256 MiB. A whole file is one string, and V8 refuses strings over
@@ -49,15 +50,6 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   }
   fsyncDir(dir);
   removeStaleTemps(dir, path.basename(file));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes `.<base>.<pid>.<random>.tmp` files of dead pids (writers killed before their rename). */

@@ -7,7 +7,7 @@ export type { StorePaths } from './paths.js';
 export { MAX_RESULT_BYTES, writeFileAtomic, readResult, resultFromText, writeResult, serializeResult, parseJsonFile } from './files.js';
 export { validateRunResult, runResultProblems } from './validate.js';
 export type { Problem } from './validate.js';
-export { saveLast, loadLast, saveNamed, loadNamed, removeNamed, listNamed, resolveRef } from './named.js';
+export { saveLast, loadLast, checkNewName, saveNamed, loadNamed, removeNamed, listNamed, resolveRef } from './named.js';
 export type { NamedKind, NamedEntry, ResolvedRef } from './named.js';
 export { HISTORY_VERSION, MAX_HISTORY_LINE_BYTES, historyEntry, appendHistory, readHistory } from './history-file.js';
 export type { HistoryBench, HistoryEntry, HistoryProblem, HistoryRead } from './history-file.js';

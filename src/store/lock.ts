@@ -45,7 +45,8 @@ function readLock(file: string): { info: LockInfo | null; mtimeMs: number } | nu
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` exists on this host (EPERM: it exists, owned by another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

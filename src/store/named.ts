@@ -45,11 +45,11 @@ export function loadLast(cwd: string): RunResult {
 }
 
 /**
- * Saves `run` under a baseline or tag name and returns the path. Refuses (`E_BAD_NAME`) a name that
- * {@link validateName} refuses or that differs only in case from an existing one: on a case-insensitive
- * checkout (macOS, Windows) both would be one file. Never overwrites a corrupt or unreadable file.
+ * Checks a name for saving a baseline or tag under `cwd` and returns its file: `E_BAD_NAME` for a name
+ * {@link validateName} refuses or that differs only in case from an existing one (on a case-insensitive
+ * checkout, macOS or Windows, both would be one file). Callers can check before measuring.
  */
-export function saveNamed(cwd: string, kind: NamedKind, name: string, run: RunResult): string {
+export function checkNewName(cwd: string, kind: NamedKind, name: string): string {
   validateName(name, kind);
   const file = namedFile(cwd, kind, name);
   const twin = listNamed(cwd, kind).find((e) => e.name !== name && e.name.toLowerCase() === name.toLowerCase());
@@ -60,6 +60,12 @@ export function saveNamed(cwd: string, kind: NamedKind, name: string, run: RunRe
         `are one file on case-insensitive checkouts (macOS, Windows). Use ${JSON.stringify(twin.name)} to replace it, or another name.`,
     );
   }
+  return file;
+}
+
+/** Saves `run` under a baseline or tag name ({@link checkNewName}) and returns the path. Never overwrites a corrupt or unreadable file. */
+export function saveNamed(cwd: string, kind: NamedKind, name: string, run: RunResult): string {
+  const file = checkNewName(cwd, kind, name);
   writeResult(file, run);
   return file;
 }
