@@ -123,8 +123,12 @@ export function isPathProblem(err: unknown): boolean {
 /** `E_NOT_FOUND` for a missing file, else `E_CORRUPT_FILE` saying why `file` cannot be used as `what`. */
 export function unusable(file: string, err: unknown, what = 'a cyclebench result'): CycleBenchError {
   const e = err as NodeJS.ErrnoException;
-  if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return new CycleBenchError('E_NOT_FOUND', `${file} does not exist.`, { cause: err });
-  const why = e.code === 'EISDIR' ? 'it is a directory' : e.code === 'EACCES' || e.code === 'EPERM' ? `permission denied (${e.code})` : e.message;
+  if (e.code === 'ENOENT') return new CycleBenchError('E_NOT_FOUND', `${file} does not exist.`, { cause: err });
+  const why =
+    e.code === 'EISDIR' ? 'it is a directory'
+    : e.code === 'ENOTDIR' ? 'a directory on its path is a file'
+    : e.code === 'EACCES' || e.code === 'EPERM' ? `permission denied (${e.code})`
+    : e.message;
   return new CycleBenchError('E_CORRUPT_FILE', `${file} cannot be used as ${what}: ${why}. The file was not changed.`, { cause: err });
 }
 

@@ -198,7 +198,8 @@ export function readHistory(cwd: string, file = storePaths(cwd).history): Histor
     statRegularFile(file, 'cyclebench history');
     fd = fs.openSync(file, 'r');
   } catch (err) {
-    if ((err as CycleBenchError).code === 'E_NOT_FOUND') return { file, entries, problems };
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'E_NOT_FOUND' || code === 'ENOENT') return { file, entries, problems }; // also: removed between stat and open
     throw err instanceof CycleBenchError ? err : unusable(file, err, 'cyclebench history');
   }
   let line = 0;

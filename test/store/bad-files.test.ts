@@ -20,7 +20,7 @@ const dir = tempDirs('cb-bad-');
 
 /** The four ways a result file is stored, each read and saved through its own function. */
 const KINDS = [
-  { kind: 'result file', file: (d: string) => path.join(d, 'r.json'), read: (d: string) => readResult(path.join(d, 'r.json')), save: (d: string, r: RunResult) => writeResult(path.join(d, 'r.json'), r) },
+  { kind: 'result file', file: (d: string) => path.join(d, 'out', 'r.json'), read: (d: string) => readResult(path.join(d, 'out', 'r.json')), save: (d: string, r: RunResult) => writeResult(path.join(d, 'out', 'r.json'), r) },
   { kind: 'baseline', file: (d: string) => namedFile(d, 'baseline', 'main'), read: (d: string) => loadNamed(d, 'baseline', 'main'), save: (d: string, r: RunResult) => saveNamed(d, 'baseline', 'main', r) },
   { kind: 'tag', file: (d: string) => namedFile(d, 'tag', 'before'), read: (d: string) => loadNamed(d, 'tag', 'before'), save: (d: string, r: RunResult) => saveNamed(d, 'tag', 'before', r) },
   { kind: 'latest run', file: (d: string) => storePaths(d).last, read: (d: string) => loadLast(d), save: (d: string, r: RunResult) => saveLast(d, r) },
@@ -81,6 +81,16 @@ describe.each(KINDS)('a bad $kind', ({ file, read, save }) => {
     expect(expectClearError(() => read(dir()), f).message).toMatch(/it is a directory/);
     expectClearError(() => save(dir(), makeRun(2)), f);
     expect(fs.readdirSync(f)).toEqual(['inside']);
+  });
+
+  it('a file where its directory should be (ENOTDIR)', () => {
+    const f = file(dir());
+    const parent = path.dirname(f);
+    fs.mkdirSync(path.dirname(parent), { recursive: true });
+    fs.writeFileSync(parent, 'x');
+    expect(expectClearError(() => read(dir()), f).message).toMatch(/a directory on its path is a file/);
+    expectClearError(() => save(dir(), makeRun(2)), f);
+    expect(fs.readFileSync(parent, 'utf8')).toBe('x');
   });
 
   it('a symbolic link to itself (ELOOP)', () => {
