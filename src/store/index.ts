@@ -2,14 +2,14 @@
  * Stores: result files (versioned JSON, validated on read, written atomically), baselines, tags, the
  * latest run and the append-only history, all under `.cyclebench/`.
  */
-export { STORE_DIR, NAME_PATTERN, storePaths, validateName, namedFile } from './paths.js';
+export { STORE_DIR, NAME_PATTERN, NAME_RULE, storePaths, validateName, namedFile } from './paths.js';
 export type { StorePaths } from './paths.js';
-export { writeFileAtomic, readResult, writeResult, serializeResult, parseJsonFile } from './files.js';
+export { MAX_RESULT_BYTES, writeFileAtomic, readResult, resultFromText, writeResult, serializeResult, parseJsonFile } from './files.js';
 export { validateRunResult, runResultProblems } from './validate.js';
 export type { Problem } from './validate.js';
-export { saveLast, loadLast, saveNamed, loadNamed, removeNamed, listNamed, resolveRef } from './named.js';
+export { saveLast, loadLast, checkNewName, saveNamed, loadNamed, removeNamed, listNamed, resolveRef } from './named.js';
 export type { NamedKind, NamedEntry, ResolvedRef } from './named.js';
-export { HISTORY_VERSION, historyEntry, appendHistory, readHistory } from './history-file.js';
+export { HISTORY_VERSION, MAX_HISTORY_LINE_BYTES, historyEntry, appendHistory, readHistory } from './history-file.js';
 export type { HistoryBench, HistoryEntry, HistoryProblem, HistoryRead } from './history-file.js';
 export { withLockSync } from './lock.js';
 export type { LockOptions } from './lock.js';

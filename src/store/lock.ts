@@ -1,7 +1,8 @@
 /**
  * A small cross-process lock file: created with O_CREAT|O_EXCL, holding the owner's pid, host and a
- * random token. A lock whose owner process is gone (same host) or that is older than `staleMs` is
- * broken by renaming it aside first, so two waiters cannot both break the same lock.
+ * random token. A lock whose owner process is gone (same host), that is older than `staleMs`, or that
+ * is still empty a second after its creation (its owner was killed before writing into it) is broken
+ * by renaming it aside first, so two waiters cannot both break the same lock.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,8 @@ export interface LockOptions {
 }
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-function sleepSync(ms: number): void {
+/** Blocks the thread for `ms` without spinning. */
+export function sleepSync(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
 }
 
@@ -43,7 +45,8 @@ function readLock(file: string): { info: LockInfo | null; mtimeMs: number } | nu
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` exists on this host (EPERM: it exists, owned by another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -52,10 +55,16 @@ function alive(pid: number): boolean {
   }
 }
 
+/** An owner writes its details right after creating the lock; a lock still without them after this long lost its owner. */
+const UNWRITTEN_MS = 1000;
+
 function isStale(state: { info: LockInfo | null; mtimeMs: number }, staleMs: number): boolean {
-  if (Date.now() - state.mtimeMs > staleMs) return true;
+  const age = Date.now() - state.mtimeMs;
+  if (age > staleMs) return true;
   const { info } = state;
-  return info !== null && info.host === os.hostname() && typeof info.pid === 'number' && !alive(info.pid);
+  // Killed between creating the lock and writing into it: no pid to check, so judge by age.
+  if (info === null || typeof info.pid !== 'number') return age > UNWRITTEN_MS;
+  return info.host === os.hostname() && !alive(info.pid);
 }
 
 function tryBreak(file: string, expected: { info: LockInfo | null; mtimeMs: number }): void {

@@ -29,18 +29,43 @@ export function saveLast(cwd: string, run: RunResult): string {
   return file;
 }
 
+/** Reads a result; a missing file throws `missing()` instead (anything else there is refused by readResult, naming it). */
+function readOr(file: string, missing: () => CycleBenchError): RunResult {
+  try {
+    return readResult(file);
+  } catch (err) {
+    throw (err as CycleBenchError).code === 'E_NOT_FOUND' ? missing() : err;
+  }
+}
+
 /** Reads the latest run, or throws `E_NOT_FOUND` saying how to make one. */
 export function loadLast(cwd: string): RunResult {
   const file = storePaths(cwd).last;
-  if (!fs.existsSync(file)) {
-    throw new CycleBenchError('E_NOT_FOUND', `No latest run at ${file}: run \`cyclebench run\` first, or pass --from FILE.`);
-  }
-  return readResult(file);
+  return readOr(file, () => new CycleBenchError('E_NOT_FOUND', `No latest run at ${file}: run \`cyclebench run\` first, or pass --from FILE.`));
 }
 
-/** Saves `run` under a baseline or tag name (validated; refuses to overwrite a corrupt file). Returns the path. */
-export function saveNamed(cwd: string, kind: NamedKind, name: string, run: RunResult): string {
+/**
+ * Checks a name for saving a baseline or tag under `cwd` and returns its file: `E_BAD_NAME` for a name
+ * {@link validateName} refuses or that differs only in case from an existing one (on a case-insensitive
+ * checkout, macOS or Windows, both would be one file). Callers can check before measuring.
+ */
+export function checkNewName(cwd: string, kind: NamedKind, name: string): string {
+  validateName(name, kind);
   const file = namedFile(cwd, kind, name);
+  const twin = listNamed(cwd, kind).find((e) => e.name !== name && e.name.toLowerCase() === name.toLowerCase());
+  if (twin) {
+    throw new CycleBenchError(
+      'E_BAD_NAME',
+      `Cannot save ${kind} ${JSON.stringify(name)}: ${kind} ${JSON.stringify(twin.name)} exists, and names that differ only in case ` +
+        `are one file on case-insensitive checkouts (macOS, Windows). Use ${JSON.stringify(twin.name)} to replace it, or another name.`,
+    );
+  }
+  return file;
+}
+
+/** Saves `run` under a baseline or tag name ({@link checkNewName}) and returns the path. Never overwrites a corrupt or unreadable file. */
+export function saveNamed(cwd: string, kind: NamedKind, name: string, run: RunResult): string {
+  const file = checkNewName(cwd, kind, name);
   writeResult(file, run);
   return file;
 }
@@ -48,14 +73,13 @@ export function saveNamed(cwd: string, kind: NamedKind, name: string, run: RunRe
 /** Reads a baseline or tag by name; `E_NOT_FOUND` lists the names that exist. */
 export function loadNamed(cwd: string, kind: NamedKind, name: string): RunResult {
   const file = namedFile(cwd, kind, name);
-  if (!fs.existsSync(file)) {
+  return readOr(file, () => {
     const names = listNamed(cwd, kind).map((e) => e.name);
-    throw new CycleBenchError(
+    return new CycleBenchError(
       'E_NOT_FOUND',
       `No ${kind} named ${JSON.stringify(name)}. ${names.length ? `Existing ${kind}s: ${names.join(', ')}.` : `There are no ${kind}s yet.`}`,
     );
-  }
-  return readResult(file);
+  });
 }
 
 /** Removes a baseline or tag; `E_NOT_FOUND` when it does not exist. */
@@ -70,7 +94,10 @@ export function removeNamed(cwd: string, kind: NamedKind, name: string): string 
   return file;
 }
 
-/** Lists stored baselines or tags, sorted by name. Files whose names are not valid names are ignored. */
+/**
+ * Lists stored baselines or tags, sorted by name. Entries whose names are not names (such as the temp
+ * files of killed writers) and entries that are not regular files are ignored.
+ */
 export function listNamed(cwd: string, kind: NamedKind): NamedEntry[] {
   const p = storePaths(cwd);
   const dir = kind === 'baseline' ? p.baselines : p.tags;
@@ -83,15 +110,15 @@ export function listNamed(cwd: string, kind: NamedKind): NamedEntry[] {
   const out: NamedEntry[] = [];
   for (const f of names.sort()) {
     if (!f.endsWith('.json')) continue;
-    const name = f.slice(0, -5);
+    let file: string;
+    let st: fs.Stats;
     try {
-      validateName(name, kind);
+      file = namedFile(cwd, kind, f.slice(0, -5)); // temp files (.NAME.json.PID.RANDOM.tmp) never match
+      st = fs.statSync(file);
     } catch {
-      continue;
+      continue; // not a name, or removed meanwhile
     }
-    const file = path.join(dir, f);
-    const st = fs.statSync(file);
-    if (st.isFile()) out.push({ name, kind, file, bytes: st.size, modified: st.mtime });
+    if (st.isFile()) out.push({ name: f.slice(0, -5), kind, file, bytes: st.size, modified: st.mtime });
   }
   return out;
 }
@@ -111,10 +138,11 @@ export interface ResolvedRef {
  */
 export function resolveRef(cwd: string, ref: string): ResolvedRef {
   const asFile = path.resolve(cwd, ref);
-  if (fs.existsSync(asFile) && fs.statSync(asFile).isFile()) return { ref, source: 'file', file: asFile, run: readResult(asFile) };
+  const onDisk = fs.existsSync(asFile);
+  if (onDisk && fs.statSync(asFile).isFile()) return { ref, source: 'file', file: asFile, run: readResult(asFile) };
   let validName = true;
   try {
-    validateName(ref);
+    namedFile(cwd, 'tag', ref);
   } catch {
     validName = false;
   }
@@ -128,6 +156,7 @@ export function resolveRef(cwd: string, ref: string): ResolvedRef {
       return { ref, source: 'last', file, run: readResult(file) };
     }
   }
+  if (onDisk) readResult(asFile); // a directory or a FIFO by that name: refused, saying what it is
   const tags = listNamed(cwd, 'tag').map((e) => e.name);
   const baselines = listNamed(cwd, 'baseline').map((e) => e.name);
   throw new CycleBenchError(

@@ -1,180 +1,71 @@
 /**
- * Structural validation of result files on read. Hand-written (no dependency) and kept in sync with
- * `schema/result.schema.json` by `test/store/schema.test.ts`. Unknown extra fields are allowed so that a
- * reader tolerates additions that do not bump {@link SCHEMA_VERSION}.
+ * Validation of result files: the schema (`schema/result.schema.json`, see schema.ts) plus the two
+ * rules JSON Schema cannot say: benchmark ids are unique, and no number anywhere (also in free-form
+ * parts such as `gpu`) is NaN or infinite. Unknown extra fields are allowed, so that a reader tolerates
+ * additions that do not bump {@link SCHEMA_VERSION}.
  */
 import { CycleBenchError } from '../errors.js';
 import { SCHEMA_VERSION, type RunResult } from '../result/types.js';
+import { describe, jsonPath, schemaProblems, type Problem } from './schema.js';
 
-/** One structural problem: where (a JSON path like `benchmarks[2].stats.median`) and what. */
-export interface Problem {
-  path: string;
-  message: string;
-}
+export type { Problem } from './schema.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const STAT_FIELDS = [
-  'n', 'mean', 'median', 'p50', 'p75', 'p90', 'p95', 'p99', 'p999', 'min', 'max', 'stddev', 'mad', 'cv',
-] as const;
-
-class Checker {
-  readonly problems: Problem[] = [];
-  fail(path: string, message: string): void {
-    if (this.problems.length < 20) this.problems.push({ path, message });
-  }
-  obj(v: unknown, path: string): v is Obj {
-    if (isObj(v)) return true;
-    this.fail(path, `expected an object, got ${describe(v)}`);
-    return false;
-  }
-  str(o: Obj, key: string, path: string, optional = false): void {
-    const v = o[key];
-    if (v === undefined && optional) return;
-    if (typeof v !== 'string') this.fail(`${path}.${key}`, `expected a string, got ${describe(v)}`);
-  }
-  num(o: Obj, key: string, path: string, opts: { optional?: boolean; nullable?: boolean } = {}): void {
-    const v = o[key];
-    if (v === undefined && opts.optional) return;
-    if (v === null && opts.nullable) return;
-    if (typeof v !== 'number') this.fail(`${path}.${key}`, `expected a number, got ${describe(v)}`);
-  }
-  bool(o: Obj, key: string, path: string, optional = false): void {
-    const v = o[key];
-    if (v === undefined && optional) return;
-    if (typeof v !== 'boolean') this.fail(`${path}.${key}`, `expected true or false, got ${describe(v)}`);
-  }
-  oneOf(o: Obj, key: string, path: string, values: readonly string[]): void {
-    const v = o[key];
-    if (typeof v !== 'string' || !values.includes(v)) {
-      this.fail(`${path}.${key}`, `expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}, got ${describe(v)}`);
-    }
-  }
-  numArray(o: Obj, key: string, path: string): void {
-    const v = o[key];
-    if (v === undefined) return;
-    if (!Array.isArray(v)) return this.fail(`${path}.${key}`, `expected an array of numbers, got ${describe(v)}`);
-    const bad = v.findIndex((x) => typeof x !== 'number');
-    if (bad >= 0) this.fail(`${path}.${key}[${bad}]`, `expected a number, got ${describe(v[bad])}`);
-  }
-  strArray(o: Obj, key: string, path: string): void {
-    const v = o[key];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-      this.fail(`${path}.${key}`, `expected an array of strings, got ${describe(v)}`);
-    }
-  }
-}
-
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing (missing)';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v)}`;
-  return `${typeof v} ${typeof v === 'object' ? '' : String(v)}`.trim();
-}
-
-function checkStats(c: Checker, v: unknown, path: string): void {
-  if (v === undefined) return;
-  if (!c.obj(v, path)) return;
-  for (const k of STAT_FIELDS) c.num(v, k, path, { nullable: k !== 'n' && k !== 'median' });
-  if (v.opsPerSec !== undefined) c.num(v, 'opsPerSec', path, { nullable: true });
-  if (c.obj(v.medianCI, `${path}.medianCI`)) {
-    const ci = v.medianCI;
-    c.num(ci, 'lo', `${path}.medianCI`, { nullable: true });
-    c.num(ci, 'hi', `${path}.medianCI`, { nullable: true });
-    c.num(ci, 'confidence', `${path}.medianCI`);
-    if (ci.method !== undefined) c.oneOf(ci, 'method', `${path}.medianCI`, ['order-statistics', 'batch-medians', 'processes']);
-  }
-}
-
-function checkEnvironment(c: Checker, v: unknown): void {
-  const p = 'environment';
-  if (!c.obj(v, p)) return;
-  if (c.obj(v.cpu, `${p}.cpu`)) {
-    c.str(v.cpu, 'model', `${p}.cpu`);
-    c.num(v.cpu, 'logicalCores', `${p}.cpu`);
-    if (v.cpu.governor !== null) c.str(v.cpu, 'governor', `${p}.cpu`);
-    c.str(v.cpu, 'arch', `${p}.cpu`);
-  }
-  if (c.obj(v.os, `${p}.os`)) for (const k of ['platform', 'type', 'kernel']) c.str(v.os, k, `${p}.os`);
-  if (c.obj(v.runtime, `${p}.runtime`)) {
-    c.str(v.runtime, 'node', `${p}.runtime`);
-    c.str(v.runtime, 'v8', `${p}.runtime`);
-    c.strArray(v.runtime, 'execArgv', `${p}.runtime`);
-  }
-  if (c.obj(v.clock, `${p}.clock`)) {
-    c.str(v.clock, 'name', `${p}.clock`);
-    c.str(v.clock, 'frequencySource', `${p}.clock`);
-    for (const k of ['frequencyHz', 'resolutionNs', 'overheadNs']) c.num(v.clock, k, `${p}.clock`, { nullable: true });
-  }
-  if (c.obj(v.native, `${p}.native`)) {
-    c.bool(v.native, 'available', `${p}.native`);
-    c.str(v.native, 'source', `${p}.native`);
-  }
-  for (const k of ['counters', 'cuda']) {
-    if (v[k] !== undefined && c.obj(v[k], `${p}.${k}`)) c.bool(v[k] as Obj, 'available', `${p}.${k}`);
-  }
-  if (v.git !== undefined && v.git !== null && c.obj(v.git, `${p}.git`)) {
-    c.str(v.git, 'commit', `${p}.git`);
-    if (v.git.branch !== null) c.str(v.git, 'branch', `${p}.git`);
-    c.bool(v.git, 'dirty', `${p}.git`);
-  }
-}
-
-function checkBenchmark(c: Checker, b: unknown, path: string, ids: Set<string>): void {
-  if (!c.obj(b, path)) return;
-  c.str(b, 'id', path);
-  c.str(b, 'name', path);
-  c.str(b, 'group', path, true);
-  c.oneOf(b, 'status', path, ['ok', 'error', 'skipped']);
-  c.oneOf(b, 'kind', path, ['cpu', 'gpu', 'instructions']);
-  c.oneOf(b, 'unit', path, ['ns', 'instructions']);
-  checkStats(c, b.stats, `${path}.stats`);
-  checkStats(c, b.rawStats, `${path}.rawStats`);
-  c.numArray(b, 'samples', path);
-  c.numArray(b, 'iterations', path);
-  c.num(b, 'totalIterations', path);
-  c.oneOf(b, 'stopReason', path, ['precision', 'budget', 'max-samples', 'fixed', 'error', 'dead-code']);
-  c.num(b, 'wallMs', path);
-  c.obj(b.flags, `${path}.flags`);
-  if (b.status === 'ok' && b.stats === undefined && typeof b.statsUnavailable !== 'string') c.fail(`${path}.stats`, 'a benchmark with status "ok" must have stats');
-  if (typeof b.id === 'string') {
-    if (ids.has(b.id)) c.fail(`${path}.id`, `duplicate benchmark id ${JSON.stringify(b.id)}`);
-    ids.add(b.id);
-  }
-}
-
-/** Returns the structural problems of a parsed result (empty when it is a valid {@link RunResult}). */
-export function runResultProblems(v: unknown): Problem[] {
-  const c = new Checker();
-  if (!c.obj(v, '$')) return c.problems;
-  c.num(v, 'schemaVersion', '$');
-  if (c.obj(v.tool, 'tool')) {
-    if (v.tool.name !== 'cyclebench') c.fail('tool.name', `expected "cyclebench", got ${describe(v.tool.name)}`);
-    c.str(v.tool, 'version', 'tool');
-  }
-  c.str(v, 'startedAt', '$');
-  c.str(v, 'finishedAt', '$');
-  c.str(v, 'tag', '$', true);
-  c.oneOf(v, 'mode', '$', ['time', 'instructions']);
-  checkEnvironment(c, v.environment);
-  if (!Array.isArray(v.benchmarks)) c.fail('benchmarks', `expected an array, got ${describe(v.benchmarks)}`);
-  else {
-    const ids = new Set<string>();
-    v.benchmarks.forEach((b, i) => checkBenchmark(c, b, `benchmarks[${i}]`, ids));
-  }
-  for (const k of ['groups', 'complexity']) {
-    if (!Array.isArray(v[k])) c.fail(k, `expected an array, got ${describe(v[k])}`);
-  }
-  return c.problems.map((p) => ({ ...p, path: p.path.replace(/^\$\./, '') }));
-}
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Validates a parsed result read from `file` and returns it typed. Throws `E_NEWER_FORMAT` for a file
- * written by a newer cyclebench, `E_CORRUPT_FILE` naming the file and the first problems otherwise.
+ * Paths of numbers that JSON cannot carry (NaN, ±Infinity; `JSON.stringify` would write them as null)
+ * and of BigInts (it would throw), at most `max`. JSON text can yield Infinity too: `1e999` parses to it.
  */
-export function validateRunResult(v: unknown, file: string): RunResult {
+export function nonFiniteProblems(value: unknown, max = 20): Problem[] {
+  const out: Problem[] = [];
+  const bad = (v: unknown): boolean => (typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint';
+  // Iterative: JSON.parse accepts nesting far deeper than the call stack. `seen`: an object handed to
+  // writeResult may be cyclic (JSON.stringify then refuses it).
+  const stack: [unknown, string][] = [[value, '']];
+  const seen = new Set<object>();
+  while (stack.length && out.length < max) {
+    const [v, pointer] = stack.pop()!;
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+    }
+    if (bad(v)) {
+      const got = typeof v === 'bigint' ? `the BigInt ${v}` : describe(v);
+      out.push({ path: jsonPath(pointer), message: `expected a finite number, got ${got}` });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        const x = v[i];
+        if (typeof x === 'object' ? x !== null : bad(x)) stack.push([x, `${pointer}/${i}`]);
+      }
+    } else if (isObj(v)) {
+      for (const k of Object.keys(v).reverse()) stack.push([v[k], `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+    }
+  }
+  return out;
+}
+
+function duplicateIds(v: unknown): Problem[] {
+  if (!isObj(v) || !Array.isArray(v.benchmarks)) return [];
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  v.benchmarks.forEach((b, i) => {
+    const id = isObj(b) ? b.id : undefined;
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) out.push({ path: `benchmarks[${i}].id`, message: `duplicate benchmark id ${JSON.stringify(id)}` });
+    seen.add(id);
+  });
+  return out;
+}
+
+/** Returns the problems of a parsed result (empty when it is a valid {@link RunResult}). */
+export function runResultProblems(v: unknown): Problem[] {
+  const numbers = nonFiniteProblems(v);
+  const schema = schemaProblems('result', v).filter((p) => !numbers.some((q) => q.path === p.path));
+  return [...numbers, ...schema, ...duplicateIds(v)];
+}
+
+/** Throws `E_NEWER_FORMAT` when `v` says it is a newer result format than this cyclebench reads. */
+export function checkNotNewer(v: unknown, file: string): void {
   if (isObj(v) && typeof v.schemaVersion === 'number' && v.schemaVersion > SCHEMA_VERSION) {
     throw new CycleBenchError(
       'E_NEWER_FORMAT',
@@ -182,18 +73,22 @@ export function validateRunResult(v: unknown, file: string): RunResult {
         `(version ${SCHEMA_VERSION}). Upgrade cyclebench to read it; the file was not changed.`,
     );
   }
+}
+
+/** The `E_CORRUPT_FILE` error listing the first problems of `what`. */
+export function problemsError(what: string, problems: Problem[], advice: string, kind = 'result'): CycleBenchError {
+  const list = problems.slice(0, 5).map((p) => `  ${p.path}: ${p.message}`).join('\n');
+  const more = problems.length > 5 ? `\n  ... and ${problems.length - 5} more` : '';
+  return new CycleBenchError('E_CORRUPT_FILE', `${what} is not a valid cyclebench ${kind}:\n${list}${more}\n${advice}`);
+}
+
+/**
+ * Validates a parsed result read from `file` and returns it typed. Throws `E_NEWER_FORMAT` for a file
+ * written by a newer cyclebench, `E_CORRUPT_FILE` naming the file and the first problems otherwise.
+ */
+export function validateRunResult(v: unknown, file: string): RunResult {
+  checkNotNewer(v, file);
   const problems = runResultProblems(v);
-  if (isObj(v) && typeof v.schemaVersion === 'number' && (v.schemaVersion < 1 || !Number.isInteger(v.schemaVersion))) {
-    problems.unshift({ path: 'schemaVersion', message: `unknown version ${v.schemaVersion}` });
-  }
-  if (problems.length > 0) {
-    const list = problems.slice(0, 5).map((p) => `  ${p.path}: ${p.message}`).join('\n');
-    const more = problems.length > 5 ? `\n  ... and ${problems.length - 5} more` : '';
-    throw new CycleBenchError(
-      'E_CORRUPT_FILE',
-      `${file} is not a valid cyclebench result file:\n${list}${more}\n` +
-        `The file was not changed. Delete it or replace it with a fresh run.`,
-    );
-  }
-  return v as unknown as RunResult;
+  if (problems.length > 0) throw problemsError(file, problems, 'The file was not changed. Delete it or replace it with a fresh run.');
+  return v as RunResult;
 }
