@@ -3,8 +3,8 @@
  * percentages, p-values, and "n/a (reason)" for anything unavailable (never NaN, never a made-up 0).
  */
 
-/** Units a value can be in. */
-export type ValueUnit = 'ns' | 'instructions' | 'ops';
+/** Units a value can be in: `fraction` prints as a percentage (a success rate, CPU of one core), `bytes` with a binary prefix. */
+export type ValueUnit = 'ns' | 'instructions' | 'ops' | 'fraction' | 'bytes' | 'count';
 
 /** "n/a (reason)": how an unavailable value is printed. */
 export function na(reason: string): string {
@@ -59,7 +59,28 @@ export function formatValue(v: number | null | undefined, unit: ValueUnit, reaso
   if (!isNum(v)) return na(reason);
   if (unit === 'ns') return formatNs(v);
   if (unit === 'ops') return `${formatCount(v)} ops/s`;
+  if (unit === 'fraction') return formatFraction(v);
+  if (unit === 'bytes') return formatBytes(v);
+  if (unit === 'count') return formatCount(v);
   return `${formatCount(v)} instr`;
+}
+
+/** A fraction as a percentage with one decimal, more where one decimal would round to 100% or 0% (`99.97%`); exactly 1 and 0 as `100%` and `0%`. */
+function formatFraction(v: number): string {
+  if (v === 1 || v === 0) return `${v * 100}%`;
+  let digits = 1;
+  while (digits < 6 && (Math.abs(Number((v * 100).toFixed(digits))) === 100 || Number((v * 100).toFixed(digits)) === 0)) digits++;
+  return `${(v * 100).toFixed(digits)}%`;
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** Bytes with a binary prefix at 3 significant digits: `512 B`, `1.50 KiB`, `147 MiB`. */
+export function formatBytes(v: number | null | undefined, reason = 'not measured'): string {
+  if (!isNum(v)) return na(reason);
+  let i = 0;
+  while (i + 1 < BYTE_UNITS.length && Math.abs(v) >= 1024 ** (i + 1)) i++;
+  return `${sig3(v / 1024 ** i)} ${BYTE_UNITS[i]}`;
 }
 
 /** A signed percentage with one decimal: `+12.3%`, `-4.0%`. */

@@ -122,13 +122,45 @@ function checkEnvironment(c: Checker, v: unknown): void {
   }
 }
 
+function checkResources(c: Checker, v: unknown, path: string): void {
+  if (!c.obj(v, path)) return;
+  for (const k of ['intervalMs', 'samples', 'durationMs']) c.num(v, k, path);
+  const peakMean = (o: Obj, keys: string[], at: string) => {
+    for (const k of keys) if (c.obj(o[k], `${at}.${k}`)) for (const s of ['peak', 'mean']) c.num(o[k] as Obj, s, `${at}.${k}`);
+  };
+  if (c.obj(v.cpu, `${path}.cpu`)) peakMean(v.cpu, ['user', 'system', 'total'], `${path}.cpu`);
+  if (c.obj(v.memory, `${path}.memory`)) peakMean(v.memory, ['rss', 'heapUsed', 'external', 'arrayBuffers'], `${path}.memory`);
+  c.obj(v.gc, `${path}.gc`);
+  if (c.obj(v.series, `${path}.series`)) {
+    const series = v.series;
+    for (const k of ['t', 'cpu', 'rss', 'heapUsed']) {
+      if (Array.isArray(series[k])) c.numArray(series, k, `${path}.series`);
+      else c.fail(`${path}.series.${k}`, `expected an array of numbers, got ${describe(series[k])}`);
+    }
+  }
+  if (c.obj(v.overhead, `${path}.overhead`)) for (const k of ['perSampleNs', 'fraction']) c.num(v.overhead, k, `${path}.overhead`);
+}
+
+function checkLoad(c: Checker, v: unknown, path: string): void {
+  if (!c.obj(v, path)) return;
+  c.oneOf(v, 'model', path, ['closed', 'open']);
+  c.oneOf(v, 'isolate', path, ['none', 'worker', 'process']);
+  c.oneOf(v, 'latencyFrom', path, ['start', 'scheduled']);
+  for (const k of ['concurrency', 'workers', 'requests', 'ok', 'failed', 'successRate', 'timeouts', 'durationMs', 'throughput', 'warmup']) c.num(v, k, path);
+  if (!Array.isArray(v.errors)) c.fail(`${path}.errors`, `expected an array, got ${describe(v.errors)}`);
+  if (c.obj(v.clock, `${path}.clock`)) {
+    c.str(v.clock, 'name', `${path}.clock`);
+    c.num(v.clock, 'readNs', `${path}.clock`);
+  }
+}
+
 function checkBenchmark(c: Checker, b: unknown, path: string, ids: Set<string>): void {
   if (!c.obj(b, path)) return;
   c.str(b, 'id', path);
   c.str(b, 'name', path);
   c.str(b, 'group', path, true);
   c.oneOf(b, 'status', path, ['ok', 'error', 'skipped']);
-  c.oneOf(b, 'kind', path, ['cpu', 'gpu', 'instructions']);
+  c.oneOf(b, 'kind', path, ['cpu', 'gpu', 'instructions', 'load']);
   c.oneOf(b, 'unit', path, ['ns', 'instructions']);
   checkStats(c, b.stats, `${path}.stats`);
   checkStats(c, b.rawStats, `${path}.rawStats`);
@@ -138,6 +170,8 @@ function checkBenchmark(c: Checker, b: unknown, path: string, ids: Set<string>):
   c.oneOf(b, 'stopReason', path, ['precision', 'budget', 'max-samples', 'fixed', 'error']);
   c.num(b, 'wallMs', path);
   c.obj(b.flags, `${path}.flags`);
+  if (b.load !== undefined) checkLoad(c, b.load, `${path}.load`);
+  if (b.resources !== undefined) checkResources(c, b.resources, `${path}.resources`);
   if (b.status === 'ok' && b.stats === undefined) c.fail(`${path}.stats`, 'a benchmark with status "ok" must have stats');
   if (typeof b.id === 'string') {
     if (ids.has(b.id)) c.fail(`${path}.id`, `duplicate benchmark id ${JSON.stringify(b.id)}`);
