@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', stats: 'src/stats/index.ts', gpu: 'src/gpu/index.ts', cli: 'src/cli/main.ts', worker: 'src/engine/child.ts' },
+  entry: { index: 'src/index.ts', stats: 'src/stats/index.ts', gpu: 'src/gpu/index.ts', cli: 'src/cli/main.ts', worker: 'src/engine/child.ts', 'load-worker': 'src/load/worker.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts', stats: 'src/stats/index.ts', gpu: 'src/gpu/index.ts' } },
   target: 'node20',

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 // Writing and running benchmarks
-export { bench, group } from './engine/registry.js';
+export { bench, group, load } from './engine/registry.js';
 export { Suite } from './engine/suite.js';
 export { run } from './api.js';
 export { doNotOptimize } from './engine/loop.js';
@@ -20,10 +20,14 @@ export type {
   BenchOptions,
   GroupOptions,
   Hooks,
+  LoadFn,
+  LoadTestOptions,
   ProgressEvent,
   RunOptions,
   SamplingOptions,
 } from './engine/options.js';
+export type { LoadOptions, LoadRequest } from './load/options.js';
+export type { ResourceOptions } from './resources/options.js';
 export { defineConfig } from './config.js';
 export type { CycleBenchConfig } from './config.js';
 export { CycleBenchError } from './errors.js';
@@ -46,6 +50,9 @@ export type {
   Environment,
   GroupComparison,
   GroupEntry,
+  LoadSummary,
+  ResourceStat,
+  ResourceSummary,
   RunResult,
   SampleStats,
   StopReason,

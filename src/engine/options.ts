@@ -1,4 +1,6 @@
 /** Options for benchmarks, groups and runs, with their defaults. */
+import type { LoadOptions, LoadRequest } from '../load/options.js';
+import type { ResourceOptions } from '../resources/options.js';
 
 /** Argument values for one point of a benchmark's parameter product. */
 export type ArgValue = string | number | boolean;
@@ -59,7 +61,17 @@ export interface BenchOptions<S = unknown, A extends Args = Args> extends Hooks<
   gpu?: boolean | { device?: number; mode?: 'cold' | 'hot' | 'graph' };
   /** Skip this benchmark, with the reason shown in results. @default false */
   skip?: string | boolean;
+  /** Sample CPU, memory, event-loop delay and GC while measuring (docs/load.md). @default false for `bench`, true for `load` */
+  resources?: boolean | ResourceOptions;
+  /** Run as a load test (what `load(name, fn, options)` registers; docs/load.md). @default undefined (a benchmark) */
+  load?: LoadOptions;
 }
+
+/** The function a load test calls once per request. */
+export type LoadFn<A extends Args = Args> = (args: A, request: LoadRequest) => unknown;
+
+/** Options of `load(name, fn, options)`: the load shape, plus a benchmark's hooks, arguments, skip and resource sampling. */
+export type LoadTestOptions<A extends Args = Args> = LoadOptions & Pick<BenchOptions<unknown, A>, 'before' | 'after' | 'args' | 'skip' | 'resources'>;
 
 /** Options of a group of contenders. */
 export interface GroupOptions extends SamplingOptions {
@@ -69,6 +81,8 @@ export interface GroupOptions extends SamplingOptions {
   equivalence?: boolean;
   /** Parameter axes shared by every contender. @default undefined (one point) */
   args?: ArgAxes;
+  /** Sample CPU, memory, event-loop delay and GC over the whole group's sampling (docs/load.md). @default false */
+  resources?: boolean | ResourceOptions;
 }
 
 /** Options of a run. */
@@ -92,6 +106,10 @@ export interface RunOptions extends SamplingOptions {
    * group verdicts; the CLI passes the policy's `instructionNoise`. @default 0.005
    */
   instructionNoise?: number;
+  /** Resource sampling for every benchmark without its own setting. @default undefined (off for `bench`, on for `load`) */
+  resources?: boolean | ResourceOptions;
+  /** Overrides of every load test's options (`cyclebench load --concurrency 10`). @default undefined (each test's own) */
+  load?: LoadOptions;
 }
 
 /**

@@ -8,6 +8,8 @@ import { Contender } from './sampler.js';
 import { runGpuBench } from './gpu.js';
 import { withMissingCounters } from './counters.js';
 import { StopRule } from './stopping.js';
+import { runLoadBench } from '../load/run-load.js';
+import { startResources, withResources } from '../resources/attach.js';
 import type { BenchResult } from '../result/types.js';
 
 /** Samples one benchmark to a stop rule; records errors instead of throwing. */
@@ -17,24 +19,28 @@ export async function runBench(def: BenchDef, args: Args, ctx: RunContext): Prom
   const started = performance.now();
   const skip = skipReason(def);
   if (skip) return failedResult(base, 'skipped', new Error(skip), 0);
+  if (def.options.load) return runLoadBench(def, args, ctx);
   const sampling = resolveSampling(ctx.options, def.options);
-  if (def.options.gpu) return runGpuBench(def, args, id, sampling.keepSamples);
+  let resources = def.options.gpu ? startResources(def.options.resources, ctx.options.resources) : null;
+  if (def.options.gpu) return withResources(await runGpuBench(def, args, id, sampling.keepSamples), resources);
   const c = new Contender(id, def, args, sampling, ctx.clock, ctx.resolutionNs);
   if (ctx.counters) c.useCounters(ctx.counters);
   try {
     await c.prepare();
     await c.warmup();
+    resources = startResources(def.options.resources, ctx.options.resources);
     const rule = new StopRule(sampling);
     const gc = gcFunction(sampling);
     let reason;
     do {
       await c.sample(gc);
+      resources?.poll();
       reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => c.correctedHalfWidth());
     } while (!reason);
     await c.finish();
     await ctx.gc.flush();
-    return withMissingCounters(await contenderResult(c, reason, ctx.gc, sampling.keepSamples, ctx.counters), ctx.options.counters, ctx.counters);
+    return withResources(withMissingCounters(await contenderResult(c, reason, ctx.gc, sampling.keepSamples, ctx.counters), ctx.options.counters, ctx.counters), resources);
   } catch (err) {
-    return failedResult(base, 'error', err, performance.now() - started);
+    return withResources(failedResult(base, 'error', err, performance.now() - started), resources);
   }
 }

@@ -12,6 +12,7 @@ import { contenderResult, failedResult } from './result.js';
 import { Contender } from './sampler.js';
 import { withMissingCounters } from './counters.js';
 import { StopRule, ratioHalfWidth } from './stopping.js';
+import { startResources, withResources } from '../resources/attach.js';
 import type { BenchResult, GroupComparison } from '../result/types.js';
 
 /** Samples a group's contenders round by round, rotating their order each round. */
@@ -66,6 +67,7 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
   // Interleaved rounds: every contender takes one sample per round, in an order rotated each round.
   const rule = new StopRule({ ...sampling, maxTimeMs: sampling.maxTimeMs * Math.max(1, live.length) });
   const gc = gcFunction(sampling);
+  const resources = startResources(group.options.resources, ctx.options.resources);
   const started = performance.now();
   let reason = null;
   for (let round = 0; live.length && !reason; round++) {
@@ -77,6 +79,7 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
         failed(c, err);
         k--;
       }
+      resources?.poll();
     }
     const base = live.find((c) => c.name === baselineName);
     const rounds = Math.min(...live.map((c) => c.raw.length));
@@ -94,6 +97,7 @@ export async function runGroupPoint(group: GroupDef, args: Args, ctx: RunContext
     await c.finish();
     results.set(c.name, withMissingCounters(await contenderResult(c, reason ?? 'error', ctx.gc, sampling.keepSamples, ctx.counters), ctx.options.counters, ctx.counters));
   }
+  await withResources([...results.values()], resources);
 
   const comparison: GroupComparison = { group: group.name, baseline: baselineName, entries: [] };
   if (Object.keys(args).length) comparison.args = args;
