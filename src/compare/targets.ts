@@ -1,15 +1,17 @@
 /**
- * Absolute targets: `p95 < 100ms`, `mean < 50us`, `median <= 2.5ms`, `ops > 1e6`. Parsed once from
- * config or flags, evaluated on a run, reported as PASS/FAIL with the margin ("54% under target").
+ * Absolute targets: `p95 < 100ms`, `mean < 50us`, `median <= 2.5ms`, `ops > 1e6`, and for load tests
+ * and sampled resources `success > 99%`, `throughput > 500/s`, `rss < 200MB` (load-targets.ts). Parsed
+ * once from config or flags, evaluated on a run, reported as PASS/FAIL with the margin ("54% under target").
  */
 import { CycleBenchError } from '../errors.js';
 import type { BenchResult, RunResult } from '../result/types.js';
 import { formatPct, formatTimes, formatValue, type ValueUnit } from '../result/text.js';
 import { matchId } from './glob.js';
 import { parseQuantity } from './units.js';
+import { EXTRA_EXAMPLES, EXTRA_STATS, extraStatistic, parseExtraLimit, type ExtraStat } from './load-targets.js';
 
 /** A statistic a target can bound. */
-export type TargetStat = 'mean' | 'median' | 'min' | 'max' | 'ops' | `p${string}`;
+export type TargetStat = 'mean' | 'median' | 'min' | 'max' | 'ops' | ExtraStat | `p${string}`;
 
 /** A parsed target. */
 export interface Target {
@@ -21,9 +23,9 @@ export interface Target {
   /** Quantile for `pNN` statistics (0.95 for p95, 0.999 for p999). */
   quantile?: number;
   op: '<' | '<=' | '>' | '>=';
-  /** The limit: ns for times, ops/s for `ops`, plain count otherwise. */
+  /** The limit: ns for times, ops/s for `ops`, a fraction for `99%`, bytes for `200MB`, plain count otherwise. */
   limit: number;
-  limitKind: 'time' | 'count';
+  limitKind: 'time' | 'count' | 'fraction' | 'bytes';
   /** Where it was written: a config file or `--target`. */
   source?: string;
 }
@@ -46,7 +48,7 @@ export interface TargetResult {
   reason?: string;
 }
 
-const RE = /^\s*(mean|median|min|max|ops|p\d{1,4})\s*(<=|>=|<|>)\s*(.+?)\s*$/;
+const RE = new RegExp(`^\\s*(mean|median|min|max|ops|${EXTRA_STATS.join('|')}|p\\d{1,4})\\s*(<=|>=|<|>)\\s*(.+?)\\s*$`);
 
 /** Parses `stat op value[unit]`. `where` names the source for errors (`E_CONFIG` / `E_USAGE` by `code`). */
 export function parseTarget(match: string, text: string, where: string, code: 'E_CONFIG' | 'E_USAGE' = 'E_CONFIG'): Target {
@@ -55,6 +57,11 @@ export function parseTarget(match: string, text: string, where: string, code: 'E
     new CycleBenchError(code, `${where}: target ${JSON.stringify(text)} for ${JSON.stringify(match)}: ${why}. Write it like "p95 < 100ms", "mean < 50us", "median <= 2.5ms" or "ops > 1e6".`);
   if (!m) throw bad('not understood');
   const stat = m[1] as TargetStat;
+  if ((EXTRA_STATS as readonly string[]).includes(stat)) {
+    const x = parseExtraLimit(stat as ExtraStat, m[3]);
+    if (!x) throw bad(`${JSON.stringify(m[3])} is not a limit for ${stat} (write it like "${EXTRA_EXAMPLES[stat as ExtraStat]}")`);
+    return { match, text: text.trim(), stat, op: m[2] as Target['op'], limit: x.value, limitKind: x.kind, source: where };
+  }
   const q = parseQuantity(m[3]);
   if (!q) throw bad(`${JSON.stringify(m[3])} is not a number with an optional unit (ns, us, µs, ms, s)`);
   if (stat === 'ops' && q.kind === 'time') throw bad('ops is a rate; give a plain number such as 1e6 or 2M');
@@ -102,6 +109,7 @@ export function statisticOf(b: BenchResult, t: Pick<Target, 'stat' | 'quantile'>
   let v: unknown;
   if (t.stat === 'ops') {
     if (b.unit !== 'ns') return { value: null, reason: 'ops needs a time, this benchmark counts instructions' };
+    if (b.load) return { value: b.load.throughput }; // requests per second: concurrency makes 1 / latency wrong
     v = s.opsPerSec ?? (s.median > 0 ? 1e9 / s.median : undefined);
   } else if (t.stat === 'mean' || t.stat === 'median' || t.stat === 'min' || t.stat === 'max') v = s[t.stat];
   else {
@@ -119,13 +127,14 @@ export function evaluateTargets(run: RunResult, targets: readonly Target[]): Tar
   for (const t of targets) {
     for (const b of run.benchmarks) {
       if (!matchId(t.match, b.id)) continue;
-      const unit: ValueUnit = t.stat === 'ops' ? 'ops' : b.unit;
+      const extra = (EXTRA_STATS as readonly string[]).includes(t.stat) ? extraStatistic(b, t.stat as ExtraStat, t.limitKind) : null;
+      const unit: ValueUnit = extra ? extra.unit : t.stat === 'ops' ? 'ops' : b.unit;
       const base = { id: b.id, target: t.text, stat: t.stat, op: t.op, limit: t.limit, unit };
       if (t.limitKind === 'time' && b.unit !== 'ns') {
         out.push({ ...base, value: null, pass: false, margin: null, marginText: 'cannot judge', reason: 'a time target on a benchmark that counts instructions' });
         continue;
       }
-      const { value, reason } = statisticOf(b, t);
+      const { value, reason } = extra ?? statisticOf(b, t);
       if (value === null) {
         out.push({ ...base, value: null, pass: false, margin: null, marginText: 'cannot judge', reason });
         continue;
