@@ -38,6 +38,7 @@ const MEASURE_OPTIONS: OptionTable = {
   mode: { type: 'string' },
   iterations: { type: 'string' },
   'cache-sim': { type: 'boolean' },
+  resources: { type: 'boolean' },
 };
 
 const RUN_OPTIONS: OptionTable = {
@@ -60,6 +61,7 @@ Measuring:
   --samples N          a fixed number of samples                  --gc           gc() between samples
   --isolate worker|process  each benchmark or group in a fresh worker thread or process
   --counters default|a,b    perf_event counters per iteration     --equivalence  check group outputs
+  --resources          sample CPU, memory, event-loop delay and GC while measuring (always on for load tests)
   --mode instructions  count instructions under callgrind (deterministic; --iterations N, --cache-sim)
 Output:
   --json FILE|-        write the result file (- : stdout, JSON only)   --markdown FILE  results and verdict
@@ -128,6 +130,7 @@ export function runOptionsFrom(values: Values, io: CommandIO): RunOptions {
     isolate,
     gc: values.gc === true ? true : undefined,
     equivalence: values.equivalence === true ? true : undefined,
+    resources: values.resources === true ? true : undefined,
   };
   const time = str(values, 'time');
   const minTime = str(values, 'min-time');
@@ -165,7 +168,7 @@ function measureArgs(values: Values): string[] {
 /** Refuses flag combinations that would be accepted and silently ignored. */
 function checkCombinations(values: Values, mode: 'time' | 'instructions'): void {
   if (mode === 'instructions') {
-    for (const f of ['profile', 'counters', 'isolate', 'time', 'min-time', 'quick', 'samples', 'precision', 'gc'])
+    for (const f of ['profile', 'counters', 'isolate', 'time', 'min-time', 'quick', 'samples', 'precision', 'gc', 'resources'])
       if (values[f] !== undefined) throw new CycleBenchError('E_USAGE', `--${f} does not apply to --mode instructions (a fixed number of iterations counted under callgrind).`);
   } else {
     for (const f of ['iterations', 'cache-sim'])
