@@ -37,7 +37,7 @@ export function mergeHistograms(encoded: readonly string[]): Histogram {
 }
 
 /** Distinct recorded values and their counts, ascending, in one pass. */
-function recorded(h: Histogram): { values: number[]; counts: number[] } {
+function recorded(h: Histogram): { values: number[]; counts: number[]; min: number; max: number } {
   const it = (h as unknown as { recordedValuesIterator: { reset(): void; hasNext(): boolean; next(): { valueIteratedTo: number; countAtValueIteratedTo: number } } }).recordedValuesIterator;
   const values: number[] = [];
   const counts: number[] = [];
@@ -47,17 +47,21 @@ function recorded(h: Histogram): { values: number[]; counts: number[] } {
     values.push(v.valueIteratedTo);
     counts.push(v.countAtValueIteratedTo);
   }
-  return { values, counts };
+  return { values, counts, min: h.minNonZeroValue, max: h.maxValue };
 }
 
-/** Values at the given ascending 1-based ranks, in one pass over recorded values. */
-function atRanks(r: { values: number[]; counts: number[] }, ranks: readonly number[]): number[] {
+/**
+ * Values at the given ascending 1-based ranks, in one pass over recorded values. A bucket reads as
+ * its highest equivalent value (HdrHistogram's convention), clamped to the true min and max so that
+ * no percentile lies outside what was recorded.
+ */
+function atRanks(r: { values: number[]; counts: number[]; min: number; max: number }, ranks: readonly number[]): number[] {
   const out: number[] = [];
   let seen = 0;
   let i = 0;
   for (const rank of ranks) {
     while (i < r.values.length && seen + r.counts[i] < rank) seen += r.counts[i++];
-    out.push(r.values[Math.min(i, r.values.length - 1)]);
+    out.push(Math.min(r.max, Math.max(r.min, r.values[Math.min(i, r.values.length - 1)])));
   }
   return out;
 }

@@ -29,7 +29,8 @@ class Running {
     this.weight += w;
   }
   stat(): ResourceStat {
-    return { peak: this.peak, mean: this.weight > 0 ? this.sum / this.weight : this.peak };
+    // min(): a weighted mean of equal values can round a hair above them.
+    return { peak: this.peak, mean: this.weight > 0 ? Math.min(this.peak, this.sum / this.weight) : this.peak };
   }
 }
 
