@@ -1,8 +1,9 @@
 /** Lines under the results table for load tests (model, requests, latency percentiles, errors) and sampled resources. */
 import type { BenchResult, LoadSummary, ResourceSummary, RunResult } from '../result/types.js';
-import { formatBytes, formatCount, formatNs, formatValue, isNum, plural, sig3 } from '../result/text.js';
+import { formatBytes, formatNs, formatValue, isNum, plural, sig3 } from '../result/text.js';
 
 const pct = (v: number) => formatValue(v, 'fraction');
+const int = (v: number) => formatValue(v, 'count');
 
 function modelText(l: LoadSummary): string {
   const where = l.isolate === 'none' ? '' : ` across ${plural(l.workers, l.isolate === 'worker' ? 'worker thread' : 'process', l.isolate === 'worker' ? 'worker threads' : 'processes')}`;
@@ -14,7 +15,7 @@ function loadLines(b: BenchResult): string[] {
   const l = b.load!;
   const lines = [
     '',
-    `${b.id}: ${modelText(l)}; ${formatCount(l.requests)} requests (${formatCount(l.ok)} ok, ${formatCount(l.failed)} failed: ${pct(l.successRate)} success) in ${formatNs(l.durationMs * 1e6)}, ${sig3(l.throughput)} req/s${l.warmup ? `, after ${l.warmup} warm-up requests` : ''}`,
+    `${b.id}: ${modelText(l)}; ${int(l.requests)} requests (${int(l.ok)} ok, ${int(l.failed)} failed: ${pct(l.successRate)} success) in ${formatNs(l.durationMs * 1e6)}, ${sig3(l.throughput)} req/s${l.warmup ? `, after ${l.warmup} warm-up requests` : ''}`,
   ];
   const s = b.stats;
   if (s) {

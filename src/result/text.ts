@@ -61,7 +61,7 @@ export function formatValue(v: number | null | undefined, unit: ValueUnit, reaso
   if (unit === 'ops') return `${formatCount(v)} ops/s`;
   if (unit === 'fraction') return formatFraction(v);
   if (unit === 'bytes') return formatBytes(v);
-  if (unit === 'count') return formatCount(v);
+  if (unit === 'count') return Number.isInteger(v) ? v.toLocaleString('en-US') : sig3(v);
   return `${formatCount(v)} instr`;
 }
 

@@ -130,6 +130,7 @@ function checkResources(c: Checker, v: unknown, path: string): void {
   };
   if (c.obj(v.cpu, `${path}.cpu`)) peakMean(v.cpu, ['user', 'system', 'total'], `${path}.cpu`);
   if (c.obj(v.memory, `${path}.memory`)) peakMean(v.memory, ['rss', 'heapUsed', 'external', 'arrayBuffers'], `${path}.memory`);
+  if (v.eventLoopDelay !== undefined && c.obj(v.eventLoopDelay, `${path}.eventLoopDelay`)) for (const k of ['mean', 'p50', 'p99', 'max']) c.num(v.eventLoopDelay, k, `${path}.eventLoopDelay`);
   c.obj(v.gc, `${path}.gc`);
   if (c.obj(v.series, `${path}.series`)) {
     const series = v.series;
