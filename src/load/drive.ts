@@ -50,32 +50,43 @@ const MAX_MESSAGES = 100;
 /** A synchronous function never yields: after this long the caller yields so timers (the resource sampler, timeouts) can run. */
 const YIELD_MS = 5;
 
-class TimeoutError extends Error {}
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
-
-/** Calls once; resolves to null on success or the error message; a promise is raced against the timeout. */
-function attempt(call: LoadCall, request: LoadRequest, timeoutMs: number): string | null | Promise<string | null> {
-  let result: unknown;
-  try {
-    result = call(request);
-  } catch (err) {
-    return messageOf(err);
-  }
-  if (!result || typeof (result as PromiseLike<unknown>).then !== 'function') return null;
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race<null>([
-    Promise.resolve(result).then(() => null),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new TimeoutError(`timeout after ${timeoutMs} ms`)), timeoutMs))),
-  ])
-    .catch((err) => (err instanceof TimeoutError ? (err.message as string) : messageOf(err)))
-    .finally(() => clearTimeout(timer));
-}
 
 function messageOf(err: unknown): string {
   const m = err instanceof Error ? err.message || err.name : String(err);
   return m.length > 200 ? `${m.slice(0, 200)}...` : m;
+}
+
+/** A request in flight: when it times out, and how to settle it once. */
+interface Pending {
+  deadline: number;
+  settle(message: string | null): void;
+}
+
+/**
+ * Times requests out with one interval timer for all of them, sweeping every tenth of the timeout
+ * (1 to 100 ms), instead of a timer and a promise race per request: a request fails at most that
+ * much after its timeout, and a request that completes costs a Set insert and delete.
+ */
+class Watchdog {
+  private readonly pending = new Set<Pending>();
+  private readonly timer: NodeJS.Timeout;
+  constructor(now: () => number, message: string, periodMs: number) {
+    this.timer = setInterval(() => {
+      const t = now();
+      for (const p of this.pending) if (t >= p.deadline) p.settle(message);
+    }, periodMs);
+  }
+  add(p: Pending): void {
+    this.pending.add(p);
+  }
+  delete(p: Pending): void {
+    this.pending.delete(p);
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
 }
 
 /** Runs a share: warm-up (not recorded), then the measured phase. */
@@ -83,93 +94,128 @@ export async function driveShare(call: LoadCall, share: LoadShare): Promise<Shar
   const clock = bestClock();
   const now = clock.now;
   const msToTicks = 1e6 / clock.nsPerTick;
+  const timeoutTicks = share.timeoutMs * msToTicks;
   const out: ShareOutcome = { histogram: latencyHistogram(), ok: 0, failed: 0, timeouts: 0, errors: new Map(), started: 0, elapsedMs: 0, startSpanMs: 0 };
+  const timeoutMessage = `timeout after ${share.timeoutMs} ms`;
+  const watchdog = new Watchdog(now, timeoutMessage, Math.min(100, Math.max(1, share.timeoutMs / 10)));
+  let recording = false;
+  let lastEnd = 0;
   let requestNo = 0;
   let lastYield = now();
-  const maybeYield = async () => {
-    if (now() - lastYield > YIELD_MS * msToTicks) {
-      await yieldToLoop();
-      lastYield = now();
-    }
-  };
-  const finish = (from: number, r: string | null) => {
+
+  /** Records an outcome; the end is read first thing, in the first reaction to the request's completion. */
+  const record = (from: number, message: string | null) => {
     const end = now();
-    if (r === null) {
+    if (!recording) return;
+    if (end > lastEnd) lastEnd = end;
+    if (message === null) {
       out.ok++;
       recordLatency(out.histogram, (end - from) * clock.nsPerTick);
     } else {
       out.failed++;
-      if (r.startsWith('timeout after')) out.timeouts++;
-      const key = out.errors.size < MAX_MESSAGES || out.errors.has(r) ? r : '(other messages)';
+      if (message === timeoutMessage) out.timeouts++;
+      const key = out.errors.size < MAX_MESSAGES || out.errors.has(message) ? message : '(other messages)';
       out.errors.set(key, (out.errors.get(key) ?? 0) + 1);
     }
-    return end;
   };
 
-  // Warm-up: closed, same concurrency, bounded by its count and the test's duration.
-  if (share.warmup > 0) {
-    let left = share.warmup;
-    const until = now() + share.durationMs * msToTicks;
-    await Promise.all(
-      Array.from({ length: Math.min(share.concurrency, share.warmup) }, async (_, w) => {
-        while (left > 0 && now() < until) {
-          left--;
-          const r = attempt(call, { request: requestNo++, worker: share.firstWorker + w }, share.timeoutMs);
-          if (typeof r === 'object' && r !== null) await r;
-          await maybeYield();
-        }
-      }),
-    );
-  }
-
-  const t0 = now();
-  const deadline = t0 + share.durationMs * msToTicks;
-  let lastEnd = t0;
-  if (share.model === 'closed') {
-    let issued = 0;
-    await Promise.all(
-      Array.from({ length: share.concurrency }, async (_, w) => {
-        while (issued < share.requests && now() < deadline) {
-          issued++;
-          const start = now();
-          const r = attempt(call, { request: requestNo++, worker: share.firstWorker + w }, share.timeoutMs);
-          lastEnd = Math.max(lastEnd, finish(start, typeof r === 'object' && r !== null ? await r : r));
-          await maybeYield();
-        }
-      }),
-    );
-    out.started = issued;
-  } else {
-    const intervalTicks = (1000 / share.rate!) * msToTicks;
-    const first = t0 + (share.phase ?? 0) * intervalTicks;
-    const count = Math.min(share.requests, Math.ceil((deadline - first) / intervalTicks));
-    const inFlight = new Set<Promise<void>>();
-    let lastStart = first;
-    for (let i = 0; i < count; i++) {
-      const scheduled = first + i * intervalTicks;
-      // Never early; a timer may wake up to about a millisecond late, and that lateness is counted.
-      const wait = (scheduled - now()) / msToTicks;
-      if (wait > 0) await sleep(wait);
-      // At the cap, wait for a slot: the request starts late and its latency still counts from its schedule.
-      while (inFlight.size >= share.concurrency) await Promise.race(inFlight);
-      const start = now();
-      lastStart = start;
-      out.started++;
-      const r = attempt(call, { request: requestNo++, worker: share.firstWorker + (i % share.concurrency) }, share.timeoutMs);
-      if (typeof r === 'object' && r !== null) {
-        const p: Promise<void> = r.then((x) => {
-          lastEnd = Math.max(lastEnd, finish(scheduled, x));
-          inFlight.delete(p);
-        });
-        inFlight.add(p);
-      } else {
-        lastEnd = Math.max(lastEnd, finish(scheduled, r));
-        await maybeYield();
-      }
+  /** Calls once; records at once when it completes synchronously, else returns a promise that settles after recording. */
+  const attempt = (worker: number, from: number): Promise<void> | undefined => {
+    let result: unknown;
+    try {
+      result = call({ request: requestNo++, worker: share.firstWorker + worker });
+    } catch (err) {
+      record(from, messageOf(err));
+      return undefined;
     }
-    await Promise.all(inFlight);
-    out.startSpanMs = (lastStart - first) / msToTicks + 1000 / share.rate!;
+    if (!result || typeof (result as PromiseLike<unknown>).then !== 'function') {
+      record(from, null);
+      return undefined;
+    }
+    return new Promise<void>((resolve) => {
+      let done = false;
+      const p: Pending = {
+        deadline: now() + timeoutTicks,
+        settle(message) {
+          if (done) return;
+          record(from, message);
+          done = true;
+          watchdog.delete(p);
+          resolve();
+        },
+      };
+      watchdog.add(p);
+      (result as PromiseLike<unknown>).then(() => p.settle(null), (err) => p.settle(messageOf(err)));
+    });
+  };
+
+  /** Lets timers run now and then when the function under load never yields by itself. */
+  const pace = async (completedSync: boolean) => {
+    if (completedSync && now() - lastYield > YIELD_MS * msToTicks) {
+      await yieldToLoop();
+      lastYield = now();
+    }
+  };
+
+  try {
+    // Warm-up: closed, same concurrency, bounded by its count and the test's duration; not recorded.
+    if (share.warmup > 0) {
+      let left = share.warmup;
+      const until = now() + share.durationMs * msToTicks;
+      await Promise.all(
+        Array.from({ length: Math.min(share.concurrency, share.warmup) }, async (_, w) => {
+          while (left > 0 && now() < until) {
+            left--;
+            const r = attempt(w, now());
+            if (r) await r;
+            await pace(!r);
+          }
+        }),
+      );
+    }
+
+    recording = true;
+    const t0 = now();
+    lastEnd = t0;
+    const deadline = t0 + share.durationMs * msToTicks;
+    if (share.model === 'closed') {
+      await Promise.all(
+        Array.from({ length: share.concurrency }, async (_, w) => {
+          while (out.started < share.requests && now() < deadline) {
+            out.started++;
+            const r = attempt(w, now());
+            if (r) await r;
+            await pace(!r);
+          }
+        }),
+      );
+    } else {
+      const intervalTicks = (1000 / share.rate!) * msToTicks;
+      const first = t0 + (share.phase ?? 0) * intervalTicks;
+      const count = Math.min(share.requests, Math.ceil((deadline - first) / intervalTicks));
+      const inFlight = new Set<Promise<void>>();
+      let lastStart = first;
+      for (let i = 0; i < count; i++) {
+        const scheduled = first + i * intervalTicks;
+        // Never early; a timer may wake up to about a millisecond late, and that lateness is counted.
+        const wait = (scheduled - now()) / msToTicks;
+        if (wait > 0) await sleep(wait);
+        // At the cap, wait for a slot: the request starts late and its latency still counts from its schedule.
+        while (inFlight.size >= share.concurrency) await Promise.race(inFlight);
+        lastStart = now();
+        out.started++;
+        const r = attempt(i % share.concurrency, scheduled);
+        if (r) {
+          const tracked: Promise<void> = r.then(() => void inFlight.delete(tracked));
+          inFlight.add(tracked);
+        } else await pace(true);
+      }
+      await Promise.all(inFlight);
+      out.startSpanMs = (lastStart - first) / msToTicks + 1000 / share.rate!;
+    }
+    out.elapsedMs = (lastEnd - t0) / msToTicks;
+  } finally {
+    watchdog.stop();
   }
-  out.elapsedMs = (lastEnd - t0) / msToTicks;
   return out;
 }
