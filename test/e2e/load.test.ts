@@ -34,9 +34,15 @@ load('flaky', () => get('/flaky'), { concurrency: 4, requests: 100, duration: '2
 bench('plain', () => { let s = 0; for (let i = 0; i < 1000; i++) s += Math.sqrt(i); return s; });
 `;
 
+const SPIN_BENCH = `import { load } from 'cyclebench';
+function spin() { const end = performance.now() + 1; let s = 0; while (performance.now() < end) s += Math.sqrt(s + 1); return s; }
+load('spin threads', spin, { concurrency: 2, requests: 20, duration: '20s', isolate: 'worker' });
+load('spin processes', spin, { concurrency: 2, requests: 20, duration: '20s', isolate: 'process' });
+`;
+
 let p: Project;
 beforeAll(() => {
-  p = scratchProject({ 'bench/api.bench.mjs': LOAD_BENCH });
+  p = scratchProject({ 'bench/api.bench.mjs': LOAD_BENCH, 'cpu/spin.bench.mjs': SPIN_BENCH });
 });
 afterAll(() => p.remove());
 
@@ -75,6 +81,16 @@ describe('cyclebench load', () => {
     expect(result.benchmarks.map((b: { id: string }) => b.id)).toEqual(['delay']);
     expect(result.benchmarks[0].load).toMatchObject({ model: 'open', concurrency: 2, requests: 30, latencyFrom: 'scheduled', rate: { target: 100 } });
     expect(p.exists('.cyclebench/last.json')).toBe(true); // from the run above; load itself saves nothing
+  }, 120_000);
+
+  it('splits CPU-bound load across worker threads and processes from the installed package', async () => {
+    const r = await p.cli(['load', 'cpu/spin.bench.mjs', '--workers', '2', '--json', '-']);
+    expect(r.code, r.stderr).toBe(0);
+    const [threads, procs] = JSON.parse(r.stdout).benchmarks;
+    expect(threads.load).toMatchObject({ isolate: 'worker', workers: 2, requests: 20, ok: 20 });
+    expect(procs.load).toMatchObject({ isolate: 'process', workers: 2, requests: 20, ok: 20 });
+    expect(procs.load.perWorker.map((w: { requests: number }) => w.requests)).toEqual([10, 10]);
+    expect(threads.stats.min).toBeGreaterThanOrEqual(1e6);
   }, 120_000);
 
   it('usage errors exit 4 before anything runs', async () => {
