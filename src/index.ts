@@ -60,6 +60,6 @@ export type {
 
 // The regression gate and the stores
 export { compareRuns, evaluateRun, EXIT, parseTarget } from './compare/index.js';
-export type { BenchComparison, ExitCode, GateReport, Policy, RunComparison, Target } from './compare/index.js';
+export type { BenchComparison, ExitCode, GateReport, Policy, ResourceChange, RunComparison, Target } from './compare/index.js';
 export { readResult, writeResult, loadNamed, saveNamed, appendHistory, readHistory } from './store/index.js';
 export type { HistoryEntry, HistoryRead } from './store/index.js';
