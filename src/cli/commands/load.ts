@@ -17,22 +17,13 @@ import { progressReporter } from '../progress.js';
 import { finishGate, prepareGate } from '../run-gate.js';
 import { findFiles, loadSuite } from './run.js';
 
+const strings = (...names: string[]): OptionTable => Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
+
 const LOAD_OPTIONS: OptionTable = {
-  filter: { type: 'string' },
-  concurrency: { type: 'string' },
-  requests: { type: 'string' },
-  duration: { type: 'string' },
-  rate: { type: 'string' },
-  warmup: { type: 'string' },
-  timeout: { type: 'string' },
-  isolate: { type: 'string' },
-  workers: { type: 'string' },
+  ...strings('filter', 'concurrency', 'requests', 'duration', 'rate', 'warmup', 'timeout', 'isolate', 'workers', 'json', 'markdown', 'config'),
   'no-resources': { type: 'boolean' },
-  json: { type: 'string' },
-  markdown: { type: 'string' },
   quiet: { type: 'boolean' },
   target: { type: 'string', multiple: true },
-  config: { type: 'string' },
 };
 
 const USAGE = `Usage: cyclebench load [files|globs] [options]
