@@ -13,7 +13,7 @@ const publicEntries = {
 
 export default defineConfig([
   {
-    entry: { ...publicEntries, cli: 'src/cli/main.ts', worker: 'src/engine/child.ts' },
+    entry: { ...publicEntries, cli: 'src/cli/main.ts', worker: 'src/engine/child.ts', 'load-worker': 'src/load/worker.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: publicEntries },
     // The vitest runner extends vitest's own runner classes: vitest is the host, never bundled. vitest

@@ -23,6 +23,10 @@ export interface CycleBenchConfig {
   noise?: number;
   /** Noise band for instruction counts (`--mode instructions`). @default 0.005 */
   instructionNoise?: number;
+  /** Band for peak memory (RSS) of benchmarks with sampled resources; growth beyond it is a warning. @default 0.2 */
+  memoryNoise?: number;
+  /** Band for CPU time per iteration or request of benchmarks with sampled resources; growth beyond it is a regression. @default 0.1 */
+  cpuNoise?: number;
   /** Multiple-comparison correction: 'holm', 'bh' (Benjamini-Hochberg) or 'none'. @default 'holm' */
   correction?: Correction;
   /** Per-benchmark alpha/noise: `{ "db/*": { noise: 0.1 } }` or `[{ match: "db/*", noise: 0.1 }]`. @default none */
@@ -45,7 +49,7 @@ export interface CycleBenchConfig {
 
 /** Every key a config file may have. */
 export const CONFIG_KEYS: readonly (keyof CycleBenchConfig)[] = [
-  'alpha', 'noise', 'instructionNoise', 'correction', 'overrides', 'targets', 'references', 'confirm', 'confirmRule', 'history', 'allowRemoved',
+  'alpha', 'noise', 'instructionNoise', 'memoryNoise', 'cpuNoise', 'correction', 'overrides', 'targets', 'references', 'confirm', 'confirmRule', 'history', 'allowRemoved',
   'processes',
 ];
 
@@ -155,6 +159,8 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
   if (c.alpha !== undefined) p.alpha = checkAlpha(c.alpha, where, 'E_CONFIG');
   if (c.noise !== undefined) p.noise = checkNoise(c.noise, where, 'E_CONFIG');
   if (c.instructionNoise !== undefined) p.instructionNoise = checkNoise(c.instructionNoise, where, 'E_CONFIG');
+  if (c.memoryNoise !== undefined) p.memoryNoise = checkNoise(c.memoryNoise, `${where}: memoryNoise`, 'E_CONFIG');
+  if (c.cpuNoise !== undefined) p.cpuNoise = checkNoise(c.cpuNoise, `${where}: cpuNoise`, 'E_CONFIG');
   if (c.correction !== undefined) p.correction = checkCorrection(c.correction, where, 'E_CONFIG');
   if (c.confirm !== undefined) p.confirm = checkConfirm(c.confirm, where, 'E_CONFIG');
   if (c.confirmRule !== undefined) {

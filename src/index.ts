@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 // Writing and running benchmarks
-export { bench, group } from './engine/registry.js';
+export { bench, group, load } from './engine/registry.js';
 export { Suite } from './engine/suite.js';
 export { run } from './api.js';
 export { doNotOptimize } from './engine/loop.js';
@@ -20,11 +20,15 @@ export type {
   BenchOptions,
   GroupOptions,
   Hooks,
+  LoadFn,
+  LoadTestOptions,
   ProgressEvent,
   RunOptions,
   SamplingOptions,
   ThroughputOption,
 } from './engine/options.js';
+export type { LoadOptions, LoadRequest } from './load/options.js';
+export type { ResourceOptions } from './resources/options.js';
 export { defineConfig } from './config.js';
 export type { CycleBenchConfig } from './config.js';
 export { CycleBenchError } from './errors.js';
@@ -47,6 +51,9 @@ export type {
   Environment,
   GroupComparison,
   GroupEntry,
+  LoadSummary,
+  ResourceStat,
+  ResourceSummary,
   RunResult,
   SampleStats,
   StopReason,
@@ -57,6 +64,6 @@ export type {
 
 // The regression gate and the stores
 export { compareRuns, evaluateRun, EXIT, parseTarget } from './compare/index.js';
-export type { BenchComparison, ExitCode, GateReport, Policy, RunComparison, Target } from './compare/index.js';
+export type { BenchComparison, ExitCode, GateReport, Policy, ResourceChange, RunComparison, Target } from './compare/index.js';
 export { readResult, writeResult, loadNamed, saveNamed, appendHistory, readHistory } from './store/index.js';
 export type { HistoryEntry, HistoryRead } from './store/index.js';

@@ -5,6 +5,7 @@ import { processIO } from './io.js';
 import type { CommandIO } from '../report/io.js';
 import { infoCommand } from './commands/info.js';
 import { runCommand } from './commands/run.js';
+import { loadCommand } from './commands/load.js';
 import { compareCommand } from './commands/compare.js';
 import { baselineCommand } from './commands/baseline.js';
 import { historyCommand } from './commands/history.js';
@@ -20,6 +21,7 @@ type Command = (argv: string[], io: CommandIO) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
   run: { run: runCommand, summary: '[files|globs]  run benchmarks; with --baseline, gate on regressions' },
+  load: { run: loadCommand, summary: '[files|globs]  run the load tests once: latency percentiles, errors, throughput (docs/load.md)' },
   compare: { run: compareCommand, summary: 'BASE [CURRENT]  compare two results (files, tags, baselines or last)' },
   ab: { run: abCommand, summary: 'REF [files]  measure against a git revision in one job, alternating fresh processes' },
   baseline: { run: baselineCommand, summary: 'save|list|show|rm NAME  manage named baselines' },

@@ -9,6 +9,7 @@ import { describeRatio, formatPEquals, formatRatioCI, isNum } from '../result/te
 import { compareEnvironments, type EnvComparison } from './environment.js';
 import { policyFor, type Policy } from './policy.js';
 import { adjustPValues, bandVerdict, compareSamples, pairedRoundsRatio, welchLogRatio, type Verdict } from './stats.js';
+import { compareResources, type ResourceChange } from './resources.js';
 
 /** A side's centre as shown in reports. */
 export interface SideSummary {
@@ -52,6 +53,8 @@ export interface BenchComparison {
   reason?: string;
   /** Set by confirmation: how many re-runs reproduced a suspected regression. */
   confirmation?: { reproduced: number; runs: number; confirmed: boolean };
+  /** Memory and CPU compared, when both runs sampled resources; a CPU regression makes the row a regression. */
+  resources?: ResourceChange[];
 }
 
 /** A whole comparison. */
@@ -242,6 +245,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
     row.message = comparisonMessage(row);
   });
   for (const row of out) if (row.status === 'compared' && !row.message) row.message = comparisonMessage(row);
+  for (const row of out) if (row.status === 'compared') addResourceChanges(row, compareResources(baseById.get(row.id)!, curById.get(row.id)!, policy));
   return {
     base: runLabel(base, options.baseLabel ?? base.tag ?? 'base'),
     current: runLabel(current, options.currentLabel ?? current.tag ?? 'current'),
@@ -255,6 +259,18 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
     improvements: out.filter((r) => r.improvement).map((r) => r.id),
     summaryOnly: out.filter((r) => r.method === 'summary-only').map((r) => r.id),
   };
+}
+
+/** Attaches resource changes to a row; CPU growth beyond its band makes it a regression. */
+function addResourceChanges(row: BenchComparison, changes: ResourceChange[]): void {
+  if (!changes.length) return;
+  row.resources = changes;
+  const flagged = changes.filter((c) => c.severity);
+  if (flagged.some((c) => c.severity === 'regression')) {
+    row.regression = true;
+    row.improvement = false;
+  }
+  if (flagged.length) row.message += `; ${flagged.map((c) => c.text).join('; ')}`;
 }
 
 /** The hint printed under a regression: how to look closer. */

@@ -21,3 +21,5 @@ export type { Target, TargetResult, TargetStat } from './targets.js';
 export { parseQuantity, parseTimeNs } from './units.js';
 export type { Quantity } from './units.js';
 export type { Verdict, SampleComparison } from './stats.js';
+export { compareResources } from './resources.js';
+export type { ResourceChange } from './resources.js';

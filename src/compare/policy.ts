@@ -31,6 +31,10 @@ export interface Policy {
    * and a much smaller change is real. Overrides' `noise` applies to both.
    */
   instructionNoise: number;
+  /** Band for peak memory (RSS) between runs with sampled resources: growth beyond it is a warning. */
+  memoryNoise: number;
+  /** Band for CPU time per iteration or request between runs with sampled resources: growth beyond it is a regression. */
+  cpuNoise: number;
   correction: Correction;
   overrides: PolicyOverride[];
   /** Absolute targets (`p95 < 100ms`) per id or glob. */
@@ -56,6 +60,10 @@ export interface Policy {
 export const DEFAULT_ALPHA = 0.05;
 /** Default noise band: see docs/regression.md ("Defaults and evidence"). */
 export const DEFAULT_NOISE = 0.05;
+/** Default memory band: peak RSS growth past 20% warns (docs/load.md, "Resources compared"). */
+export const DEFAULT_MEMORY_NOISE = 0.2;
+/** Default CPU band: CPU time per operation growing past 10% fails (docs/load.md, "Resources compared"). */
+export const DEFAULT_CPU_NOISE = 0.1;
 
 export { DEFAULT_INSTRUCTION_NOISE };
 
@@ -64,6 +72,8 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   alpha: DEFAULT_ALPHA,
   noise: DEFAULT_NOISE,
   instructionNoise: DEFAULT_INSTRUCTION_NOISE,
+  memoryNoise: DEFAULT_MEMORY_NOISE,
+  cpuNoise: DEFAULT_CPU_NOISE,
   correction: 'holm',
   overrides: [],
   targets: [],

@@ -1,17 +1,19 @@
 /**
- * Absolute targets: `p95 < 100ms`, `mean < 50us`, `median <= 2.5ms`, `ops > 1e6`, and on declared
- * throughput `throughput > 500MB/s` (bytes/s) and `items > 1M/s`. Parsed once from
- * config or flags, evaluated on a run, reported as PASS/FAIL with the margin ("54% under target").
+ * Absolute targets: `p95 < 100ms`, `mean < 50us`, `median <= 2.5ms`, `ops > 1e6`; on declared
+ * throughput `throughput > 500MB/s` (bytes/s) and `items > 1M/s`; for load tests and sampled
+ * resources `success > 99%`, `throughput > 500/s` (requests/s), `rss < 200MB` (load-targets.ts).
+ * Parsed once from config or flags, evaluated on a run, reported as PASS/FAIL with the margin.
  */
 import { CycleBenchError } from '../errors.js';
 import type { BenchResult, RunResult } from '../result/types.js';
 import { formatPct, formatTimes, formatValue, type ValueUnit } from '../result/text.js';
 import { rateOf } from '../result/throughput.js';
+import { EXTRA_EXAMPLES, EXTRA_STATS, extraStatistic, parseExtraLimit, type ExtraStat } from './load-targets.js';
 import { matchId } from './glob.js';
 import { parseQuantity } from './units.js';
 
 /** A statistic a target can bound. */
-export type TargetStat = 'mean' | 'median' | 'min' | 'max' | 'ops' | 'throughput' | 'items' | `p${string}`;
+export type TargetStat = 'mean' | 'median' | 'min' | 'max' | 'ops' | 'throughput' | 'items' | ExtraStat | `p${string}`;
 
 /** A parsed target. */
 export interface Target {
@@ -23,9 +25,12 @@ export interface Target {
   /** Quantile for `pNN` statistics (0.95 for p95, 0.999 for p999). */
   quantile?: number;
   op: '<' | '<=' | '>' | '>=';
-  /** The limit: ns for times, ops/s for `ops`, bytes/s for `throughput`, items/s for `items`, plain count otherwise. */
+  /**
+   * The limit: ns for times, ops/s for `ops`, bytes/s for a byte-rate `throughput`, items/s for `items`,
+   * a fraction for `99%`, bytes for `200MB`, plain count (requests/s for a load test's throughput) otherwise.
+   */
   limit: number;
-  limitKind: 'time' | 'count' | 'byte-rate';
+  limitKind: 'time' | 'count' | 'byte-rate' | 'fraction' | 'bytes';
   /** Where it was written: a config file or `--target`. */
   source?: string;
 }
@@ -48,7 +53,7 @@ export interface TargetResult {
   reason?: string;
 }
 
-const RE = /^\s*(mean|median|min|max|ops|throughput|items|p\d{1,4})\s*(<=|>=|<|>)\s*(.+?)\s*$/;
+const RE = new RegExp(`^\\s*(mean|median|min|max|ops|items|${EXTRA_STATS.join('|')}|p\\d{1,4})\\s*(<=|>=|<|>)\\s*(.+?)\\s*$`);
 
 /** Bytes per second: decimal (kB, MB, GB, TB = 10^3k) or binary (KiB, MiB, GiB, TiB = 2^10k) units. */
 const BYTE_RATE = /^\s*((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\/s\s*$/;
@@ -68,9 +73,12 @@ export function parseTarget(match: string, text: string, where: string, code: 'E
   if (!m) throw bad('not understood');
   const stat = m[1] as TargetStat;
   const bytes = parseByteRate(m[3]);
-  if (stat === 'throughput') {
-    if (bytes === null) throw bad(`throughput is bytes per second; give a rate such as 500MB/s or 2GiB/s (MB = 10^6 bytes, MiB = 2^20)`);
-    return { match, text: text.trim(), stat, op: m[2] as Target['op'], limit: bytes, limitKind: 'byte-rate', source: where };
+  // `throughput` is bytes per second of a declared throughput (500MB/s), or a load test's requests per second (500/s).
+  if (stat === 'throughput' && bytes !== null) return { match, text: text.trim(), stat, op: m[2] as Target['op'], limit: bytes, limitKind: 'byte-rate', source: where };
+  if ((EXTRA_STATS as readonly string[]).includes(stat)) {
+    const x = parseExtraLimit(stat as ExtraStat, m[3]);
+    if (!x) throw bad(`${JSON.stringify(m[3])} is not a limit for ${stat} (write it like "${EXTRA_EXAMPLES[stat as ExtraStat]}"${stat === 'throughput' ? ', or 500MB/s for a declared throughput in bytes' : ''})`);
+    return { match, text: text.trim(), stat, op: m[2] as Target['op'], limit: x.value, limitKind: x.kind, source: where };
   }
   if (bytes !== null) throw bad(`a rate in bytes applies to throughput ("throughput > ${m[3].trim()}")`);
   const q = parseQuantity(m[3]);
@@ -120,6 +128,7 @@ export function statisticOf(b: BenchResult, t: Pick<Target, 'stat' | 'quantile'>
   let v: unknown;
   if (t.stat === 'ops') {
     if (b.unit !== 'ns') return { value: null, reason: 'ops needs a time, this benchmark counts instructions' };
+    if (b.load) return { value: b.load.throughput }; // requests per second: concurrency makes 1 / latency wrong
     v = s.opsPerSec ?? (s.median > 0 ? 1e9 / s.median : undefined);
   } else if (t.stat === 'throughput' || t.stat === 'items') {
     const r = rateOf(b, t.stat === 'throughput' ? 'bytes' : 'items');
@@ -141,13 +150,14 @@ export function evaluateTargets(run: RunResult, targets: readonly Target[]): Tar
   for (const t of targets) {
     for (const b of run.benchmarks) {
       if (!matchId(t.match, b.id)) continue;
-      const unit: ValueUnit = t.stat === 'ops' ? 'ops' : t.stat === 'throughput' ? 'B/s' : t.stat === 'items' ? 'items/s' : b.unit;
+      const extra = (EXTRA_STATS as readonly string[]).includes(t.stat) && t.limitKind !== 'byte-rate' ? extraStatistic(b, t.stat as ExtraStat, t.limitKind) : null;
+      const unit: ValueUnit = extra ? extra.unit : t.stat === 'ops' ? 'ops' : t.stat === 'throughput' ? 'B/s' : t.stat === 'items' ? 'items/s' : b.unit;
       const base = { id: b.id, target: t.text, stat: t.stat, op: t.op, limit: t.limit, unit };
       if (t.limitKind === 'time' && b.unit !== 'ns') {
         out.push({ ...base, value: null, pass: false, margin: null, marginText: 'cannot judge', reason: 'a time target on a benchmark that counts instructions' });
         continue;
       }
-      const { value, reason } = statisticOf(b, t);
+      const { value, reason } = extra ?? statisticOf(b, t);
       if (value === null) {
         out.push({ ...base, value: null, pass: false, margin: null, marginText: 'cannot judge', reason });
         continue;

@@ -204,7 +204,7 @@ export async function serveInstructions(): Promise<void> {
     if (!matchesFilter(id, request.filter)) return;
     const meta: InstructionMeta = { id, name: def.name, group, baseline, args, file: def.file && relative(process.cwd(), def.file), status: 'ok' };
     metas.push(meta);
-    const skip = def.options.gpu ? 'instruction-count mode does not measure GPU benchmarks' : skipReason(def);
+    const skip = def.options.gpu ? 'instruction-count mode does not measure GPU benchmarks' : def.options.load ? 'instruction-count mode does not run load tests' : skipReason(def);
     if (skip) {
       meta.status = 'skipped';
       meta.message = skip;

@@ -15,7 +15,7 @@ import { startChild, type ChildEnd } from './spawn.js';
 import type { BenchResult, GroupComparison } from '../result/types.js';
 
 export { CHILD_ENV } from './defs.js';
-export { childExecArgv } from './spawn.js';
+export { childExecArgv, tsxEsmApi } from './spawn.js';
 
 /** Added to the first allowance of a fresh child: starting Node, the loader and the file's own top level. */
 export const STARTUP_GRACE_MS = 10_000;

@@ -1,4 +1,6 @@
 /** Options for benchmarks, groups and runs, with their defaults. */
+import type { LoadOptions, LoadRequest } from '../load/options.js';
+import type { ResourceOptions } from '../resources/options.js';
 
 /** Argument values for one point of a benchmark's parameter product. */
 export type ArgValue = string | number | boolean;
@@ -63,9 +65,13 @@ export interface BenchOptions<S = unknown, A extends Args = Args> extends Hooks<
   gpu?: boolean | { device?: number; mode?: 'cold' | 'hot' | 'graph' };
   /** Skip this benchmark, with the reason shown in results. @default false */
   skip?: string | boolean;
+  /** Sample CPU, memory, event-loop delay and GC while measuring (docs/load.md). @default false for `bench`, true for `load` */
+  resources?: boolean | ResourceOptions;
+  /** Run as a load test (what `load(name, fn, options)` registers; docs/load.md). @default undefined (a benchmark) */
+  load?: LoadOptions;
   /**
    * What one iteration processes, for bytes/s or items/s beside the time (like Google Benchmark's
-   * SetBytesProcessed / SetItemsProcessed): a number, or a function of the arguments.
+   * SetBytesProcessed / SetItemsProcessed): a number, or a function of the arguments. @default undefined (time only)
    */
   throughput?: ThroughputOption<A>;
 }
@@ -76,6 +82,12 @@ export interface ThroughputOption<A extends Args = Args> {
   items?: number | ((args: A) => number);
 }
 
+/** The function a load test calls once per request. */
+export type LoadFn<A extends Args = Args> = (args: A, request: LoadRequest) => unknown;
+
+/** Options of `load(name, fn, options)`: the load shape, plus a benchmark's hooks, arguments, skip and resource sampling. */
+export type LoadTestOptions<A extends Args = Args> = LoadOptions & Pick<BenchOptions<unknown, A>, 'before' | 'after' | 'args' | 'skip' | 'resources'>;
+
 /** Options of a group of contenders. */
 export interface GroupOptions extends SamplingOptions {
   /** Name of the contender the others are compared with. @default the first contender */
@@ -84,6 +96,8 @@ export interface GroupOptions extends SamplingOptions {
   equivalence?: boolean;
   /** Parameter axes shared by every contender. @default undefined (one point) */
   args?: ArgAxes;
+  /** Sample CPU, memory, event-loop delay and GC over the whole group's sampling (docs/load.md). @default false */
+  resources?: boolean | ResourceOptions;
 }
 
 /** Options of a run. */
@@ -118,6 +132,10 @@ export interface RunOptions extends SamplingOptions {
    * group verdicts; the CLI passes the policy's `instructionNoise`. @default 0.005
    */
   instructionNoise?: number;
+  /** Resource sampling for every benchmark without its own setting. @default undefined (off for `bench`, on for `load`) */
+  resources?: boolean | ResourceOptions;
+  /** Overrides of every load test's options (`cyclebench load --concurrency 10`). @default undefined (each test's own) */
+  load?: LoadOptions;
 }
 
 /**

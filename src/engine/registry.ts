@@ -1,6 +1,6 @@
 /** Module-level registration: `bench` and `group` add to the process's default suite. */
 import { collectState } from './collect.js';
-import type { Args, BenchFn, BenchOptions, GroupOptions } from './options.js';
+import type { Args, BenchFn, BenchOptions, GroupOptions, LoadFn, LoadTestOptions } from './options.js';
 import { Suite } from './suite.js';
 
 export { setCurrentFile } from './collect.js';
@@ -28,6 +28,15 @@ export function isCollectOnly(): boolean {
 /** Registers a benchmark in the default suite. */
 export function bench<S = unknown, A extends Args = Args>(name: string, fn: BenchFn<S, A>, options?: BenchOptions<S, A>): void {
   defaultSuite().add(name, fn, options);
+}
+
+/**
+ * Registers a load test in the default suite: `fn` called by `concurrency` callers (closed model) or
+ * at a fixed `rate` (open model), latency per request (docs/load.md).
+ */
+export function load<A extends Args = Args>(name: string, fn: LoadFn<A>, options: LoadTestOptions<A>): void {
+  const { before, after, args, skip, resources, ...shape } = options ?? ({} as LoadTestOptions<A>);
+  defaultSuite().add(name, fn as BenchFn<unknown, A>, { before, after, args, skip, resources, load: shape });
 }
 
 /** Registers a group of contenders in the default suite. */

@@ -13,6 +13,7 @@ import { Contender } from './sampler.js';
 import { withMissingCounters } from './counters.js';
 import { StopRule, ratioHalfWidth } from './stopping.js';
 import { activeResources, leakedSince, settle, withFaults, type Scope } from './faults.js';
+import { startResources, withResources } from '../resources/attach.js';
 import type { BenchResult, GroupComparison } from '../result/types.js';
 
 /**
@@ -106,6 +107,7 @@ async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude
   ctx.running?.(live.map((c) => c.id));
 
   // Interleaved rounds: every contender takes one sample per round, in an order rotated each round.
+  const resources = startResources(group.options.resources, ctx.options.resources);
   const rule = new StopRule({ ...sampling, maxTimeMs: sampling.maxTimeMs * Math.max(1, live.length) });
   const gc = gcFunction(sampling);
   const started = performance.now();
@@ -121,6 +123,7 @@ async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude
         k--;
       }
     }
+    resources?.poll();
     const base = live.find((c) => c.name === baselineName);
     const rounds = Math.min(...live.map((c) => c.raw.length));
     // Every ratio to the baseline AND every contender's own median must reach the target: the
@@ -147,6 +150,7 @@ async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude
   }
   await settle(); // rejections of the last rounds surface before results are judged
   for (const [name, r] of results) results.set(name, withFaults(r, scope, leaks.get(name)));
+  await withResources([...results.values()], resources);
 
   const comparison: GroupComparison = { group: group.name, baseline: baselineName, entries: [] };
   if (Object.keys(args).length) comparison.args = args;

@@ -8,7 +8,7 @@ import { CHILD_ENV, type ChildMessage, type ChildRequest } from './defs.js';
 const require = createRequire(import.meta.url);
 
 /** URL of tsx's ESM API (its `import` export), for registering the loader inside a worker. */
-function tsxEsmApi(): string {
+export function tsxEsmApi(): string {
   const meta = import.meta as ImportMeta & { resolve?: (s: string) => string };
   if (typeof meta.resolve === 'function') return meta.resolve('tsx/esm/api');
   return pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;

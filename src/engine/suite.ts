@@ -4,6 +4,7 @@ import { collectState } from './collect.js';
 import type { BenchDef, GroupDef, Task } from './defs.js';
 import type { ArgAxes, Args, BenchFn, BenchOptions, GroupOptions, RunOptions } from './options.js';
 import { runSuite } from './run-suite.js';
+import { checkLoad } from '../load/check.js';
 import type { RunResult } from '../result/types.js';
 
 function checkName(name: unknown, what: string): asserts name is string {
@@ -33,6 +34,7 @@ export class Suite {
     checkName(name, 'benchmark');
     if (typeof fn !== 'function') throw new CycleBenchError('E_BAD_ARGUMENT', `benchmark '${name}': expected a function`);
     checkArgs(options.args, `benchmark '${name}'`);
+    if (options.load) checkLoad(name, options.load, this.openGroup?.name);
     const def: BenchDef = { name, fn: fn as BenchFn<any>, options: options as BenchOptions<any>, file: collectState.currentFile };
     const siblings = this.openGroup ? this.openGroup.benches.map((b) => b.name) : this.tasks.flatMap((t) => (t.kind === 'bench' ? [t.bench.name] : []));
     if (siblings.includes(name))

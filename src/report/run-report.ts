@@ -8,6 +8,7 @@ import { describeRatio, formatCount, formatNs, formatPEquals, formatRatioCI, for
 import { counterUnit } from '../counters/events.js';
 import { paint } from './io.js';
 import { consoleTable, csvField, markdownTable, type Cell } from './table.js';
+import { loadAndResourceLines } from './load-report.js';
 
 /** Report formats of `cyclebench report` rendered as text here (html: see html.ts). */
 export type RunFormat = 'console' | 'markdown' | 'json' | 'csv';
@@ -33,6 +34,7 @@ export function flagText(b: BenchResult): string {
   if (b.flags.warmupUnsettled) f.push('unsettled');
   if (b.flags.outliers?.severe) f.push(`outliers:${b.flags.outliers.severe}`);
   if (b.flags.throttledSamples) f.push(`throttled:${b.flags.throttledSamples}`);
+  if (b.load?.failed) f.push(`failed:${b.load.failed}`);
   return f.join(' ');
 }
 
@@ -46,7 +48,7 @@ function cells(b: BenchResult, grade: BenchGrade, withThroughput: boolean): stri
   const f = (v: number | undefined) => formatValue(isNum(v) ? v : null, b.unit, why(b));
   const half = s && isNum(s.medianCI?.lo) && isNum(s.medianCI?.hi) && s.median !== 0 ? (s.medianCI.hi - s.medianCI.lo) / 2 / Math.abs(s.median) : null;
   const ci = s ? (half === null ? na('median is 0') : `±${(half * 100).toFixed(2)}%`) : '';
-  const ops = !s ? '' : b.unit !== 'ns' ? na('instructions') : isNum(s.opsPerSec) && s.median > 0 ? `${formatCount(s.opsPerSec)}/s` : na('below resolution');
+  const ops = b.load ? `${formatCount(b.load.throughput)}/s` : !s ? '' : b.unit !== 'ns' ? na('instructions') : isNum(s.opsPerSec) && s.median > 0 ? `${formatCount(s.opsPerSec)}/s` : na('below resolution');
   const cv = s && isNum(s.cv) ? `${(s.cv * 100).toFixed(1)}%` : '';
   return tail([b.id, f(s?.median), ci, s ? f(s.p75) : '', s ? f(s.p99) : '', cv, ops, s ? String(s.n) : '', s ? b.stopReason : '', flagText(b)]);
 }
@@ -108,6 +110,7 @@ function details(run: RunResult, grades: Map<string, BenchGrade>): string[] {
   }
   for (const c of run.complexity ?? []) lines.push('', `${c.id}: ${c.best} in ${c.axis}`);
   lines.push(...counterLines(run));
+  lines.push(...loadAndResourceLines(run));
   const skipped = new Map<string, string[]>();
   for (const b of run.benchmarks.filter((x) => x.status === 'skipped')) {
     const reason = b.skipReason ?? 'no reason given';
@@ -138,7 +141,8 @@ export function renderRun(run: RunResult, format: RunFormat, options: RunRenderO
       const s = b.stats;
       const g = grades.get(b.id)!;
       const n = (v: number | undefined | null) => (isNum(v) ? v : null);
-      return [b.id, b.status, b.unit, s?.n ?? 0, n(s?.median), n(s?.medianCI?.lo), n(s?.medianCI?.hi), n(s?.mean), n(s?.p95), n(s?.p99), n(s?.min), n(s?.max), n(s?.stddev), n(s?.cv), b.unit === 'ns' ? n(s?.opsPerSec) : null, b.error?.message ?? null,
+      const rate = b.load ? b.load.throughput : b.unit === 'ns' ? n(s?.opsPerSec) : null;
+      return [b.id, b.status, b.unit, s?.n ?? 0, n(s?.median), n(s?.medianCI?.lo), n(s?.medianCI?.hi), n(s?.mean), n(s?.p95), n(s?.p99), n(s?.min), n(s?.max), n(s?.stddev), n(s?.cv), rate, b.error?.message ?? null,
         n(b.throughput?.bytes), n(b.throughput?.items), n(rateOf(b, 'bytes').value), n(rateOf(b, 'items').value), g.grade, n(g.consistency)]
         .map(csvField)
         .join(',');

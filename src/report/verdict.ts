@@ -6,6 +6,7 @@ import { EXIT } from '../compare/exit.js';
 import { describeRatio, formatPEquals, formatRatioCI, formatSignedPct, formatValue, na, plural } from '../result/text.js';
 import { paint, type Paint } from './io.js';
 import { consoleTable, markdownTable, type Cell } from './table.js';
+import { resourceChangeLines, timeVerdictWord } from './resource-changes.js';
 
 const OUTCOME_TEXT: Record<number, string> = {
   [EXIT.OK]: 'OK',
@@ -69,7 +70,7 @@ export function verdictText(row: BenchComparison): string {
   if (row.status === 'removed') return 'removed';
   if (row.status === 'error') return 'error';
   if (!row.verdict) return na(row.reason ?? 'not compared');
-  let v: string = row.regression ? 'REGRESSION' : row.verdict;
+  let v: string = timeVerdictWord(row);
   if (row.verdict === 'same') v += ` (inside the ${band(row.noise)} band)`;
   else if (row.verdict === 'inconclusive' && !row.confirmation) v += ` (CI crosses the ${band(row.noise)} band edge)`;
   if (row.method === 'summary-only') v += ' (summary-only)';
@@ -145,6 +146,8 @@ export function renderVerdictConsole(r: GateReport, options: VerdictRenderOption
     const diffs = cmp.environment.differences.filter((d) => d.severity === 'note');
     if (diffs.length) out.push('', c.dim(`Environment notes: ${diffs.map((d) => `${d.field} ${d.base} -> ${d.current}`).join('; ')}`));
   }
+  const resources = resourceChangeLines(r);
+  if (resources.length) out.push('', c.bold(resources[0]), ...resources.slice(1).map((l) => (/regression$/.test(l) ? c.red(l) : /warning$/.test(l) ? c.yellow(l) : l)));
   if (r.targets.length) {
     out.push('', c.bold('Targets'));
     out.push(
@@ -205,6 +208,8 @@ export function renderVerdictMarkdown(r: GateReport, options: VerdictRenderOptio
     if (removed) out.push('', removed);
     if (cmp.summaryOnly.length) out.push('', `_Summary-only comparison (raw samples missing) for ${cmp.summaryOnly.map((x) => `\`${x}\``).join(', ')}: ratio of medians; verdict from overlap of the medians' CIs._`);
   }
+  const resources = resourceChangeLines(r);
+  if (resources.length) out.push('', `### ${resources[0]}`, '', ...resources.slice(1).map((l) => `- ${l.trim()}`));
   if (r.targets.length) {
     out.push('', '### Targets', '');
     out.push(markdownTable(['benchmark', 'target', 'value', 'result', 'margin'], r.targets.map((t) => [`\`${t.id}\``, t.target, formatValue(t.value, t.unit, t.reason ?? 'n/a'), t.pass ? '✅ PASS' : '❌ FAIL', t.marginText]), [2]));

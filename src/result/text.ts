@@ -3,8 +3,12 @@
  * percentages, p-values, and "n/a (reason)" for anything unavailable (never NaN, never a made-up 0).
  */
 
-/** Units a value can be in: per-iteration costs, or rates (iterations, bytes or items per second). */
-export type ValueUnit = 'ns' | 'instructions' | 'ops' | 'B/s' | 'items/s';
+/**
+ * Units a value can be in: per-iteration costs, rates (iterations, bytes or items per second),
+ * `fraction` (printed as a percentage: a success rate, CPU of one core), `bytes` (a size, binary
+ * prefix) and `count`.
+ */
+export type ValueUnit = 'ns' | 'instructions' | 'ops' | 'B/s' | 'items/s' | 'fraction' | 'bytes' | 'count';
 
 /** "n/a (reason)": how an unavailable value is printed. */
 export function na(reason: string): string {
@@ -65,10 +69,13 @@ export function formatValue(v: number | null | undefined, unit: ValueUnit, reaso
   if (unit === 'ops') return `${formatCount(v)} ops/s`;
   if (unit === 'B/s') return formatBytesRate(v);
   if (unit === 'items/s') return formatItemsRate(v);
+  if (unit === 'fraction') return formatFraction(v);
+  if (unit === 'bytes') return formatBytes(v);
+  if (unit === 'count') return Number.isInteger(v) ? v.toLocaleString('en-US') : sig3(v);
   return `${formatCount(v)} instr`;
 }
 
-const BYTE_UNITS: [number, string][] = [
+const BYTE_RATE_UNITS: [number, string][] = [
   [1, 'B/s'],
   [1e3, 'kB/s'],
   [1e6, 'MB/s'],
@@ -78,12 +85,30 @@ const BYTE_UNITS: [number, string][] = [
 
 /** Bytes per second in decimal (SI) units, as disks and networks are quoted: `512 MB/s`, `3.35 TB/s` (1 MB = 10^6 bytes). */
 export function formatBytesRate(v: number | null | undefined, reason = 'not measured'): string {
-  return isNum(v) ? withUnit(v, BYTE_UNITS) : na(reason);
+  return isNum(v) ? withUnit(v, BYTE_RATE_UNITS) : na(reason);
 }
 
 /** Items per second: `950 items/s`, `1.23M items/s`. */
 export function formatItemsRate(v: number | null | undefined, reason = 'not measured'): string {
   return isNum(v) ? `${formatCount(v)} items/s` : na(reason);
+}
+
+/** A fraction as a percentage with one decimal, more where one decimal would round to 100% or 0% (`99.97%`); exactly 1 and 0 as `100%` and `0%`. */
+function formatFraction(v: number): string {
+  if (v === 1 || v === 0) return `${v * 100}%`;
+  let digits = 1;
+  while (digits < 6 && (Math.abs(Number((v * 100).toFixed(digits))) === 100 || Number((v * 100).toFixed(digits)) === 0)) digits++;
+  return `${(v * 100).toFixed(digits)}%`;
+}
+
+const BYTE_SIZE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** Bytes with a binary prefix at 3 significant digits: `512 B`, `1.50 KiB`, `147 MiB`. */
+export function formatBytes(v: number | null | undefined, reason = 'not measured'): string {
+  if (!isNum(v)) return na(reason);
+  let i = 0;
+  while (i + 1 < BYTE_SIZE_UNITS.length && Math.abs(v) >= 1024 ** (i + 1)) i++;
+  return `${sig3(v / 1024 ** i)} ${BYTE_SIZE_UNITS[i]}`;
 }
 
 /** A signed percentage with one decimal: `+12.3%`, `-4.0%`. */

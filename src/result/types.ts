@@ -66,9 +66,9 @@ export interface BenchResult {
    */
   error?: { name: string; message: string; stack?: string; code?: string };
   skipReason?: string;
-  /** What the samples measure: CPU time, GPU time, or instructions (callgrind). */
-  kind: 'cpu' | 'gpu' | 'instructions';
-  /** Unit of every statistic below: `ns` or `instructions` per iteration. */
+  /** What the samples measure: CPU time, GPU time, instructions (callgrind), or per-request latency under load. */
+  kind: 'cpu' | 'gpu' | 'instructions' | 'load';
+  /** Unit of every statistic below: `ns` or `instructions` per iteration (per request for `load`). */
   unit: 'ns' | 'instructions';
   /** Statistics after subtracting the empty loop's cost; absent for probable dead code (see statsUnavailable). */
   stats?: SampleStats;
@@ -128,6 +128,10 @@ export interface BenchResult {
   throughput?: Throughput;
   /** The benchmark's grade: added by `cyclebench report --format json`, never stored by a run (it depends on the targets). */
   grade?: BenchGrade;
+  /** How a load test ran (kind 'load'): model, requests, errors, throughput, clock cost. */
+  load?: LoadSummary;
+  /** CPU, memory, event-loop delay and GC while it was measured, when resource sampling was on. */
+  resources?: ResourceSummary;
 }
 
 /** Amounts one iteration processes, like Google Benchmark's SetBytesProcessed / SetItemsProcessed. */
@@ -161,6 +165,72 @@ export interface ProcessSpread {
   betweenCV: number;
   /** Mean relative half-width of the processes' own median CIs: the spread within a process. */
   withinHalfWidth: number;
+}
+
+
+/** A load test's run: `stats` hold the latency of successful requests in ns; this says the rest. */
+export interface LoadSummary {
+  /** `closed`: workers call back to back; `open`: requests start on a fixed schedule (`rate`). */
+  model: 'closed' | 'open';
+  /** Concurrent workers (closed), or the cap on requests in flight (open). */
+  concurrency: number;
+  /** Where the concurrency ran: one event loop, worker threads or child processes. */
+  isolate: 'none' | 'worker' | 'process';
+  /** Threads or processes that generated load (1 for `none`). */
+  workers: number;
+  /** Requests completed in the measured phase (warm-up excluded): `ok + failed`. */
+  requests: number;
+  ok: number;
+  failed: number;
+  /** ok / requests. */
+  successRate: number;
+  /** Of the failed requests, those that hit `timeout`. */
+  timeouts: number;
+  /** Failed requests grouped by error message, most frequent first (at most 20 messages). */
+  errors: { message: string; count: number }[];
+  /** Wall time of the measured phase, in ms. */
+  durationMs: number;
+  /** Completed requests (ok or not) per second of the measured phase. */
+  throughput: number;
+  /** Open model: the rate asked for, the rate requests actually started at, and the shortfall (1 - achieved / asked). */
+  rate?: { target: number; achieved: number; shortfall: number };
+  /** Where latency is measured from: the request's actual start (closed) or its scheduled start (open: coordinated omission corrected). */
+  latencyFrom: 'start' | 'scheduled';
+  /** Warm-up requests (not recorded). */
+  warmup: number;
+  /** The clock each latency is read with and what one read costs; a latency holds about one read's cost. */
+  clock: { name: string; readNs: number };
+  /** Per worker thread or process (isolate 'worker' | 'process'): its requests and resource summary. */
+  perWorker?: { requests: number; ok: number; resources?: ResourceSummary }[];
+}
+
+/** Peak and mean of a resource over the samples. */
+export interface ResourceStat {
+  peak: number;
+  mean: number;
+}
+
+/** What a resource sampler saw while a benchmark or load test was measured. */
+export interface ResourceSummary {
+  /** Sampling period asked for, in ms, and the samples actually taken. */
+  intervalMs: number;
+  samples: number;
+  /** Wall time covered, in ms. */
+  durationMs: number;
+  /** Process CPU in percent of one core (100 = one core busy), from `process.cpuUsage`; `perOpNs`: CPU time per iteration or request. */
+  cpu: { user: ResourceStat; system: ResourceStat; total: ResourceStat; perOpNs?: number };
+  /** Bytes, from `process.memoryUsage()`. */
+  memory: { rss: ResourceStat; heapUsed: ResourceStat; external: ResourceStat; arrayBuffers: ResourceStat };
+  /** Event-loop delay in ns (`monitorEventLoopDelay`); absent when the loop was never free to be measured. */
+  eventLoopDelay?: { mean: number; p50: number; p99: number; max: number };
+  /** GC pauses by kind (`minor`, `major`, `incremental`, `weakcb`): count and total and longest pause in ms. */
+  gc: Record<string, { count: number; totalMs: number; maxMs: number }>;
+  /** A small time series (at most `SERIES_POINTS` points, averaged into buckets): ms since start, CPU %, RSS and heap bytes. */
+  series: { t: number[]; cpu: number[]; rss: number[]; heapUsed: number[] };
+  /** The sampler's own cost: median time per sample in ns, and that times the samples as a share of the wall time covered. */
+  overhead: { perSampleNs: number; fraction: number };
+  /** `group`: measured over a whole group, its contenders sampled interleaved (the same summary on each). */
+  scope?: 'group';
 }
 
 /** A contender compared with its group's baseline. */

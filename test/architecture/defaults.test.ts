@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const FILES = ['src/engine/options.ts', 'src/config.ts'];
+const FILES = ['src/engine/options.ts', 'src/config.ts', 'src/load/options.ts', 'src/resources/options.ts'];
 /** The interfaces users fill in (others in these files are internal). */
-const USER_OPTIONS = new Set(['Hooks', 'SamplingOptions', 'BenchOptions', 'GroupOptions', 'RunOptions', 'CycleBenchConfig']);
+const USER_OPTIONS = new Set(['Hooks', 'SamplingOptions', 'BenchOptions', 'GroupOptions', 'RunOptions', 'CycleBenchConfig', 'LoadOptions', 'ResourceOptions']);
 
 /** Optional members of exported interfaces whose JSDoc lacks `@default`. */
 function undocumented(file: string): string[] {

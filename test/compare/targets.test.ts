@@ -89,13 +89,18 @@ describe('throughput targets', () => {
     expect(parseTarget('x', text, 't')).toMatchObject({ stat: 'throughput', limit, limitKind: 'byte-rate' });
   });
 
+  it('a plain rate is the requests per second of a load test, a byte rate a declared throughput', () => {
+    expect(parseTarget('x', 'throughput > 500', 't')).toMatchObject({ stat: 'throughput', limit: 500, limitKind: 'count' });
+    expect(parseTarget('x', 'throughput > 500/s', 't')).toMatchObject({ stat: 'throughput', limit: 500, limitKind: 'count' });
+    expect(parseTarget('x', 'throughput > 500MB/s', 't')).toMatchObject({ stat: 'throughput', limit: 500e6, limitKind: 'byte-rate' });
+  });
+
   it('parses items rates as counts', () => {
     expect(parseTarget('x', 'items > 1M/s', 't')).toMatchObject({ stat: 'items', limit: 1e6, limitKind: 'count' });
   });
 
   it.each([
-    ['throughput > 500', /rate such as 500MB\/s/],
-    ['throughput > 5ms', /rate such as 500MB\/s/],
+    ['throughput > 5ms', /throughput > 500\/s.*500MB\/s for a declared throughput/],
     ['items > 5ms', /items is a rate/],
     ['ops > 500MB/s', /applies to throughput/],
     ['median < 1GB/s', /applies to throughput/],

@@ -17,7 +17,8 @@ import { captureIO } from '../compare/fixtures.js';
 import { ROOT, realRun, tempDirs } from './helpers.js';
 import { renderRun } from '../../src/report/run-report.js';
 import { withGrades } from '../../src/report/grade.js';
-import { erroredBench, makeRun } from '../compare/fixtures.js';
+import { bench, erroredBench, makeRun, runOf, samples } from '../compare/fixtures.js';
+import { loadBench } from '../load/fixtures.js';
 import { importResult } from '../../src/importers/index.js';
 
 type Schema = Record<string, unknown>;
@@ -216,5 +217,14 @@ describe('results from other parts of cyclebench', () => {
     expect(runResultProblems(run)).toEqual([]);
     run.benchmarks[0].stats.medianCI.method = 'guesswork';
     expect(runResultProblems(run).length).toBeGreaterThan(0);
+  });
+});
+
+describe('load tests and sampled resources', () => {
+  it('a load result with its resources section passes; its required fields are required', () => {
+    const run = JSON.parse(JSON.stringify(runOf([loadBench('search'), bench('a', samples(100, 20, 1))])));
+    expect(runResultProblems(run)).toEqual([]);
+    delete run.benchmarks[0].load.successRate;
+    expect(runResultProblems(run).map((p) => p.path)).toContain('benchmarks[0].load.successRate');
   });
 });

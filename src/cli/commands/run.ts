@@ -46,6 +46,7 @@ const MEASURE_OPTIONS: OptionTable = {
   'cache-sim': { type: 'boolean' },
   processes: { type: 'string' },
   'memory-limit': { type: 'string' },
+  resources: { type: 'boolean' },
 };
 
 const RUN_OPTIONS: OptionTable = {
@@ -73,6 +74,7 @@ Measuring:
   --timeout 10m        the whole run's deadline: benchmarks left are recorded as not run (exit 5)
   --memory-limit MB    heap limit of isolated workers and processes
   --processes N        measure in N fresh processes, pooled with the process as the unit (config: processes)
+  --resources          sample CPU, memory, event-loop delay and GC while measuring (always on for load tests)
   --mode instructions  count instructions under callgrind (deterministic; --iterations N, --cache-sim)
 Output:
   --json FILE|-        write the result file (- : stdout, JSON only)   --markdown FILE  results and verdict
@@ -143,6 +145,7 @@ export function runOptionsFrom(values: Values, io: CommandIO): RunOptions {
     isolate,
     gc: values.gc === true ? true : undefined,
     equivalence: values.equivalence === true ? true : undefined,
+    resources: values.resources === true ? true : undefined,
   };
   const time = str(values, 'time');
   const minTime = str(values, 'min-time');
@@ -185,7 +188,7 @@ function measureArgs(values: Values, except: string[] = []): string[] {
 /** Refuses flag combinations that would be accepted and silently ignored. */
 function checkCombinations(values: Values, mode: 'time' | 'instructions'): void {
   if (mode === 'instructions') {
-    for (const f of ['profile', 'counters', 'isolate', 'time', 'min-time', 'quick', 'samples', 'precision', 'gc'])
+    for (const f of ['profile', 'counters', 'isolate', 'time', 'min-time', 'quick', 'samples', 'precision', 'gc', 'resources'])
       if (values[f] !== undefined) throw new CycleBenchError('E_USAGE', `--${f} does not apply to --mode instructions (a fixed number of iterations counted under callgrind).`);
   } else {
     for (const f of ['iterations', 'cache-sim'])
