@@ -2,6 +2,7 @@
  * The CI outputs of `run` and `compare`: the pull-request comment, the shields badge, JUnit XML and
  * `--output-dir`, a folder of artifacts with stable names that a workflow uploads as it is.
  */
+import { renderHtml } from '../report/html.js';
 import path from 'node:path';
 import { CycleBenchError } from '../errors.js';
 import type { GateReport } from '../compare/gate.js';
@@ -86,12 +87,9 @@ export interface ArtifactSources {
   outputs: CiOutputs;
 }
 
-/**
- * The HTML report, when the renderer exists. HTML CALL SITE: the one place report.html is made; connect
- * the renderer of src/report/html.ts (branch reports-html) here. Until then there is no report.html.
- */
-function htmlReport(_s: ArtifactSources): string | null {
-  return null;
+/** The HTML report of the artifacts: the run and, when there was a base, the comparison. */
+function htmlReport(s: ArtifactSources): string {
+  return renderHtml({ run: s.current, verdict: s.report, targets: s.report.targets });
 }
 
 /** Writes the asked-for outputs. Returns the paths written (for the notes). */
@@ -110,8 +108,7 @@ export function writeCiOutputs(s: ArtifactSources, io: CommandIO): string[] {
     if (report.comparison) files.push([at('comparison.json'), () => renderVerdictJson(report)], [at('comparison.md'), () => s.markdown]);
     if (base) files.push([at('baseline-metrics.json'), () => serializeResult(base)]);
     files.push([at('junit.xml'), junit], [at('badge.json'), badge], [at('pr-comment.md'), comment]);
-    const html = htmlReport(s);
-    if (html !== null) files.push([at('report.html'), () => html]);
+    files.push([at('report.html'), () => htmlReport(s)]);
   }
   return files.map(([file, render]) => writeTo(file, render(), io));
 }

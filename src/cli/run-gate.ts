@@ -11,8 +11,7 @@ import type { Rerun } from '../compare/confirm.js';
 import type { Policy } from '../compare/policy.js';
 import { analyzeHistory } from '../compare/history-analysis.js';
 import { appendHistory, readHistory } from '../store/history-file.js';
-import { resolveRef, saveLast, saveNamed, type ResolvedRef } from '../store/named.js';
-import { validateName } from '../store/paths.js';
+import { checkNewName, resolveRef, saveLast, saveNamed, type ResolvedRef } from '../store/named.js';
 import { renderVerdictConsole, renderVerdictJson, renderVerdictMarkdown } from '../report/verdict.js';
 import { renderRun } from '../report/run-report.js';
 import { useColor } from '../report/io.js';
@@ -116,8 +115,8 @@ export interface PreparedGate {
 export async function prepareGate(values: Values, io: CommandIO): Promise<PreparedGate> {
   const tag = str(values, 'tag');
   const saveBaseline = str(values, 'save-baseline');
-  if (tag !== undefined) validateName(tag, 'tag');
-  if (saveBaseline !== undefined) validateName(saveBaseline, 'baseline');
+  if (tag !== undefined) checkNewName(io.cwd, 'tag', tag);
+  if (saveBaseline !== undefined) checkNewName(io.cwd, 'baseline', saveBaseline);
   const { policy, configFile, config } = await loadPolicy(io.cwd, policyFlags(values));
   const baseline = str(values, 'baseline');
   return {

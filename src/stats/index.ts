@@ -99,4 +99,6 @@ export type { LinearFit } from './regression.js';
 export { fitComplexity, COMPLEXITY_CLASSES } from './complexity.js';
 export type { ComplexityClass, ComplexityCandidate, FittedComplexity, ComplexityOptions } from './complexity.js';
 export { trend, changePoints, projectCrossing } from './series.js';
+export { detectStates, optimalPartition } from './states.js';
+export type { PerformanceState, StatesOptions, StatesResult } from './states.js';
 export type { Trend, ChangePoint, ChangePointOptions, Crossing } from './series.js';

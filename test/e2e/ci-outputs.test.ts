@@ -48,8 +48,9 @@ describe('run --baseline main --output-dir out', () => {
     expect(title).toMatch(/^### ❌ cyclebench: 1 regression, \d improvements?, \d unchanged, .*1 target met$/);
     expect(comment).toMatch(/\*\*Confirmation\*\*: 1 suspect re-run in fresh processes .* confirmed `work`/);
     expect(comment).toMatch(/\| `work` \| .* \| 2\/2 re-runs \|/);
-    // No HTML renderer is connected yet (src/cli/outputs.ts, htmlReport).
-    expect(p.exists('out/report.html')).toBe(false);
+    const html = p.read('out/report.html');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('cyclebench');
   });
 
   it('without a base: the results, JUnit, badge and comment, but no comparison files', async () => {
