@@ -60,7 +60,7 @@ type Attempt =
   | { kind: 'died'; running: string[]; error: (id: string) => Error };
 
 /** Runs one top-level task isolated; as many fresh children as it takes to give every benchmark a result. */
-export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 'process'): Promise<TaskOutcome> {
+export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 'process', nodeFlags: readonly string[] = []): Promise<TaskOutcome> {
   const plan = taskPlan(task, ctx.options.filter);
   const results = new Map<string, BenchResult>();
   const groups = new Map<number, GroupComparison[]>();
@@ -83,10 +83,17 @@ export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 
     }
     const resume = { point: next.point, exclude: next.results.filter((b) => results.has(b.id)).map((b) => b.id) };
     const known = results.size;
-    const a = await attempt(task, ctx, mode, resume, (point, o) => {
-      for (const r of o.benchmarks) results.set(r.id, r);
-      groups.set(point, o.groups);
-    });
+    const a = await attempt(
+      task,
+      ctx,
+      mode,
+      resume,
+      (point, o) => {
+        for (const r of o.benchmarks) results.set(r.id, r);
+        groups.set(point, o.groups);
+      },
+      nodeFlags,
+    );
     if (a.kind === 'error') failRest(() => new Error(`isolated ${mode} for '${next.results[0].id}' failed: ${a.message}`));
     else if (a.kind === 'end') failRest(() => new Error(`the isolated ${mode} ended without running it`));
     else {
@@ -104,7 +111,7 @@ export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 
 }
 
 /** One child, from `resume` on, until it ends, dies, or is killed at its allowance or the run's deadline. */
-function attempt(task: Task, ctx: RunContext, mode: 'worker' | 'process', resume: Resume, onPoint: (point: number, o: TaskOutcome) => void): Promise<Attempt> {
+function attempt(task: Task, ctx: RunContext, mode: 'worker' | 'process', resume: Resume, onPoint: (point: number, o: TaskOutcome) => void, nodeFlags: readonly string[]): Promise<Attempt> {
   const limit = taskLimit(task, ctx.options);
   const allowance = allowanceMs(limit.sampling, limit.contenders);
   const name = task.kind === 'bench' ? task.bench.name : task.group.name;
@@ -150,7 +157,7 @@ function attempt(task: Task, ctx: RunContext, mode: 'worker' | 'process', resume
       arm();
     };
     const onEnd = (end: ChildEnd) => finish({ kind: 'died', running, error: killedFor ?? (() => deathError(mode, end)) });
-    const child = startChild(mode, request, ctx.options.memoryLimitMb, onMessage, onEnd);
+    const child = startChild(mode, request, ctx.options.memoryLimitMb, onMessage, onEnd, nodeFlags);
     arm(STARTUP_GRACE_MS);
   });
 }

@@ -1,4 +1,5 @@
 /** Options for benchmarks, groups and runs, with their defaults. */
+import type { ProcessSetup } from './process-flags.js';
 import type { LoadOptions, LoadRequest } from '../load/options.js';
 import type { ResourceOptions } from '../resources/options.js';
 
@@ -58,7 +59,7 @@ export interface SamplingOptions {
 }
 
 /** Options of one benchmark. */
-export interface BenchOptions<S = unknown, A extends Args = Args> extends Hooks<S, A>, SamplingOptions {
+export interface BenchOptions<S = unknown, A extends Args = Args> extends Hooks<S, A>, SamplingOptions, ProcessSetup {
   /** Parameter axes: the benchmark runs once per point of their Cartesian product. @default undefined (one point, no arguments) */
   args?: AxesOf<A>;
   /** Time GPU work (CUDA events) instead of CPU time. @default false */
@@ -89,7 +90,7 @@ export type LoadFn<A extends Args = Args> = (args: A, request: LoadRequest) => u
 export type LoadTestOptions<A extends Args = Args> = LoadOptions & Pick<BenchOptions<unknown, A>, 'before' | 'after' | 'args' | 'skip' | 'resources'>;
 
 /** Options of a group of contenders. */
-export interface GroupOptions extends SamplingOptions {
+export interface GroupOptions extends SamplingOptions, ProcessSetup {
   /** Name of the contender the others are compared with. @default the first contender */
   baseline?: string;
   /** Run each contender once on the same input and report any whose output differs from the baseline's. @default false */
@@ -101,7 +102,7 @@ export interface GroupOptions extends SamplingOptions {
 }
 
 /** Options of a run. */
-export interface RunOptions extends SamplingOptions {
+export interface RunOptions extends SamplingOptions, ProcessSetup {
   /** Print nothing. @default false */
   quiet?: boolean;
   /** Only benchmarks whose id matches (substring, or /regex/). @default undefined (all) */

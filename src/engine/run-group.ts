@@ -141,6 +141,7 @@ async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude
         );
       },
       () => dead.size === live.length,
+      () => live.every((c) => c.steady()),
     );
   }
   await ctx.gc.flush();

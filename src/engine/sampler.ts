@@ -1,4 +1,4 @@
-import { createRng, median } from '../stats/index.js';
+import { createRng, detectStates, median } from '../stats/index.js';
 import { getHeapStatistics } from 'node:v8';
 import type { Clock } from '../clock/index.js';
 import type { CounterSet } from '../counters/set.js';
@@ -302,6 +302,11 @@ export class Contender {
       if (h1 >= h0) return (h1 - h0) / k;
     }
     return undefined;
+  }
+
+  /** False while the samples hold more than one performance state (stats' detectStates). */
+  steady(): boolean {
+    return detectStates(this.raw).verdict !== 'states';
   }
 
   /** Relative CI half-width of the median after subtracting the empty loop's median (the stop rule's measure). */

@@ -9,6 +9,7 @@ import { counterUnit } from '../counters/events.js';
 import { paint } from './io.js';
 import { consoleTable, csvField, markdownTable, type Cell } from './table.js';
 import { loadAndResourceLines } from './load-report.js';
+import { stateLines, statesFlag, statesText } from './states-report.js';
 
 /** Report formats of `cyclebench report` rendered as text here (html: see html.ts). */
 export type RunFormat = 'console' | 'markdown' | 'json' | 'csv';
@@ -35,6 +36,8 @@ export function flagText(b: BenchResult): string {
   if (b.flags.outliers?.severe) f.push(`outliers:${b.flags.outliers.severe}`);
   if (b.flags.throttledSamples) f.push(`throttled:${b.flags.throttledSamples}`);
   if (b.load?.failed) f.push(`failed:${b.load.failed}`);
+  const states = statesFlag(b);
+  if (states) f.push(states);
   return f.join(' ');
 }
 
@@ -111,6 +114,7 @@ function details(run: RunResult, grades: Map<string, BenchGrade>): string[] {
   for (const c of run.complexity ?? []) lines.push('', `${c.id}: ${c.best} in ${c.axis}`);
   lines.push(...counterLines(run));
   lines.push(...loadAndResourceLines(run));
+  lines.push(...stateLines(run.benchmarks));
   const skipped = new Map<string, string[]>();
   for (const b of run.benchmarks.filter((x) => x.status === 'skipped')) {
     const reason = b.skipReason ?? 'no reason given';
@@ -136,14 +140,15 @@ export function renderRun(run: RunResult, format: RunFormat, options: RunRenderO
   const grades = gradeRun(run, options.targets);
   if (format === 'csv') {
     const head = ['id', 'status', 'unit', 'n', 'median', 'median_ci_lo', 'median_ci_hi', 'mean', 'p95', 'p99', 'min', 'max', 'stddev', 'cv', 'ops_per_sec', 'error',
-      'bytes_per_iteration', 'items_per_iteration', 'bytes_per_sec', 'items_per_sec', 'grade', 'consistency'];
+      'bytes_per_iteration', 'items_per_iteration', 'bytes_per_sec', 'items_per_sec', 'grade', 'consistency', 'states'];
     const rows = run.benchmarks.map((b) => {
       const s = b.stats;
       const g = grades.get(b.id)!;
       const n = (v: number | undefined | null) => (isNum(v) ? v : null);
       const rate = b.load ? b.load.throughput : b.unit === 'ns' ? n(s?.opsPerSec) : null;
       return [b.id, b.status, b.unit, s?.n ?? 0, n(s?.median), n(s?.medianCI?.lo), n(s?.medianCI?.hi), n(s?.mean), n(s?.p95), n(s?.p99), n(s?.min), n(s?.max), n(s?.stddev), n(s?.cv), rate, b.error?.message ?? null,
-        n(b.throughput?.bytes), n(b.throughput?.items), n(rateOf(b, 'bytes').value), n(rateOf(b, 'items').value), g.grade, n(g.consistency)]
+        n(b.throughput?.bytes), n(b.throughput?.items), n(rateOf(b, 'bytes').value), n(rateOf(b, 'items').value), g.grade, n(g.consistency),
+        b.states ? statesText(b.states, b.unit) : null]
         .map(csvField)
         .join(',');
     });

@@ -45,6 +45,8 @@ const MEASURE_OPTIONS: OptionTable = {
   iterations: { type: 'string' },
   'cache-sim': { type: 'boolean' },
   processes: { type: 'string' },
+  heap: { type: 'string' },
+  tier: { type: 'string' },
   'memory-limit': { type: 'string' },
   resources: { type: 'boolean' },
 };
@@ -74,6 +76,8 @@ Measuring:
   --timeout 10m        the whole run's deadline: benchmarks left are recorded as not run (exit 5)
   --memory-limit MB    heap limit of isolated workers and processes
   --processes N        measure in N fresh processes, pooled with the process as the unit (config: processes)
+  --heap steady        measure in a process with a fixed 16 MB young generation and single-threaded GC
+  --tier top           measure in a process without Maglev, so Node 24+ reaches TurboFan (docs/tiering.md)
   --resources          sample CPU, memory, event-loop delay and GC while measuring (always on for load tests)
   --mode instructions  count instructions under callgrind (deterministic; --iterations N, --cache-sim)
 Output:
@@ -161,6 +165,8 @@ export function runOptionsFrom(values: Values, io: CommandIO): RunOptions {
   if (samples) options.samples = Math.round(samples);
   const precision = positiveNumber(str(values, 'precision'), '--precision');
   if (precision) options.precision = precision;
+  options.heap = oneOf(str(values, 'heap'), ['default', 'steady'] as const, '--heap');
+  options.tier = oneOf(str(values, 'tier'), ['default', 'top'] as const, '--tier');
   const timeout = str(values, 'timeout');
   if (timeout !== undefined) options.deadline = Date.now() + parseDurationMs(timeout, '--timeout', true);
   const memory = positiveNumber(str(values, 'memory-limit'), '--memory-limit');
@@ -214,6 +220,8 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   if (gate.tag) options.tag = gate.tag;
   if (mode === 'instructions') options.instructionNoise = gate.policy.instructionNoise;
   const processes = processCount(values, gate.config);
+  options.heap ??= gate.config.heap;
+  options.tier ??= gate.config.tier;
   const files = await findFiles(positionals, io.cwd);
   const suite = await loadSuite(files);
   rotateForProcess(suite.tasks, io.env);
