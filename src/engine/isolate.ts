@@ -10,7 +10,7 @@ import { serializeFilter, type ChildMessage, type ChildRequest, type Resume, typ
 import { codedError } from './faults.js';
 import { allowanceMs, deadlineMessage, deadlinePassed, msToDeadline, timeoutMessage } from './limits.js';
 import { failedResult } from './result.js';
-import { taskPlan, type PointPlan } from './run-task.js';
+import { doneEvent, taskPlan, type PointPlan } from './run-task.js';
 import { startChild, type ChildEnd } from './spawn.js';
 import type { BenchResult, GroupComparison } from '../result/types.js';
 
@@ -67,7 +67,7 @@ export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 
   const record = (rs: BenchResult[]) => {
     for (const r of rs) {
       results.set(r.id, r);
-      ctx.progress({ type: 'done', id: r.id, index: ctx.index++, total: ctx.total, status: r.status });
+      ctx.progress(doneEvent(r, ctx.index++, ctx.total));
     }
   };
   const pending = (p: PointPlan) => p.results.filter((b) => !results.has(b.id));

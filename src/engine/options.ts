@@ -133,6 +133,11 @@ export interface RunOptions extends SamplingOptions, ProcessSetup {
    * group verdicts; the CLI passes the policy's `instructionNoise`. @default 0.005
    */
   instructionNoise?: number;
+  /**
+   * With isolation, each child writes a CPU profile of its task to this folder
+   * (`<task>.cpuprofile`); the CLI's `--profile` sets it. @default undefined (no profile)
+   */
+  profileDir?: string;
   /** Resource sampling for every benchmark without its own setting. @default undefined (off for `bench`, on for `load`) */
   resources?: boolean | ResourceOptions;
   /** Overrides of every load test's options (`cyclebench load --concurrency 10`). @default undefined (each test's own) */
@@ -149,7 +154,17 @@ export const DEFAULT_INSTRUCTION_NOISE = 0.005;
 export type ProgressEvent =
   | { type: 'start'; total: number; estimateMs: number }
   | { type: 'bench'; id: string; index: number; total: number }
-  | { type: 'done'; id: string; index: number; total: number; status: 'ok' | 'error' | 'skipped'; medianNs?: number; unit?: string };
+  | {
+      type: 'done';
+      id: string;
+      index: number;
+      total: number;
+      status: 'ok' | 'error' | 'skipped';
+      medianNs?: number;
+      unit?: string;
+      /** Probable dead code: the upper bound of its cost above the empty loop, in unit. */
+      boundNs?: number;
+    };
 
 /** Resolved sampling options: every field set. */
 export type Sampling = Required<Omit<SamplingOptions, 'samples'>> & { samples?: number };

@@ -123,6 +123,7 @@ export function failedResult(
   status: 'error' | 'skipped',
   err: unknown,
   wallMs: number,
+  kind: BenchResult['kind'] = 'cpu',
 ): BenchResult {
   const e = describeThrown(err);
   return {
@@ -130,7 +131,7 @@ export function failedResult(
     args: base.args && Object.keys(base.args).length ? base.args : undefined,
     status,
     ...(status === 'error' ? { error: e } : { skipReason: e.message }),
-    kind: 'cpu',
+    kind,
     unit: 'ns',
     totalIterations: 0,
     stopReason: 'error',

@@ -13,11 +13,14 @@ export function statesText(s: StatesSummary, unit: BenchResult['unit']): string 
   return `${s.states.length} states${s.across === 'processes' ? ' across processes' : ''}: ${parts.join(', ')}${switches}`;
 }
 
-/** What a reader should do about states: why the median is a mix, and the option that may help. */
+/** What a reader should do about states: why the median is a mix, and what may help, from what differed between them. */
 export function statesHint(s: StatesSummary): string {
   if (s.tierChange)
     return 'the levels are 2.5x or more apart: most likely a JIT tier change (Maglev to TurboFan on Node 24+); measure the top tier with { tier: "top" } or --tier top (docs/tiering.md)';
-  return 'the median and its CI describe the mix, not either state; for allocating code try { heap: "steady" } or --heap steady, and compare runs with --processes (docs/allocation.md)';
+  const gc = s.states.map((x) => x.gcPerSample ?? 0);
+  if (Math.max(...gc) > 0.01 && Math.max(...gc) >= 2 * Math.min(...gc))
+    return 'GC ran at different rates in the states: allocating code; the median describes the mix; try { heap: "steady" } or --heap steady (docs/allocation.md)';
+  return "the level changed without a change in GC: the machine's state (other load, a shared core) or the JIT; the median describes the mix; measure on a quiet machine, or compare runs with --processes (docs/allocation.md)";
 }
 
 /** The flags column's mark: `states:2`, `tier-change?`. */
