@@ -80,6 +80,7 @@ export async function contenderResult(c: Contender, stopReason: StopReason, gc: 
     iterations: keepSamples ? [...c.iterations] : undefined,
     totalIterations: c.iterations.reduce((a, b) => a + b, 0),
     stopReason,
+    percentilesOver: c.iterations.every((n) => n === 1) ? 'calls' : 'batches',
     wallMs: c.wallMs,
     flags: {
       outliers: {

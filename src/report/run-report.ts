@@ -115,6 +115,7 @@ function details(run: RunResult, grades: Map<string, BenchGrade>): string[] {
   lines.push(...counterLines(run));
   lines.push(...loadAndResourceLines(run));
   lines.push(...stateLines(run.benchmarks));
+  lines.push(...percentileNote(run.benchmarks));
   const skipped = new Map<string, string[]>();
   for (const b of run.benchmarks.filter((x) => x.status === 'skipped')) {
     const reason = b.skipReason ?? 'no reason given';
@@ -124,6 +125,15 @@ function details(run: RunResult, grades: Map<string, BenchGrade>): string[] {
   const dead = run.benchmarks.filter((b) => b.flags.deadCode).map((b) => b.id);
   if (dead.length) lines.push('', `warning: ${dead.join(', ')} cannot be told apart from an empty loop; keep its result with doNotOptimize().`);
   return lines;
+}
+
+/** Says what p75/p99 are over when samples were batches: means of N calls, not single calls. */
+function percentileNote(benchmarks: readonly BenchResult[]): string[] {
+  const batched = benchmarks.filter((b) => b.status === 'ok' && b.stats && b.kind !== 'load' && b.kind !== 'instructions' && b.percentilesOver !== 'calls');
+  if (!batched.length) return [];
+  const calls = (b: BenchResult) => `~${formatCount(Math.round(b.totalIterations / Math.max(1, b.rawStats?.n ?? b.stats!.n)))} calls`;
+  const list = batched.slice(0, 6).map((b) => `${b.id} ${calls(b)}`).join(', ');
+  return ['', `p75 and p99 are over per-sample means of batches of calls (${list}${batched.length > 6 ? ', ...' : ''}), not over single calls; { callsPerSample: 1 } samples single calls.`];
 }
 
 /** One line naming the machine, runtime, clock and commit of a run. */

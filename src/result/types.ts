@@ -113,6 +113,12 @@ export interface BenchResult {
   heapBytesPerIteration?: number;
   /** Counter values per iteration, keyed by event name. */
   counters?: Record<string, CounterValue>;
+  /**
+   * What one sample is, so what its percentiles are over: one call (`calls`), the mean of a batch of
+   * calls (`batches`: p95 is then a percentile of batch means, not of calls), or one request of a load
+   * test (`requests`). Absent in files written before it existed (then batches).
+   */
+  percentilesOver?: 'calls' | 'batches' | 'requests';
   /** Node flags of the process it was measured in, beyond the host's (`heap: 'steady'`, `tier: 'top'`). */
   processFlags?: string[];
   /** More than one performance state while sampling (docs/allocation.md): the levels and how often. */
