@@ -198,6 +198,7 @@ export class Contender {
     // stable too), so warm-up also lasts a minimum time.
     const minEnd = start + Math.min(MIN_WARMUP_MS, this.sampling.warmupMs);
     const history: number[] = [];
+    const early: number[] = [];
     let n = 1;
     for (;;) {
       this.checkTimeout();
@@ -205,6 +206,9 @@ export class Contender {
       const ns = await this.time(this.loop, this.def.fn, n, state);
       await this.teardownState(state);
       const per = ns / n;
+      // Calibration batches of 16 calls or more count for the fastest level too: the fast phase of
+      // issue 20's loop (Node 24/26, calls 11-450) can end before calibration does.
+      if (ns < this.targetNs && n >= 16) early.push(per);
       if (ns < this.targetNs && performance.now() < deadline) {
         n = Math.min(n * 16, Math.ceil((n * this.targetNs * 1.1) / Math.max(ns, 1)));
         continue;
@@ -213,7 +217,7 @@ export class Contender {
       n = Math.max(1, Math.round(this.targetNs / Math.max(per, 1e-3)));
       // Code that was fast and is now 2.5x slower is still changing tier: keep warming up (once, up to
       // TIER_WARMUP_MS more) while it is, in case it comes back to the faster code.
-      const drop = tierDrop(history);
+      const drop = tierDrop([...early, ...history]);
       if (drop !== undefined && !extended && this.sampling.warmupMs > 0) {
         extended = true;
         deadline = Math.max(deadline, performance.now() + TIER_WARMUP_MS);
@@ -227,7 +231,7 @@ export class Contender {
         break;
       }
     }
-    this.warmupFastNs = tierDrop(history);
+    this.warmupFastNs = tierDrop([...early, ...history]);
     this.n = this.sampling.callsPerSample ?? n;
     await this.settleEmptyLoop(this.n);
     this.samplingStartedAt = performance.now();
