@@ -7,12 +7,29 @@ import type { ClockReport } from './clock/index.js';
 import { countersCapability, type CountersCapability } from './counters/capability.js';
 import { valgrindCapability, type ValgrindCapability } from './counters/valgrind.js';
 import { cudaCapability, type CudaCapability } from './gpu/capability.js';
+import { tierFlags } from './util/v8-flags.js';
+
+/**
+ * The runtime part of the environment. Whether Maglev runs follows from the V8 version (on by default
+ * from V8 13: Node 24 and 26; off on Node 20 and 22, checked with `node --v8-options` on each) and
+ * the last `--maglev`/`--no-maglev` option, so no child process is needed to ask V8.
+ */
+export function runtimeInfo(versions: NodeJS.ProcessVersions = process.versions, execArgv: string[] = process.execArgv): Capabilities['runtime'] {
+  let maglev = Number(versions.v8.split('.')[0]) >= 13;
+  for (const a of execArgv) if (a === '--maglev' || a === '--no-maglev') maglev = a === '--maglev';
+  return { node: versions.node, v8: versions.v8, execArgv, maglev, tierFlags: tierFlags(execArgv) };
+}
 
 /** Everything cyclebench knows about the machine and what it can measure on it. */
 export interface Capabilities {
   cpu: { model: string; logicalCores: number; governor: string | null; arch: string };
   os: { platform: string; type: string; kernel: string };
-  runtime: { node: string; v8: string; execArgv: string[] };
+  /**
+   * The Node and V8 versions, Node's options, and what decides the JIT tiers (docs/tiering.md):
+   * `maglev` says whether V8's mid tier runs (by default from V8 13, Node 24, on; `--maglev` /
+   * `--no-maglev` win), `tierFlags` the options in execArgv that change tiering.
+   */
+  runtime: { node: string; v8: string; execArgv: string[]; maglev: boolean; tierFlags: string[] };
   native: Availability & { source: 'prebuild' | 'local build' | 'none'; path?: string; warning?: boolean; hint?: string };
   /** Every clock path, measured now; the first is the one the engine uses. */
   clocks: ClockReport[];
@@ -73,7 +90,7 @@ export function capabilities(options: CapabilityOptions = {}): Capabilities {
       arch: arch(),
     },
     os: { platform: platform(), type: osType(), kernel: release() },
-    runtime: { node: process.versions.node, v8: process.versions.v8, execArgv: process.execArgv },
+    runtime: runtimeInfo(),
     native,
     clocks,
     clockCheck,

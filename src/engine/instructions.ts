@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CycleBenchError } from '../errors.js';
-import { runUnderCallgrind, valgrindCapability } from '../counters/valgrind.js';
+import { deterministicNodeFlags, runUnderCallgrind, valgrindCapability } from '../counters/valgrind.js';
 import { measureInstructions } from '../counters/instructions.js';
 import { bestClock } from '../clock/index.js';
 import { argPoints, benchId, matchesFilter } from './expand.js';
@@ -132,7 +132,10 @@ async function measureUnderCallgrind(
     const original = m.file && copies.originals.get(resolve(m.file));
     if (original) m.file = relative(process.cwd(), original);
   }
-  const benchmarks = metas.map((m) => instructionResult(m, totals, request.iterations));
+  // The child's V8 flags (checked against this Node's) go with each count: counts taken with other
+  // flags, or on another Node line, count other code (compare warns when they differ).
+  const flags = deterministicNodeFlags();
+  const benchmarks = metas.map((m) => instructionResult(m, totals, request.iterations)).map((b) => (b.status === 'ok' ? { ...b, processFlags: flags } : b));
   const band = options.instructionNoise ?? DEFAULT_INSTRUCTION_NOISE;
   return runEnvelope({ startedAt, mode: 'instructions', tag: options.tag, benchmarks, groups: groupComparisons(metas, benchmarks, band) });
 }

@@ -9,7 +9,7 @@ import { bandVerdict, mean, stddev, studentTQuantile, studentTTwoSided } from '.
 import { DEFAULT_SAMPLING } from './options.js';
 import { complexityFits } from './complexity.js';
 import { runEnvelope } from './environment.js';
-import { sampleStats } from './result.js';
+import { sampleStats, TIER_CHANGE_RATIO } from './result.js';
 import type { BenchResult, GroupComparison, RunResult, StatesSummary } from '../result/types.js';
 
 /** 95% t-interval of the mean of `values` (n >= 2). */
@@ -66,7 +66,7 @@ export function processStates(medians: readonly number[]): StatesSummary | undef
   }
   if (levels.length < 2) return undefined;
   const states = levels.map((l) => ({ level: l.reduce((a, b) => a + b, 0) / l.length, share: l.length / medians.length, visits: l.length }));
-  return { states, switches: 0, across: 'processes', ...(states[states.length - 1].level / states[0].level >= 2.5 ? { tierChange: true } : {}) };
+  return { states, switches: 0, across: 'processes', ...(states[states.length - 1].level / states[0].level >= TIER_CHANGE_RATIO ? { tierChange: true } : {}) };
 }
 
 function pooledGroup(parts: GroupComparison[]): GroupComparison {

@@ -9,6 +9,7 @@
  * existing heap: checked), so such a task always runs in a fresh child process.
  */
 import type { BenchResult } from '../result/types.js';
+import { supportedV8Flags } from '../util/v8-flags.js';
 
 /** How a benchmark's process is set up; `default` is the host's own. */
 export interface ProcessSetup {
@@ -29,7 +30,9 @@ export function processFlags(...layers: (ProcessSetup | undefined)[]): string[] 
     if (l?.heap) heap = l.heap;
     if (l?.tier) tier = l.tier;
   }
-  return [...(heap === 'steady' ? HEAP_STEADY : []), ...(tier === 'top' ? TIER_TOP : [])];
+  const flags = [...(heap === 'steady' ? HEAP_STEADY : []), ...(tier === 'top' ? TIER_TOP : [])];
+  // Every flag exists on Node 20-26 (checked); a Node whose V8 lacks one still starts, without it.
+  return flags.length ? supportedV8Flags(flags).kept : flags;
 }
 
 /** Records the flags on each result, so `compare` can say when two runs were set up differently. */

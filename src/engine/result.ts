@@ -2,7 +2,7 @@ import { classifyOutliers, detectStates, median, summarize } from '../stats/inde
 import { medianInterval } from './stopping.js';
 import type { BenchResult, SampleStats, StatesSummary, StopReason, Throughput } from '../result/types.js';
 import type { Args, ThroughputOption } from './options.js';
-import type { Contender } from './sampler.js';
+import { TIER_CHANGE_RATIO, type Contender } from './sampler.js';
 import type { GcWatch } from './gc.js';
 import { resultCounters } from './counters.js';
 import type { CounterSet } from '../counters/set.js';
@@ -97,7 +97,7 @@ export async function contenderResult(c: Contender, stopReason: StopReason, gc: 
   const gcPerSample = gc.perWindow(c.windows);
   const gcSamples = gcPerSample.filter((n) => n > 0).length;
   if (gcSamples) r.flags.gcSamples = gcSamples;
-  const states = statesSummary(dead ? c.raw : corrected, gcPerSample);
+  const states = withWarmupTier(statesSummary(dead ? c.raw : corrected, gcPerSample), c.warmupFastNs, r.stats?.median);
   if (states) r.states = states;
   if (!c.warmupSettled) r.flags.warmupUnsettled = true;
   if (heap !== undefined) r.heapBytesPerIteration = heap;
@@ -106,8 +106,18 @@ export async function contenderResult(c: Contender, stopReason: StopReason, gc: 
   return r;
 }
 
-/** A tier change shows as levels this far apart; machine states were at most 2.3x here (docs/tiering.md). */
-export const TIER_CHANGE_RATIO = 2.5;
+export { TIER_CHANGE_RATIO };
+
+/**
+ * Adds what warm-up saw: when the code ran TIER_CHANGE_RATIO or more faster during warm-up than it was
+ * sampled at, the tier changed before sampling, which the samples alone cannot show (they may hold
+ * one level). The states then say so: the warm-up level, and a tier change.
+ */
+export function withWarmupTier(states: StatesSummary | undefined, warmupFastNs: number | undefined, medianNs: number | undefined): StatesSummary | undefined {
+  if (warmupFastNs === undefined || medianNs === undefined || !(medianNs >= TIER_CHANGE_RATIO * warmupFastNs)) return states;
+  const s = states ?? { states: [{ level: medianNs, share: 1, visits: 1 }], switches: 0 };
+  return { ...s, tierChange: true, warmupLevel: warmupFastNs };
+}
 
 /** The performance states of a contender's samples, when there is more than one (with GC per sample per state). */
 export function statesSummary(samples: ArrayLike<number>, gcPerSample: ArrayLike<number>): StatesSummary | undefined {

@@ -37,6 +37,26 @@ export function settled(history: readonly number[]): boolean {
   return Math.abs(median(history.slice(-5)) / median(history.slice(-10, -5)) - 1) < 0.02;
 }
 
+/** Levels this far apart are a JIT tier change, not the machine (machine states were at most 2.3x; docs/tiering.md). */
+export const TIER_CHANGE_RATIO = 2.5;
+
+/** How much longer warm-up goes on when the code got slower after it was fast (docs/tiering.md). */
+export const TIER_WARMUP_MS = 1000;
+
+/**
+ * The fastest per-call time in a warm-up history (ns, calibrated batches), when the latest level
+ * (median of the last 3 batches) is TIER_CHANGE_RATIO or more above it; undefined when the code did
+ * not get slower after it was fast. Getting faster is what warm-up is for, and is not reported. One
+ * batch is enough: the fast phase of issue 20's loop on Node 26 (calls 11-450) fills only one or two
+ * batches, and noise makes a batch slower, never 2.5x faster.
+ */
+export function tierDrop(history: readonly number[]): number | undefined {
+  if (history.length < 4) return undefined;
+  const latest = median(history.slice(-3));
+  const fastest = Math.min(...history.slice(0, -3));
+  return latest >= TIER_CHANGE_RATIO * fastest ? fastest : undefined;
+}
+
 /** Minimum warm-up, in ms, before timings may be judged settled. */
 export const MIN_WARMUP_MS = 30;
 
@@ -54,6 +74,12 @@ export class Contender {
   /** Calibrated iterations per sample. */
   n = 1;
   warmupSettled = false;
+  /**
+   * The fastest level (ns per call, median of 3 batches) warm-up saw, when warm-up ended TIER_CHANGE_RATIO
+   * or more above it: the code got slower after it was fast, a tier change before sampling (on Node
+   * 24+, Maglev code replacing TurboFan's; docs/tiering.md). Undefined otherwise.
+   */
+  warmupFastNs: number | undefined;
   error: Error | undefined;
   firstOutput: unknown;
   startedAt = 0;
@@ -166,11 +192,13 @@ export class Contender {
   /** Calibrates the batch size while warming up, until per-iteration timings settle or the bound passes. */
   async warmup(): Promise<void> {
     const start = performance.now();
-    const deadline = start + this.sampling.warmupMs;
+    let deadline = start + this.sampling.warmupMs;
+    let extended = false;
     // Stable timings alone do not prove the optimising tier is reached (an interpreted loop is
     // stable too), so warm-up also lasts a minimum time.
     const minEnd = start + Math.min(MIN_WARMUP_MS, this.sampling.warmupMs);
     const history: number[] = [];
+    const early: number[] = [];
     let n = 1;
     for (;;) {
       this.checkTimeout();
@@ -178,18 +206,32 @@ export class Contender {
       const ns = await this.time(this.loop, this.def.fn, n, state);
       await this.teardownState(state);
       const per = ns / n;
+      // Calibration batches of 16 calls or more count for the fastest level too: the fast phase of
+      // issue 20's loop (Node 24/26, calls 11-450) can end before calibration does.
+      if (ns < this.targetNs && n >= 16) early.push(per);
       if (ns < this.targetNs && performance.now() < deadline) {
         n = Math.min(n * 16, Math.ceil((n * this.targetNs * 1.1) / Math.max(ns, 1)));
         continue;
       }
       history.push(per);
       n = Math.max(1, Math.round(this.targetNs / Math.max(per, 1e-3)));
-      if (performance.now() >= minEnd && settled(history)) {
+      // Code that was fast and is now 2.5x slower is still changing tier: keep warming up (once, up to
+      // TIER_WARMUP_MS more) while it is, in case it comes back to the faster code.
+      const drop = tierDrop([...early, ...history]);
+      if (drop !== undefined && !extended && this.sampling.warmupMs > 0) {
+        extended = true;
+        deadline = Math.max(deadline, performance.now() + TIER_WARMUP_MS);
+      }
+      if (performance.now() >= minEnd && settled(history) && drop === undefined) {
         this.warmupSettled = true;
         break;
       }
-      if (performance.now() >= deadline) break;
+      if (performance.now() >= deadline) {
+        if (drop === undefined && settled(history)) this.warmupSettled = true;
+        break;
+      }
     }
+    this.warmupFastNs = tierDrop([...early, ...history]);
     this.n = this.sampling.callsPerSample ?? n;
     await this.settleEmptyLoop(this.n);
     this.samplingStartedAt = performance.now();

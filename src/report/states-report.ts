@@ -10,7 +10,8 @@ export function statesText(s: StatesSummary, unit: BenchResult['unit']): string 
     return `${formatValue(x.level, unit)} (${Math.round(x.share * 100)}%${i === 0 ? ` of ${of}` : ''}${gc})`;
   });
   const switches = s.across === 'processes' ? '' : `; ${s.switches} switch${s.switches === 1 ? '' : 'es'}`;
-  return `${s.states.length} states${s.across === 'processes' ? ' across processes' : ''}: ${parts.join(', ')}${switches}`;
+  const warm = s.warmupLevel !== undefined ? `; ${formatValue(s.warmupLevel, unit)} during warm-up, before the tier changed` : '';
+  return `${s.states.length} state${s.states.length === 1 ? '' : 's'}${s.across === 'processes' ? ' across processes' : ''}: ${parts.join(', ')}${switches}${warm}`;
 }
 
 /** What a reader should do about states: why the median is a mix, and what may help, from what differed between them. */

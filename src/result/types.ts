@@ -175,6 +175,12 @@ export interface StatesSummary {
   switches: number;
   /** The states are 2.5x or more apart: most likely a JIT tier change during sampling (docs/tiering.md). */
   tierChange?: boolean;
+  /**
+   * The fastest level warm-up saw (ns per call, before overhead subtraction), when the samples were
+   * 2.5x or more slower: the code got slower before sampling began (on Node 24+, Maglev code replacing
+   * TurboFan's), which the samples alone cannot show. With it, `tierChange` is true.
+   */
+  warmupLevel?: number;
   /** `processes`: the levels of separate processes' medians (`--processes`), not of one process's samples. */
   across?: 'processes';
 }
@@ -293,7 +299,11 @@ export interface ComplexityFit {
 export interface Environment {
   cpu: { model: string; logicalCores: number; governor: string | null; arch: string };
   os: { platform: string; type: string; kernel: string };
-  runtime: { node: string; v8: string; execArgv: string[] };
+  /**
+   * Node and V8 versions and Node's options; `maglev`: whether V8's Maglev tier ran, `tierFlags`: the
+   * options that change JIT tiering (absent in results written before 0.1 recorded them).
+   */
+  runtime: { node: string; v8: string; execArgv: string[]; maglev?: boolean; tierFlags?: string[] };
   clock: { name: string; frequencyHz: number; frequencySource: string; resolutionNs: number; overheadNs: number };
   native: Availability & { source: string };
   counters?: Availability;

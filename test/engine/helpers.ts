@@ -36,12 +36,12 @@ export async function runFile(file: string, options: RunOptions): Promise<RunRes
 
 /**
  * Runs a fixture file in a host process of its own (test/fixtures/faults/run.ts), for benchmarks
- * that could take the test runner down. Resolves when that host has ended by itself: a host that
- * never ends fails the test by `timeoutMs`.
+ * that could take the test runner down, or that need Node flags of their own (`nodeFlags`, before the
+ * script). Resolves when that host has ended by itself: a host that never ends fails the test by `timeoutMs`.
  */
-export function runHost(file: string, options: RunOptions & { exit?: boolean }, timeoutMs = 90_000): Promise<{ run: RunResult; code: number | null; stderr: string }> {
+export function runHost(file: string, options: RunOptions & { exit?: boolean }, timeoutMs = 90_000, nodeFlags: string[] = []): Promise<{ run: RunResult; code: number | null; stderr: string }> {
   const out = join(mkdtempSync(join(tmpdir(), 'cb-host-')), 'result.json');
-  const args = ['--import', 'tsx', join(FAULTS, 'run.ts'), file, out, JSON.stringify({ quiet: true, ...options })];
+  const args = [...nodeFlags, '--import', 'tsx', join(FAULTS, 'run.ts'), file, out, JSON.stringify({ quiet: true, ...options })];
   return new Promise((done, fail) => {
     execFile(process.execPath, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }, (err, _stdout, stderr) => {
       if (err && (err as { killed?: boolean }).killed) return fail(new Error(`the host did not end within ${timeoutMs} ms; stderr:\n${stderr.slice(-2000)}`));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Suite, doNotOptimize } from '../../src/index.js';
-import { FAST } from './helpers.js';
+import { resolve } from 'node:path';
+import { FAST, runHost } from './helpers.js';
 
 function work(k: number): number {
   let s = 0;
@@ -144,15 +145,16 @@ describe('measurement', () => {
   });
 
   it('fits complexity when one numeric axis varies', async () => {
-    const s = new Suite();
-    s.add('quadratic', ({ n }) => {
-      let x = 0;
-      for (let i = 0; i < (n as number); i++) for (let j = 0; j < (n as number); j++) x = (x + i * j) | 0;
-      return doNotOptimize(x);
-    }, { args: { n: [40, 80, 160, 320] } });
-    const r = await s.run(FAST);
+    // The quadratic loop runs in a host process with --no-maglev, so that every size is measured in
+    // the same JIT tier on every Node line (test/fixtures/complexity.bench.ts says why).
+    const { run: r, code, stderr } = await runHost(resolve(__dirname, '..', 'fixtures', 'complexity.bench.ts'), { ...FAST, exit: true }, 90_000, ['--no-maglev']);
+    expect(code, stderr).toBe(0);
+    expect(r.benchmarks.map((b) => `${b.id}:${b.status}`)).toEqual(['quadratic[n=40]:ok', 'quadratic[n=80]:ok', 'quadratic[n=160]:ok', 'quadratic[n=320]:ok']);
     expect(r.complexity).toHaveLength(1);
     expect(r.complexity[0]).toMatchObject({ id: 'quadratic', axis: 'n', best: 'O(n^2)', weighting: 'relative' });
+    // The result file says which Node measured it and with which V8 flags.
+    expect(r.environment.runtime).toMatchObject({ node: process.versions.node, v8: process.versions.v8 });
+    expect(r.environment.runtime.execArgv).toContain('--no-maglev');
   });
 
   it('returns a versioned result with the environment', async () => {

@@ -17,18 +17,22 @@ describe.skipIf(!canRun)(`packed tarball (${canRun ? 'linux with npm' : 'needs L
       execFileSync(cmd, args, { ...opts, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
     // Build and pack in a copy of the package, so that prebuildify (which moves build/Release's
-    // output) never disturbs the addon other test files are using.
+    // output) never disturbs the addon other test files are using. dist/ is the bundle `npm install`
+    // built (global-setup rebuilds its JavaScript when a source is newer): packing with
+    // --ignore-scripts ships it as it is instead of running `prepare` (tsup with .d.ts) a second
+    // time, which was about half of this test's time.
     const work = mkdtempSync(join(tmpdir(), 'cb-pack-'));
     const pkg = join(work, 'pkg');
     mkdirSync(pkg);
-    for (const entry of ['package.json', 'binding.gyp', 'CMakeLists.txt', 'tsconfig.json', 'tsup.config.ts', 'native', 'src', 'bin', 'schema']) {
+    for (const entry of ['package.json', 'binding.gyp', 'CMakeLists.txt', 'tsconfig.json', 'tsup.config.ts', 'native', 'src', 'bin', 'schema', 'dist']) {
       if (existsSync(join(root, entry))) cpSync(join(root, entry), join(pkg, entry), { recursive: true });
     }
     symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
     run(process.execPath, [join(root, 'node_modules', 'prebuildify', 'bin.js'), '--napi', '--strip'], { cwd: pkg });
     expect(readdirSync(join(pkg, 'prebuilds', `${process.platform}-${process.arch}`)).some((f) => f.endsWith('.node'))).toBe(true);
 
-    const packed = run(process.execPath, [npmCli, 'pack', '--pack-destination', work, '--silent'], { cwd: pkg }).trim().split('\n').pop()!;
+    expect(existsSync(join(pkg, 'dist', 'index.js')) && existsSync(join(pkg, 'dist', 'index.cjs'))).toBe(true);
+    const packed = run(process.execPath, [npmCli, 'pack', '--ignore-scripts', '--pack-destination', work, '--silent'], { cwd: pkg }).trim().split('\n').pop()!;
     const tarball = join(work, packed);
     expect(existsSync(tarball)).toBe(true);
 
