@@ -45,12 +45,18 @@ export interface CycleBenchConfig {
   allowRemoved?: boolean;
   /** Fresh processes each benchmark is measured in by `cyclebench run` (`--processes`). @default 1 */
   processes?: number;
+  /**
+   * Where history, baselines and tags are kept: 'files' (`.cyclebench/`) or a `postgres://` URL
+   * (leave the password out: PGPASSWORD supplies it). `--store` and CYCLEBENCH_STORE win over it.
+   * @default 'files'
+   */
+  store?: string;
 }
 
 /** Every key a config file may have. */
 export const CONFIG_KEYS: readonly (keyof CycleBenchConfig)[] = [
   'alpha', 'noise', 'instructionNoise', 'memoryNoise', 'cpuNoise', 'correction', 'overrides', 'targets', 'references', 'confirm', 'confirmRule', 'history', 'allowRemoved',
-  'processes',
+  'processes', 'store',
 ];
 
 /** Identity helper for typed config files: `export default defineConfig({ ... })`. */

@@ -15,8 +15,9 @@ export interface CopySummary {
   present: number;
   baselines: number;
   tags: number;
-  /** Unusable lines of the source's history, skipped. */
+  /** Unusable lines of the source's history (in `history`, a file or the database), skipped. */
   problems: HistoryProblem[];
+  history: string;
 }
 
 /** Copies everything in `from` to `to`: history in one append (all or none), then each baseline and tag. */
@@ -35,5 +36,5 @@ export async function copyStore(from: Store, to: Store): Promise<CopySummary> {
       counts[kind]++;
     }
   }
-  return { runs: fresh.length, present: source.entries.length - fresh.length, baselines: counts.baseline, tags: counts.tag, problems: source.problems };
+  return { runs: fresh.length, present: source.entries.length - fresh.length, baselines: counts.baseline, tags: counts.tag, problems: source.problems, history: source.file };
 }
