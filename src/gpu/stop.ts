@@ -3,6 +3,7 @@
  * (stddev / mean of per-iteration sample times) is at most 0.5%, with at least `minSamples` samples
  * and `minGpuTimeNs` of accumulated GPU time; stop anyway at `timeoutMs`. Pure.
  */
+import { coefficientOfVariation } from '../stats/descriptive.js';
 import type { StopReason } from '../result/types.js';
 
 /** Thresholds of the GPU stopping rule. */
@@ -34,17 +35,12 @@ export const gpuStopRule: Readonly<GpuStopRule> = Object.freeze({
   maxThrottleRetries: 6,
 });
 
-/** Sample standard deviation over mean; Infinity with fewer than 2 samples or a zero mean. */
+/** Sample standard deviation over mean (stats' coefficient of variation); Infinity with fewer than 2 samples or a zero mean. */
 export function relativeNoise(samples: ArrayLike<number>): number {
-  const n = samples.length;
-  if (n < 2) return Infinity;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += samples[i];
-  mean /= n;
-  if (mean === 0) return Infinity;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (samples[i] - mean) ** 2;
-  return Math.sqrt(ss / (n - 1)) / Math.abs(mean);
+  if (samples.length < 2) return Infinity;
+  let sum = 0;
+  for (let i = 0; i < samples.length; i++) sum += samples[i];
+  return sum === 0 ? Infinity : coefficientOfVariation(samples);
 }
 
 /** Where sampling stands. */
