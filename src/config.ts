@@ -45,6 +45,12 @@ export interface CycleBenchConfig {
   allowRemoved?: boolean;
   /** Fresh processes each benchmark is measured in by `cyclebench run` (`--processes`). @default 1 */
   processes?: number;
+  /**
+   * Where history, baselines and tags are kept: 'files' (`.cyclebench/`) or a `postgres://` URL
+   * (leave the password out: PGPASSWORD supplies it). `--store` and CYCLEBENCH_STORE win over it.
+   * @default 'files'
+   */
+  store?: string;
   /** `steady`: measure in processes with a fixed young generation (`--heap`; docs/allocation.md). @default 'default' */
   heap?: 'default' | 'steady';
   /** `top`: measure in processes without Maglev, at the top JIT tier (`--tier`; docs/tiering.md). @default 'default' */
@@ -54,7 +60,7 @@ export interface CycleBenchConfig {
 /** Every key a config file may have. */
 export const CONFIG_KEYS: readonly (keyof CycleBenchConfig)[] = [
   'alpha', 'noise', 'instructionNoise', 'memoryNoise', 'cpuNoise', 'correction', 'overrides', 'targets', 'references', 'confirm', 'confirmRule', 'history', 'allowRemoved',
-  'processes', 'heap', 'tier',
+  'processes', 'store', 'heap', 'tier',
 ];
 
 /** Identity helper for typed config files: `export default defineConfig({ ... })`. */

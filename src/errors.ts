@@ -15,6 +15,7 @@ export type CycleBenchErrorCode =
   | 'E_CONFIG'
   | 'E_USAGE'
   | 'E_GPU'
+  | 'E_STORE'
   | 'E_RERUN'
   | 'E_INTERNAL';
 

@@ -55,6 +55,7 @@ export type {
   ResourceStat,
   ResourceSummary,
   RunResult,
+  ShardInfo,
   SampleStats,
   StopReason,
   Throughput,

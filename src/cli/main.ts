@@ -13,6 +13,8 @@ import { reportCommand } from './commands/report.js';
 import { abCommand } from './commands/ab.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
+import { mergeCommand } from './commands/merge.js';
+import { storeCommand } from './commands/store.js';
 import { EXIT, EXIT_HELP, type ExitCode } from '../compare/exit.js';
 import { toolVersion } from '../engine/environment.js';
 import { didYouMean } from '../util/nearest.js';
@@ -26,6 +28,8 @@ const commands: Record<string, { run: Command; summary: string }> = {
   ab: { run: abCommand, summary: 'REF [files]  measure against a git revision in one job, alternating fresh processes' },
   baseline: { run: baselineCommand, summary: 'save|list|show|rm NAME  manage named baselines' },
   history: { run: historyCommand, summary: '[FILTER]  trends, change points and projections from the run history' },
+  merge: { run: mergeCommand, summary: 'FILE... -o OUT  join shard results (run --shard K/N) into one result file' },
+  store: { run: storeCommand, summary: 'import|export --store postgres://...  move history, baselines and tags between files and a database' },
   report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv, html, bmf, gab), a comparison or the history' },
   import: { run: importCommand, summary: 'FILE  convert vitest or mitata results into a result file' },
   init: { run: initCommand, summary: 'ci  write a GitHub Actions workflow that gates pull requests' },

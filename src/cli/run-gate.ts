@@ -10,8 +10,11 @@ import { evaluateRun, type GateReport } from '../compare/gate.js';
 import type { Rerun } from '../compare/confirm.js';
 import type { Policy } from '../compare/policy.js';
 import { analyzeHistory } from '../compare/history-analysis.js';
-import { appendHistory, readHistory } from '../store/history-file.js';
-import { checkNewName, resolveRef, saveLast, saveNamed, type ResolvedRef } from '../store/named.js';
+import { historyEntry } from '../store/history-file.js';
+import { saveLast, type ResolvedRef } from '../store/named.js';
+import { validateName } from '../store/paths.js';
+import { checkStoreName, resolveStoredRef } from '../store/refs.js';
+import type { Store } from '../store/store.js';
 import { renderVerdictConsole, renderVerdictJson, renderVerdictMarkdown } from '../report/verdict.js';
 import { renderRun } from '../report/run-report.js';
 import { useColor } from '../report/io.js';
@@ -19,6 +22,7 @@ import { appendStepSummary, writeTo } from '../report/output.js';
 import { str, type OptionTable, type Values } from './args.js';
 import { ciOutputs, OUTPUT_OPTIONS, writeCiOutputs, type ArtifactSources, type CiOutputs } from './outputs.js';
 import { renderPrComment } from '../report/pr-comment.js';
+import { commandStore, STORE_OPTION } from './store-option.js';
 
 /** The regression flags of `cyclebench run`. */
 export const GATE_OPTIONS: OptionTable = {
@@ -35,6 +39,7 @@ export const GATE_OPTIONS: OptionTable = {
   target: { type: 'string', multiple: true },
   config: { type: 'string' },
   'allow-removed': { type: 'boolean' },
+  ...STORE_OPTION,
   ...OUTPUT_OPTIONS,
 };
 
@@ -100,6 +105,8 @@ export interface PreparedGate {
   /** The config file's contents (engine keys such as `processes`). */
   config: CycleBenchConfig;
   configFile: string | null;
+  /** Where history, baselines and tags are kept (`--store`); the caller closes it. */
+  store: Store;
   /** The resolved `--baseline`, loaded before the run so a missing or corrupt one fails fast. */
   base: ResolvedRef | null;
   tag?: string;
@@ -111,19 +118,35 @@ export interface PreparedGate {
   outputs: CiOutputs;
 }
 
-/** Loads the policy (config + flags) and the baseline, and checks names; throws `E_USAGE`/`E_CONFIG`/`E_BAD_NAME`. */
+/**
+ * Loads the policy (config + flags) and the baseline, checks names, and makes sure the store can be
+ * used (connected, schema current) before anything is measured; throws `E_USAGE`/`E_CONFIG`/
+ * `E_BAD_NAME`/`E_STORE`. The store's connection is released again: measuring may take long.
+ */
 export async function prepareGate(values: Values, io: CommandIO): Promise<PreparedGate> {
   const tag = str(values, 'tag');
   const saveBaseline = str(values, 'save-baseline');
-  if (tag !== undefined) checkNewName(io.cwd, 'tag', tag);
-  if (saveBaseline !== undefined) checkNewName(io.cwd, 'baseline', saveBaseline);
+  if (tag !== undefined) validateName(tag, 'tag');
+  if (saveBaseline !== undefined) validateName(saveBaseline, 'baseline');
   const { policy, configFile, config } = await loadPolicy(io.cwd, policyFlags(values));
   const baseline = str(values, 'baseline');
+  const store = await commandStore(values, io, { config, file: configFile });
+  let base: ResolvedRef | null = null;
+  try {
+    const writes = tag !== undefined || saveBaseline !== undefined || values.history === true;
+    if (writes) await store.ready(true);
+    if (tag !== undefined) await checkStoreName(store, 'tag', tag);
+    if (saveBaseline !== undefined) await checkStoreName(store, 'baseline', saveBaseline);
+    if (baseline !== undefined) base = await resolveStoredRef(store, io.cwd, baseline);
+  } finally {
+    await store.close();
+  }
   return {
     policy,
     config,
     configFile,
-    base: baseline !== undefined ? resolveRef(io.cwd, baseline) : null,
+    store,
+    base,
     tag,
     saveBaseline,
     history: values.history === true,
@@ -162,11 +185,11 @@ export async function finishGate(run: RunResult, gate: PreparedGate, ctx: Finish
   if (!measured) notes.push(`nothing measured (every benchmark was skipped): no stored result was written`);
   else {
     if (!gate.noSave) notes.push(`saved latest run to ${saveLast(io.cwd, run)}`);
-    if (gate.tag) notes.push(`saved tag ${gate.tag} to ${saveNamed(io.cwd, 'tag', gate.tag, run)}`);
-    if (gate.history) notes.push(`appended to history ${appendHistory(io.cwd, run)}`);
+    if (gate.tag) notes.push(`saved tag ${gate.tag} to ${await gate.store.saveNamed('tag', gate.tag, run)}`);
+    if (gate.history) notes.push(`appended to history ${await gate.store.appendHistory([{ entry: historyEntry(run), run }])}`);
   }
   const { policy, base } = gate;
-  const historyRegressions = gate.history && measured ? historyAtThisRun(io.cwd, run, policy) : [];
+  const historyRegressions = gate.history && measured ? await historyAtThisRun(gate.store, run, policy) : [];
   const only = base ? [...new Set([...run.benchmarks.map((b) => b.id), ...base.run.benchmarks.map((b) => b.id).filter(ctx.inScope)])] : undefined;
   const report = await evaluateRun(run, policy, {
     base: base?.run,
@@ -180,7 +203,7 @@ export async function finishGate(run: RunResult, gate: PreparedGate, ctx: Finish
   });
   if (base && run.mode === 'instructions' && policy.confirm > 0) report.notes.push('no confirmation re-runs: instruction counts are deterministic');
   // Saved after comparing, so `--baseline main --save-baseline main` compares with the old one.
-  if (gate.saveBaseline && measured) report.notes.push(`saved baseline ${gate.saveBaseline} to ${saveNamed(io.cwd, 'baseline', gate.saveBaseline, run)}`);
+  if (gate.saveBaseline && measured) report.notes.push(`saved baseline ${gate.saveBaseline} to ${await gate.store.saveNamed('baseline', gate.saveBaseline, run)}`);
   ctx.onVerdict?.(report);
   const judged = Boolean(report.comparison || report.targets.length || report.references.length || report.errored.length || report.historyRegressions.length);
   const ci = { report, current: run, base: base?.run, outputs: gate.outputs };
@@ -192,10 +215,14 @@ export async function finishGate(run: RunResult, gate: PreparedGate, ctx: Finish
   return report.exitCode;
 }
 
-/** Regressions that the history (this run just appended) shows at this run, for its benchmarks. */
-function historyAtThisRun(cwd: string, run: RunResult, policy: Policy): { id: string; message: string }[] {
+/**
+ * Regressions that the history (this run just appended) shows at this run, for its benchmarks, over
+ * the runs of this machine class (CPU model): a shared store holds other machines' runs too.
+ */
+async function historyAtThisRun(store: Store, run: RunResult, policy: Policy): Promise<{ id: string; message: string }[]> {
   const ids = new Set(run.benchmarks.map((b) => b.id));
-  const analysis = analyzeHistory(readHistory(cwd).entries, {
+  const read = await store.readHistory({ ids: [...ids], cpu: run.environment.cpu.model });
+  const analysis = analyzeHistory(read.entries, {
     alpha: policy.alpha,
     noise: policy.noise,
     window: policy.history.window,

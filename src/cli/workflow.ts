@@ -14,6 +14,8 @@ export interface WorkflowOptions {
   node: string;
   /** Runner label(s) for an extra job that runs the suite where a GPU is, with its own sticky comment. */
   gpuRunner?: string[];
+  /** Split the suite over this many jobs of a matrix (`run --shard K/N`), merged by a later job that compares. */
+  shards?: number;
 }
 
 /** Artifact, folder and comment id per job. */
@@ -26,14 +28,7 @@ function benchJob(id: keyof typeof JOBS, name: string, runsOn: string, o: Workfl
     runs-on: ${runsOn}
     timeout-minutes: 60
     steps:
-      # The merge commit of this pull request into its target branch; its first parent is the base.
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 2
-      - uses: actions/setup-node@v4
-        with:
-          node-version: ${o.node}
-      - name: Measure the base (\${{ github.base_ref }})
+${setupSteps(o)}      - name: Measure the base (\${{ github.base_ref }})
         # Without a base (it cannot install, or has no cyclebench yet) the comment says so; nothing fails here.
         continue-on-error: true
         run: |
@@ -72,6 +67,107 @@ function benchJob(id: keyof typeof JOBS, name: string, runsOn: string, o: Workfl
 `;
 }
 
+/** The steps every job that runs cyclebench starts with: the merge commit and Node. */
+function setupSteps(o: WorkflowOptions): string {
+  return `      # The merge commit of this pull request into its target branch; its first parent is the base.
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 2
+      - uses: actions/setup-node@v4
+        with:
+          node-version: ${o.node}
+`;
+}
+
+/**
+ * The sharded jobs: each matrix job measures its shard of the pull request and then the same
+ * benchmarks of the base (`--ids-from`) on the same runner, so each benchmark's two runs share a
+ * machine even where the base's own plan would differ (another suite, other durations), and uploads
+ * both; the merge job joins each side's shards and compares them once. Runners of a matrix may
+ * differ in CPU model, so the merge allows mixed environments and each benchmark records its own.
+ */
+function shardJobs(n: number, o: WorkflowOptions): string {
+  const { artifact } = JOBS.bench;
+  return `  bench:
+    name: benchmarks (shard \${{ matrix.shard }} of ${n})
+    runs-on: ubuntu-latest
+    timeout-minutes: 60
+    strategy:
+      fail-fast: false
+      matrix:
+        shard: [${Array.from({ length: n }, (_, i) => i + 1).join(', ')}]
+    steps:
+${setupSteps(o)}      - name: Install
+        run: npm ci
+      - name: Measure this pull request's shard
+        # The verdict is the merge job's; a benchmark that errors is in the file and judged there.
+        run: |
+          mkdir -p shard
+          npx --no-install cyclebench run --shard \${{ matrix.shard }}/${n} --no-save --json shard/head.json || echo "::warning::this shard exited $?"
+      - name: Measure the same benchmarks of the base (\${{ github.base_ref }})
+        # Without a base (it cannot install, or has no cyclebench yet) the merge job says so; nothing fails here.
+        continue-on-error: true
+        run: |
+          git worktree add --detach "$RUNNER_TEMP/base" HEAD^1
+          cd "$RUNNER_TEMP/base"
+          npm ci
+          if npx --no-install cyclebench --version > /dev/null 2>&1; then
+            npx --no-install cyclebench run --ids-from "$GITHUB_WORKSPACE/shard/head.json" --no-save --json "$GITHUB_WORKSPACE/shard/base.json" || echo "::warning::the base run exited $?; comparing with what it measured"
+          else
+            echo "::notice::the base has no cyclebench yet: nothing to compare with this time"
+          fi
+      - name: Upload the shard
+        if: \${{ !cancelled() }}
+        uses: actions/upload-artifact@v4
+        with:
+          name: shard-\${{ matrix.shard }}-of-${n}
+          path: shard/
+          if-no-files-found: error
+
+  merge:
+    name: merge the shards and compare
+    needs: bench
+    if: \${{ !cancelled() }}
+    runs-on: ubuntu-latest
+    steps:
+${setupSteps(o)}      - name: Install
+        run: npm ci
+      - uses: actions/download-artifact@v4
+        with:
+          pattern: shard-*-of-${n}
+          path: shards
+      - name: Merge and compare
+        id: gate
+        run: |
+          set +e
+          # Refuses a missing or doubled shard, or shards planned differently.
+          npx --no-install cyclebench merge shards/*/head.json --allow-mixed -o head.json
+          code=$?
+          if [ "$code" = 0 ] && npx --no-install cyclebench merge shards/*/base.json --allow-mixed -o base.json 2> base-merge.log; then
+            # Writes the step summary itself ($GITHUB_STEP_SUMMARY), and every artifact into ${artifact}/.
+            npx --no-install cyclebench compare base.json head.json --output-dir ${artifact}
+            code=$?
+          elif [ "$code" = 0 ]; then
+            echo "::notice::no complete base to compare with: $(tail -n 1 base-merge.log)"
+            mkdir -p ${artifact} && cp head.json ${artifact}/benchmark-results.json
+            npx --no-install cyclebench report head.json --format markdown >> "$GITHUB_STEP_SUMMARY"
+          fi
+          echo "exit-code=$code" >> "$GITHUB_OUTPUT"
+      - name: Upload the results
+        if: \${{ !cancelled() }}
+        uses: actions/upload-artifact@v4
+        with:
+          name: ${artifact}
+          path: ${artifact}/
+          if-no-files-found: warn
+      - name: Fail on regressions
+        if: steps.gate.outputs.exit-code != '0'
+        run: |
+          echo "::error::cyclebench exited \${{ steps.gate.outputs.exit-code }} (1 regression, 2 reference lost, 3 target missed, 4 usage error, 5 benchmark errored, 6 internal error)"
+          exit \${{ steps.gate.outputs.exit-code }}
+`;
+}
+
 /** Finds this workflow's comment by the marker on its first line and updates it, or creates it. */
 const UPSERT_SCRIPT = `const fs = require('node:fs');
 const path = require('node:path');
@@ -92,11 +188,19 @@ for (const dir of fs.existsSync('cyclebench') ? fs.readdirSync('cyclebench') : [
 /** The workflow file's text. */
 export function ciWorkflow(o: WorkflowOptions): string {
   const gpu = o.gpuRunner?.length ? (o.gpuRunner.length === 1 ? o.gpuRunner[0] : `[${o.gpuRunner.join(', ')}]`) : null;
-  const needs = gpu ? '[bench, bench-gpu]' : 'bench';
+  const sharded = (o.shards ?? 1) > 1;
+  const first = sharded ? 'merge' : 'bench';
+  const needs = gpu ? `[${first}, bench-gpu]` : first;
   return `# cyclebench on pull requests, written by \`cyclebench init ci\` (see docs/ci.md of cyclebench).
 # Measures the target branch and then this pull request on the same runner, compares them, posts one
 # sticky comment (updated on every push), uploads the artifacts, writes the step summary, and fails
-# the check on a regression (or a missed target, a lost reference, an errored benchmark).
+# the check on a regression (or a missed target, a lost reference, an errored benchmark).${
+    sharded
+      ? `
+# Sharded: ${o.shards} matrix jobs each measure a share of the suite (this pull request, then the same
+# benchmarks of the target branch, on one runner); the merge job joins the shards and compares.`
+      : ''
+  }
 name: cyclebench
 
 on:
@@ -111,7 +215,7 @@ concurrency:
   cancel-in-progress: true
 
 jobs:
-${benchJob('bench', 'benchmarks', 'ubuntu-latest', o)}${
+${sharded ? shardJobs(o.shards!, o) : benchJob('bench', 'benchmarks', 'ubuntu-latest', o)}${
     gpu
       ? `
   # GPU benchmarks measure here; on the other runner they are skipped with the reason, not failed.

@@ -75,7 +75,8 @@ export interface HistoryAnalysis {
   regressions: string[];
 }
 
-function matches(filter: string | undefined, id: string): boolean {
+/** True when `id` passes a history FILTER: a glob over ids, or text the id contains. */
+export function matches(filter: string | undefined, id: string): boolean {
   if (!filter) return true;
   return isGlob(filter) ? matchId(filter, id) : id.includes(filter);
 }

@@ -66,6 +66,11 @@ export interface BenchResult {
    */
   error?: { name: string; message: string; stack?: string; code?: string };
   skipReason?: string;
+  /**
+   * Where this benchmark was measured, when a merged result joins runs from differing environments
+   * (`cyclebench merge --allow-mixed`); absent otherwise (the run's `environment` holds for it).
+   */
+  environment?: Environment;
   /** What the samples measure: CPU time, GPU time, instructions (callgrind), or per-request latency under load. */
   kind: 'cpu' | 'gpu' | 'instructions' | 'load';
   /** Unit of every statistic below: `ns` or `instructions` per iteration (per request for `load`). */
@@ -327,6 +332,19 @@ export interface ImportedFrom {
   ci: string;
 }
 
+/** Which share of a suite a run measured (`--shard K/N`). */
+export interface ShardInfo {
+  /** 1-based: K of `K/N`. */
+  index: number;
+  /** N of `K/N`. */
+  count: number;
+  /**
+   * Fingerprint of the whole assignment of tasks to shards: shards planned alike (same suite, filter
+   * and durations) carry the same one, so a merge can tell a shard planned differently.
+   */
+  plan: string;
+}
+
 /** One run: the unit that is saved, compared and appended to history. */
 export interface RunResult {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -339,6 +357,8 @@ export interface RunResult {
   /** Fresh processes pooled into this result (`--processes N`); absent for one. */
   processes?: number;
   mode: 'time' | 'instructions';
+  /** Set on a shard's result (`cyclebench run --shard K/N`); `cyclebench merge` joins the shards and drops it. */
+  shard?: ShardInfo;
   environment: Environment;
   benchmarks: BenchResult[];
   groups: GroupComparison[];

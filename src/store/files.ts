@@ -180,7 +180,7 @@ export function serializeResult(run: RunResult): string {
  * The text `run` is written as, after checking it: no NaN or infinite number anywhere (JSON would
  * turn them into null silently), and what will be on disk reads back as a valid result.
  */
-function checkedText(run: RunResult, file: string): string {
+export function checkedText(run: RunResult, file: string): string {
   const what = `the result to be written to ${file}`;
   const advice = `Nothing was written.`;
   checkNotNewer(run, what);

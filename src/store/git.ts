@@ -29,3 +29,9 @@ export async function gitState(cwd: string): Promise<GitState | null> {
   ]);
   return { commit, branch: branch || null, dirty: status === null ? false : status.length > 0 };
 }
+
+/** When HEAD was committed (ISO 8601, committer date), or null outside a git checkout. */
+export async function commitTime(cwd: string): Promise<string | null> {
+  const t = await git(cwd, ['show', '-s', '--format=%cI', 'HEAD']);
+  return t && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString() : null;
+}

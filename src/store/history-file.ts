@@ -34,6 +34,8 @@ export interface HistoryBench {
   p99?: number | null;
   min?: number | null;
   max?: number | null;
+  /** Wall time spent on it in that run, ms (null when not measured; absent in older lines): `--shard` balances by it. */
+  wallMs?: number | null;
 }
 
 /** One run in history. */
@@ -82,6 +84,7 @@ function benchLine(b: BenchResult): HistoryBench {
     p99: r6(s?.p99),
     min: r6(s?.min),
     max: r6(s?.max),
+    wallMs: b.wallMs > 0 ? r6(b.wallMs) : null,
   };
 }
 
@@ -118,10 +121,15 @@ function writeAll(fd: number, buf: Buffer): void {
 
 /** Appends one run to `.cyclebench/history.jsonl` under `cwd` (or to `file`). Returns the file. */
 export function appendHistory(cwd: string, run: RunResult | HistoryEntry, file = storePaths(cwd).history): string {
-  const entry = 'benchmarks' in run && 'schemaVersion' in run ? historyEntry(run) : (run as HistoryEntry);
-  const numbers = nonFiniteProblems(entry);
+  return appendHistoryLines(cwd, ['benchmarks' in run && 'schemaVersion' in run ? historyEntry(run) : (run as HistoryEntry)], file);
+}
+
+/** Appends entries to history under one lock, in one write. Returns the file. */
+export function appendHistoryLines(cwd: string, entries: readonly HistoryEntry[], file = storePaths(cwd).history): string {
+  const numbers = nonFiniteProblems(entries.length === 1 ? entries[0] : entries);
   if (numbers.length) throw problemsError(`the history line to be appended to ${file}`, numbers, 'Nothing was written.', 'history line');
-  const line = `${JSON.stringify(entry)}\n`;
+  if (!entries.length) return file;
+  const lines = entries.map((e) => `${JSON.stringify(e)}\n`).join('');
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     withLockSync(`${file}.lock`, () => {
@@ -131,7 +139,7 @@ export function appendHistory(cwd: string, run: RunResult | HistoryEntry, file =
         const last = Buffer.alloc(1);
         // A line torn by a killed writer gets a newline first, so it stays a (skipped) line of its own.
         const prefix = size > 0 && fs.readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a ? '\n' : '';
-        writeAll(fd, Buffer.from(prefix + line, 'utf8'));
+        writeAll(fd, Buffer.from(prefix + lines, 'utf8'));
       } finally {
         fs.closeSync(fd);
       }
@@ -178,7 +186,7 @@ function eachLine(fd: number, fn: (line: Buffer | null, terminated: boolean) => 
 }
 
 /** Why a parsed history line cannot be used, or null when it is a valid entry. */
-function checkEntry(v: unknown): string | null {
+export function checkEntry(v: unknown): string | null {
   if (typeof v === 'object' && v !== null && typeof (v as { v?: unknown }).v === 'number' && (v as { v: number }).v > HISTORY_VERSION) {
     return `written by a newer cyclebench (history format ${(v as { v: number }).v}); upgrade cyclebench to read it`;
   }

@@ -1,9 +1,8 @@
 /**
- * Named results: the latest run (`last.json`), baselines (`baselines/NAME.json`) and tags
- * (`tags/TAG.json`), plus resolution of the references `compare` and `baseline save --from` accept.
+ * Named results in files: the latest run (`last.json`), baselines (`baselines/NAME.json`) and tags
+ * (`tags/TAG.json`). References (`compare BASE`) are resolved over any store in refs.ts.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { CycleBenchError } from '../errors.js';
 import type { RunResult } from '../result/types.js';
 import { readResult, writeResult } from './files.js';
@@ -53,14 +52,17 @@ export function checkNewName(cwd: string, kind: NamedKind, name: string): string
   validateName(name, kind);
   const file = namedFile(cwd, kind, name);
   const twin = listNamed(cwd, kind).find((e) => e.name !== name && e.name.toLowerCase() === name.toLowerCase());
-  if (twin) {
-    throw new CycleBenchError(
-      'E_BAD_NAME',
-      `Cannot save ${kind} ${JSON.stringify(name)}: ${kind} ${JSON.stringify(twin.name)} exists, and names that differ only in case ` +
-        `are one file on case-insensitive checkouts (macOS, Windows). Use ${JSON.stringify(twin.name)} to replace it, or another name.`,
-    );
-  }
+  if (twin) throw caseTwinError(kind, name, twin.name);
   return file;
+}
+
+/** `E_BAD_NAME`: `name` differs only in case from the stored `twin`. */
+export function caseTwinError(kind: NamedKind, name: string, twin: string): CycleBenchError {
+  return new CycleBenchError(
+    'E_BAD_NAME',
+    `Cannot save ${kind} ${JSON.stringify(name)}: ${kind} ${JSON.stringify(twin)} exists, and names that differ only in case ` +
+      `are one file on case-insensitive checkouts (macOS, Windows). Use ${JSON.stringify(twin)} to replace it, or another name.`,
+  );
 }
 
 /** Saves `run` under a baseline or tag name ({@link checkNewName}) and returns the path. Never overwrites a corrupt or unreadable file. */
@@ -129,41 +131,4 @@ export interface ResolvedRef {
   source: 'file' | 'tag' | 'baseline' | 'last';
   file: string;
   run: RunResult;
-}
-
-/**
- * Resolves a reference as `compare` and `baseline save --from` do: an existing file path (relative to
- * `cwd`), else a tag, else a baseline name, else `last` for the latest run. Otherwise `E_NOT_FOUND`
- * listing the tags and baselines that exist.
- */
-export function resolveRef(cwd: string, ref: string): ResolvedRef {
-  const asFile = path.resolve(cwd, ref);
-  const onDisk = fs.existsSync(asFile);
-  if (onDisk && fs.statSync(asFile).isFile()) return { ref, source: 'file', file: asFile, run: readResult(asFile) };
-  let validName = true;
-  try {
-    namedFile(cwd, 'tag', ref);
-  } catch {
-    validName = false;
-  }
-  if (validName) {
-    for (const kind of ['tag', 'baseline'] as const) {
-      const file = namedFile(cwd, kind, ref);
-      if (fs.existsSync(file)) return { ref, source: kind, file, run: readResult(file) };
-    }
-    if (ref === 'last' && fs.existsSync(storePaths(cwd).last)) {
-      const file = storePaths(cwd).last;
-      return { ref, source: 'last', file, run: readResult(file) };
-    }
-  }
-  if (onDisk) readResult(asFile); // a directory or a FIFO by that name: refused, saying what it is
-  const tags = listNamed(cwd, 'tag').map((e) => e.name);
-  const baselines = listNamed(cwd, 'baseline').map((e) => e.name);
-  throw new CycleBenchError(
-    'E_NOT_FOUND',
-    `${JSON.stringify(ref)} is neither a file, a tag nor a baseline.\n` +
-      `  tags: ${tags.length ? tags.join(', ') : '(none)'}\n` +
-      `  baselines: ${baselines.length ? baselines.join(', ') : '(none)'}\n` +
-      `  latest run: ${fs.existsSync(storePaths(cwd).last) ? "'last'" : '(none)'}`,
-  );
 }

@@ -172,8 +172,51 @@ describe('options and refusals', () => {
     expect(w.jobs.comment.needs).toEqual(['bench', 'bench-gpu']);
   });
 
+  it('--shards N: a matrix of N jobs, each measuring its shard of this pull request and then the same benchmarks of the base, merged and compared by a later job', async () => {
+    const r = await p.cli(['init', 'ci', '--force', '--shards', '3', '--gpu-runner', 'gpu']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/with 3 shards merged before comparing, a GPU job on gpu/);
+    const w = load();
+    expect(Object.keys(w.jobs)).toEqual(['bench', 'merge', 'bench-gpu', 'comment']);
+    const bench = w.jobs.bench as Job & { strategy: { 'fail-fast': boolean; matrix: { shard: number[] } } };
+    expect(bench.strategy).toEqual({ 'fail-fast': false, matrix: { shard: [1, 2, 3] } });
+    const head = step(bench, (s) => s.run?.includes('--shard'));
+    expect(head.run).toMatch(/cyclebench run --shard \$\{\{ matrix\.shard \}\}\/3 --no-save --json shard\/head\.json/);
+    const base = step(bench, (s) => s.run?.includes('git worktree add'));
+    expect(base['continue-on-error']).toBe(true);
+    expect(base.run).toMatch(/cyclebench run --ids-from "\$GITHUB_WORKSPACE\/shard\/head\.json" --no-save --json "\$GITHUB_WORKSPACE\/shard\/base\.json"/);
+    const upload = step(bench, (s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload.with).toMatchObject({ name: 'shard-${{ matrix.shard }}-of-3', path: 'shard/', 'if-no-files-found': 'error' });
+    // This pull request first, then the base on the same runner, then the upload.
+    expect([head, base, upload].map((x) => bench.steps.indexOf(x))).toEqual([3, 4, 5]);
+    const merge = w.jobs.merge;
+    expect(merge.needs).toBe('bench');
+    expect(merge.if).toBe('${{ !cancelled() }}');
+    expect(merge.permissions).toBeUndefined();
+    expect(step(merge, (s) => s.uses?.startsWith('actions/download-artifact@')).with).toEqual({ pattern: 'shard-*-of-3', path: 'shards' });
+    const gate = step(merge, (s) => s.id === 'gate');
+    expect(gate.run).toContain('cyclebench merge shards/*/head.json --allow-mixed -o head.json');
+    expect(gate.run).toContain('cyclebench merge shards/*/base.json --allow-mixed -o base.json');
+    expect(gate.run).toContain('cyclebench compare base.json head.json --output-dir cyclebench-results');
+    expect(gate.run).toContain('echo "exit-code=$code" >> "$GITHUB_OUTPUT"');
+    expect(step(merge, (s) => s.uses?.startsWith('actions/upload-artifact@')).with).toMatchObject({ name: 'cyclebench-results' });
+    expect(step(merge, (s) => s.run?.includes('exit ${{ steps.gate.outputs.exit-code }}')).if).toBe("steps.gate.outputs.exit-code != '0'");
+    // The shard artifacts are not the comment job's: its pattern does not match them.
+    expect(w.jobs.comment.needs).toEqual(['merge', 'bench-gpu']);
+    const pattern = step(w.jobs.comment, (s) => s.uses?.startsWith('actions/download-artifact@')).with!.pattern as string;
+    const glob = (pat: string) => new RegExp(`^${pat.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    expect(glob(pattern).test('shard-1-of-3')).toBe(false);
+    expect(glob(pattern).test('cyclebench-results')).toBe(true);
+    expect(glob('shard-*-of-3').test('shard-2-of-3')).toBe(true);
+    for (const [name, job] of Object.entries(w.jobs))
+      for (const s of job.steps.filter((x) => x.run)) {
+        const b = spawnSync('bash', ['-n'], { input: s.run, encoding: 'utf8' });
+        expect(b.status, `${name}: ${s.name}: ${b.stderr}`).toBe(0);
+      }
+  });
+
   it('refuses what it cannot write (exit 4)', async () => {
-    for (const args of [['init'], ['init', 'github'], ['init', 'ci', '--gpu-runner', 'gpu: evil'], ['init', 'ci', '--node', 'latest']]) {
+    for (const args of [['init'], ['init', 'github'], ['init', 'ci', '--gpu-runner', 'gpu: evil'], ['init', 'ci', '--node', 'latest'], ['init', 'ci', '--shards', '1'], ['init', 'ci', '--shards', '65'], ['init', 'ci', '--shards', 'two']]) {
       const r = await p.cli(args);
       expect(r.code, args.join(' ')).toBe(4);
     }

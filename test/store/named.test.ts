@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CycleBenchError } from '../../src/errors.js';
-import { listNamed, loadLast, loadNamed, NAME_RULE, removeNamed, resolveRef, saveLast, saveNamed, storePaths, validateName, writeResult } from '../../src/store/index.js';
+import { FileStore, listNamed, loadLast, loadNamed, NAME_RULE, removeNamed, resolveStoredRef, saveLast, saveNamed, storePaths, validateName, writeResult } from '../../src/store/index.js';
 import { makeRun } from '../compare/fixtures.js';
 
 let dir: string;
@@ -144,20 +144,21 @@ describe('baselines, tags and the latest run', () => {
     expect(storePaths(dir).last).toBe(path.join(dir, '.cyclebench', 'last.json'));
   });
 
-  it('resolves a file, then a tag, then a baseline, then last', () => {
+  it('resolves a file, then a tag, then a baseline, then last', async () => {
+    const resolveRef = (cwd: string, ref: string) => resolveStoredRef(new FileStore(cwd), cwd, ref);
     const a = makeRun(1, { tag: 'x' });
     const b = makeRun(2);
     saveNamed(dir, 'tag', 'x', a);
     saveNamed(dir, 'baseline', 'x', b);
-    expect(resolveRef(dir, 'x').source).toBe('tag');
+    expect((await resolveRef(dir, 'x')).source).toBe('tag');
     saveNamed(dir, 'baseline', 'only', b);
-    expect(resolveRef(dir, 'only').source).toBe('baseline');
+    expect((await resolveRef(dir, 'only')).source).toBe('baseline');
     writeResult(path.join(dir, 'only'), a);
-    expect(resolveRef(dir, 'only').source).toBe('file');
+    expect((await resolveRef(dir, 'only')).source).toBe('file');
     saveLast(dir, b);
-    expect(resolveRef(dir, 'last').source).toBe('last');
+    expect((await resolveRef(dir, 'last')).source).toBe('last');
     try {
-      resolveRef(dir, 'nothing');
+      await resolveRef(dir, 'nothing');
       throw new Error('no');
     } catch (e) {
       expect((e as CycleBenchError).code).toBe('E_NOT_FOUND');

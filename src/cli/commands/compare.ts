@@ -4,11 +4,12 @@ import { loadPolicy } from '../../config.js';
 import { evaluateRun } from '../../compare/gate.js';
 import { checkPolicyMatches } from '../../compare/policy.js';
 import { EXIT, EXIT_HELP } from '../../compare/exit.js';
-import { resolveRef } from '../../store/named.js';
+import { resolveStoredRef } from '../../store/refs.js';
 import type { CommandIO } from '../../report/io.js';
 import { oneOf, parseCommand, str } from '../args.js';
 import { emitVerdict, policyFlags, refLabel } from '../run-gate.js';
 import { checkBadgeBench, ciOutputs, OUTPUT_OPTIONS, OUTPUT_USAGE } from '../outputs.js';
+import { STORE_OPTION, STORE_USAGE, withStore } from '../store-option.js';
 
 const USAGE = `Usage: cyclebench compare BASE [CURRENT] [options]
 
@@ -23,6 +24,7 @@ Options:
   --config FILE      config file (default cyclebench.config.*)
   --json FILE|-      write the verdict as JSON                 --markdown FILE  write GitHub markdown
   --format console|markdown|json|pr-comment   what to print on stdout (default console)
+${STORE_USAGE}
 ${OUTPUT_USAGE}
 ${EXIT_HELP}
 `;
@@ -41,6 +43,7 @@ export async function compareCommand(argv: string[], io: CommandIO): Promise<num
     json: { type: 'string' },
     markdown: { type: 'string' },
     format: { type: 'string' },
+    ...STORE_OPTION,
     ...OUTPUT_OPTIONS,
   });
   if (help) {
@@ -50,9 +53,11 @@ export async function compareCommand(argv: string[], io: CommandIO): Promise<num
   if (positionals.length < 1 || positionals.length > 2) throw new CycleBenchError('E_USAGE', `expected BASE [CURRENT], got ${positionals.length} argument(s).\n${USAGE}`);
   const format = oneOf(str(values, 'format'), ['console', 'markdown', 'json', 'pr-comment'] as const, '--format');
   const outputs = ciOutputs(values, format === 'pr-comment');
-  const { policy, configFile } = await loadPolicy(io.cwd, policyFlags(values));
-  const base = resolveRef(io.cwd, positionals[0]);
-  const current = resolveRef(io.cwd, positionals[1] ?? 'last');
+  const { policy, configFile, config } = await loadPolicy(io.cwd, policyFlags(values));
+  const [base, current] = await withStore(values, io, { config, file: configFile }, async (store) => [
+    await resolveStoredRef(store, io.cwd, positionals[0]),
+    await resolveStoredRef(store, io.cwd, positionals[1] ?? 'last'),
+  ]);
   checkPolicyMatches(policy, [...new Set([...base.run.benchmarks, ...current.run.benchmarks].map((b) => b.id))], configFile);
   checkBadgeBench(outputs, current.run.benchmarks.map((b) => b.id));
   const report = await evaluateRun(current.run, policy, { base: base.run, baseLabel: refLabel(base), currentLabel: refLabel(current) });

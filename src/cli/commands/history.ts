@@ -4,11 +4,12 @@ import { loadPolicy } from '../../config.js';
 import { EXIT, EXIT_HELP } from '../../compare/exit.js';
 import { oneOf, parseCommand, str, type OptionTable, type Values } from '../args.js';
 import { policyFlags } from '../run-gate.js';
-import { analyzeHistory, type HistoryAnalysis, type HistoryThreshold } from '../../compare/history-analysis.js';
+import { analyzeHistory, matches, type HistoryAnalysis, type HistoryThreshold } from '../../compare/history-analysis.js';
 import { bestMatch } from '../../compare/glob.js';
 import { parseTarget, type Target } from '../../compare/targets.js';
 import { parseQuantity } from '../../compare/units.js';
-import { readHistory } from '../../store/history-file.js';
+import type { StoredHistory } from '../../store/store.js';
+import { STORE_OPTION, STORE_USAGE, withStore } from '../store-option.js';
 import { useColor, type CommandIO } from '../../report/io.js';
 import { appendStepSummary, writeTo } from '../../report/output.js';
 import { renderHistory } from '../../report/history-report.js';
@@ -20,8 +21,11 @@ Options:
   --threshold T      project when the trend crosses T: "2ms" (median) or "p95 < 100ms"
                      (default: the benchmark's targets from config)
   --window N         trailing runs the latest is judged against (default 10)
+  --branch B         only runs on git branch B          --cpu MODEL   only runs on this CPU model (machine class)
+  --last N           only the latest N runs             --commits N   only runs of the latest N commits
   --alpha A  --noise F  --config FILE
   --format console|markdown|json   --json FILE|-   --markdown FILE
+${STORE_USAGE}
 ${EXIT_HELP} (history: 0, or 1 when it shows a regression at the latest run)
 `;
 
@@ -34,11 +38,23 @@ function toThreshold(t: Target): HistoryThreshold | null {
 }
 
 /** The flags that shape a history analysis (shared with `report --history`). */
-export const HISTORY_OPTIONS: OptionTable = { noise: { type: 'string' }, alpha: { type: 'string' }, config: { type: 'string' }, threshold: { type: 'string' }, window: { type: 'string' } };
+export const HISTORY_OPTIONS: OptionTable = {
+  noise: { type: 'string' }, alpha: { type: 'string' }, config: { type: 'string' }, threshold: { type: 'string' }, window: { type: 'string' },
+  branch: { type: 'string' }, cpu: { type: 'string' }, last: { type: 'string' }, commits: { type: 'string' },
+  ...STORE_OPTION,
+};
 
-/** Reads the history and analyses it as the flags ask (policy, window, threshold); also the ids it holds. */
-export async function analyzeHistoryFor(values: Values, filter: string | undefined, io: CommandIO): Promise<{ analysis: HistoryAnalysis; read: ReturnType<typeof readHistory>; ids: string[] }> {
-  const { policy } = await loadPolicy(io.cwd, policyFlags(values));
+function count(values: Values, flag: 'last' | 'commits'): number | undefined {
+  const text = str(values, flag);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new CycleBenchError('E_USAGE', `--${flag} takes a whole number >= 1, got '${text}'.`);
+  return n;
+}
+
+/** Reads the history the flags select from the store and analyses it as they ask (policy, window, threshold); also the ids it holds. */
+export async function analyzeHistoryFor(values: Values, filter: string | undefined, io: CommandIO): Promise<{ analysis: HistoryAnalysis; read: StoredHistory; ids: string[] }> {
+  const { policy, config, configFile } = await loadPolicy(io.cwd, policyFlags(values));
   let window = policy.history.window;
   if (values.window !== undefined) {
     window = Number(values.window);
@@ -59,12 +75,18 @@ export async function analyzeHistoryFor(values: Values, filter: string | undefin
     const t = bestMatch(policy.targets.filter((x) => toThreshold(x) !== null), id);
     return t ? toThreshold(t) : null;
   };
-  const read = readHistory(io.cwd);
+  const query = {
+    ...(filter ? { match: (id: string) => matches(filter, id) } : {}),
+    branch: str(values, 'branch'),
+    cpu: str(values, 'cpu'),
+    last: count(values, 'last'),
+    commits: count(values, 'commits'),
+  };
+  const read = await withStore(values, io, { config, file: configFile }, (store) => store.readHistory(query));
   const analysis = analyzeHistory(read.entries, {
     alpha: policy.alpha, noise: policy.noise, window, minRuns: policy.history.minRuns, filter, threshold, seed: policy.seed,
   });
-  const ids = [...new Set(read.entries.flatMap((e) => e.benchmarks.map((b) => b.id)))];
-  return { analysis, read, ids };
+  return { analysis, read, ids: read.ids };
 }
 
 /** `cyclebench history`. Returns 0, 1 (regression at the latest run) or 4. */

@@ -7,8 +7,10 @@ import { toolVersion } from '../../engine/environment.js';
 import { importResult, IMPORT_SOURCES } from '../../importers/index.js';
 import type { CommandIO } from '../../report/io.js';
 import { plural } from '../../result/text.js';
-import { appendHistory, saveNamed, serializeResult, validateName, validateRunResult, writeResult } from '../../store/index.js';
+import { historyEntry, serializeResult, validateName, validateRunResult, writeResult } from '../../store/index.js';
+import { checkStoreName } from '../../store/refs.js';
 import { oneOf, parseCommand, str } from '../args.js';
+import { STORE_OPTION, STORE_USAGE, withStore } from '../store-option.js';
 
 const USAGE = `Usage: cyclebench import FILE [--from vitest|mitata] [--json OUT|-] [--tag T] [--save-baseline NAME] [--history]
 
@@ -19,6 +21,7 @@ the gate work on them:
 The tool is recognised from the file unless --from names it. Imported results keep no raw samples
 (compare makes its labelled summary-only comparison) and record where they came from
 (tool.importedFrom). Without --json, --tag, --save-baseline or --history the result goes to stdout.
+${STORE_USAGE}
 `;
 
 /** `cyclebench import`. Returns 0; errors throw and the CLI prints them. */
@@ -29,6 +32,7 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
     tag: { type: 'string' },
     'save-baseline': { type: 'string' },
     history: { type: 'boolean' },
+    ...STORE_OPTION,
   });
   if (help) {
     io.stdout.write(USAGE);
@@ -71,9 +75,16 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
     writeResult(resolve(io.cwd, out), run);
     notes.push(`wrote ${out}`);
   }
-  if (tag !== undefined) notes.push(`saved tag ${tag} to ${saveNamed(io.cwd, 'tag', tag, run)}`);
-  if (baseline !== undefined) notes.push(`saved baseline ${baseline} to ${saveNamed(io.cwd, 'baseline', baseline, run)}`);
-  if (values.history) notes.push(`appended to history ${appendHistory(io.cwd, run)}`);
+  if (tag !== undefined || baseline !== undefined || values.history) {
+    await withStore(values, io, undefined, async (store) => {
+      await store.ready(true);
+      if (tag !== undefined) await checkStoreName(store, 'tag', tag);
+      if (baseline !== undefined) await checkStoreName(store, 'baseline', baseline);
+      if (tag !== undefined) notes.push(`saved tag ${tag} to ${await store.saveNamed('tag', tag, run)}`);
+      if (baseline !== undefined) notes.push(`saved baseline ${baseline} to ${await store.saveNamed('baseline', baseline, run)}`);
+      if (values.history) notes.push(`appended to history ${await store.appendHistory([{ entry: historyEntry(run), run }])}`);
+    });
+  }
   const failed = run.benchmarks.filter((b) => b.status !== 'ok').length;
   io.stderr.write(`imported ${plural(run.benchmarks.length, 'benchmark')}${failed ? ` (${failed} without statistics)` : ''} from ${run.tool.importedFrom!.tool} (${file})${notes.length ? `; ${notes.join('; ')}` : ''}\n`);
   return EXIT.OK;

@@ -10,7 +10,9 @@ import { EXIT } from '../../compare/exit.js';
 import { evaluateRun, VERDICT_VERSION, type GateReport } from '../../compare/gate.js';
 import { evaluateTargets } from '../../compare/targets.js';
 import { oneOf, parseCommand, str, type Values } from '../args.js';
-import { resolveRef, type ResolvedRef } from '../../store/named.js';
+import type { ResolvedRef } from '../../store/named.js';
+import { resolveStoredRef } from '../../store/refs.js';
+import { STORE_USAGE, withStore } from '../store-option.js';
 import { useColor, type CommandIO } from '../../report/io.js';
 import { writeTo } from '../../report/output.js';
 import { renderRun } from '../../report/run-report.js';
@@ -34,7 +36,8 @@ Options:
   --out FILE|-       write to FILE (html default: cyclebench-report.html; - : stdout)
   --target "ID: p95 < 100ms"   (repeatable)   --noise F  --alpha A  --correction holm|bh|none  --config FILE
   --history          the run history (.cyclebench/history.jsonl): trends, change points, projections
-  --threshold T  --window N    as in \`cyclebench history\`
+  --threshold T  --window N  --branch B  --cpu MODEL  --last N  --commits N   as in \`cyclebench history\`
+${STORE_USAGE}
 `;
 
 const FORMATS = ['console', 'markdown', 'json', 'csv', 'html', 'bmf', 'gab'] as const;
@@ -59,7 +62,11 @@ function readVerdict(cwd: string, ref: string): GateReport | null {
 /** What the positionals name: results and at most one verdict, in the order given. */
 async function sources(positionals: string[], values: Values, io: CommandIO): Promise<HtmlInput & { text?: ResolvedRef }> {
   const verdicts = positionals.map((p) => readVerdict(io.cwd, p));
-  const refs = positionals.filter((_, i) => !verdicts[i]).map((p) => resolveRef(io.cwd, p));
+  const refs = await withStore(values, io, undefined, async (store) => {
+    const out: ResolvedRef[] = [];
+    for (const p of positionals.filter((_, i) => !verdicts[i])) out.push(await resolveStoredRef(store, io.cwd, p));
+    return out;
+  });
   const verdict = verdicts.find((v) => v) ?? null;
   if (verdicts.filter((v) => v).length > 1 || refs.length > 2 || (verdict && refs.length > 1))
     throw new CycleBenchError('E_USAGE', `expected one result, BASE CURRENT, or a verdict with at most one result.\n${USAGE}`);

@@ -26,6 +26,10 @@ import { finishGate, GATE_OPTIONS, prepareGate } from '../run-gate.js';
 import { exactIdsFilter, freshProcessRerun } from '../rerun.js';
 import { measureInProcesses, rotateForProcess } from '../processes.js';
 import { checkBadgeBench, OUTPUT_USAGE } from '../outputs.js';
+import { parseShard, type ShardSpec } from '../shard.js';
+import { chooseShare, emptyShare } from '../run-share.js';
+import { STORE_USAGE } from '../store-option.js';
+import type { PreparedGate } from '../run-gate.js';
 
 /** The files `cyclebench run` loads when given none. */
 export const DEFAULT_GLOB = 'bench/**/*.bench.{ts,mts,js,mjs}';
@@ -54,6 +58,8 @@ const MEASURE_OPTIONS: OptionTable = {
 const RUN_OPTIONS: OptionTable = {
   ...MEASURE_OPTIONS,
   filter: { type: 'string' },
+  shard: { type: 'string' },
+  'ids-from': { type: 'string' },
   timeout: { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'string' },
@@ -68,6 +74,8 @@ Runs the benchmarks in the given files (default ${DEFAULT_GLOB}).
 
 Measuring:
   --filter ID|/re/     only benchmarks whose id contains ID or matches /re/
+  --shard K/N          only shard K of N (a CI matrix job): whole tasks, balanced by the last durations in history
+  --ids-from FILE      only the benchmarks result FILE holds (a shard's head result: measure its base alike)
   --time 2s            time budget per benchmark (default 1s)     --min-time 1s  sample at least this long
   --quick              lower precision (±3%), 200 ms budget       --precision F  target CI half-width (0.01)
   --samples N          a fixed number of samples                  --gc           gc() between samples
@@ -90,6 +98,7 @@ Gate:
   --save-baseline NAME  --tag T  --history  (also judges history at this run)
   --noise F  --alpha A  --correction holm|bh|none  --confirm N  --target "ID: p95 < 100ms"
   --allow-removed      accept baseline benchmarks this run no longer has   --config FILE
+${STORE_USAGE}
 ${OUTPUT_USAGE}
 ${EXIT_HELP}
 `;
@@ -216,7 +225,30 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   checkCombinations(values, mode);
   const options = runOptionsFrom(values, io);
   const iterations = positiveNumber(str(values, 'iterations'), '--iterations');
+  const shard = str(values, 'shard') === undefined ? undefined : parseShard(str(values, 'shard')!);
+  if (shard && values['ids-from'] !== undefined) throw new CycleBenchError('E_USAGE', '--shard and --ids-from both choose what to measure: give one.');
   const gate = await prepareGate(values, io);
+  try {
+    return await measureAndJudge({ values, positionals, mode, options, iterations, shard, gate }, io);
+  } finally {
+    await gate.store.close();
+  }
+}
+
+/** What `run` knows before loading the benchmark files. */
+interface RunSetup {
+  values: Values;
+  positionals: string[];
+  mode: 'time' | 'instructions';
+  options: RunOptions;
+  iterations: number | undefined;
+  shard: ShardSpec | undefined;
+  gate: PreparedGate;
+}
+
+/** Loads the suite, measures (this shard of) it, writes the outputs and judges the run. */
+async function measureAndJudge(setup: RunSetup, io: CommandIO): Promise<number> {
+  const { values, positionals, mode, options, iterations, gate } = setup;
   if (gate.tag) options.tag = gate.tag;
   if (mode === 'instructions') options.instructionNoise = gate.policy.instructionNoise;
   const processes = processCount(values, gate.config);
@@ -236,6 +268,12 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
 
   const json = str(values, 'json');
   const human = json === '-' ? io.stderr : io.stdout;
+  const share = await chooseShare({ tasks: scoped, filter: options.filter, shard: setup.shard, idsFrom: str(values, 'ids-from'), store: gate.store, cwd: io.cwd });
+  if (share) {
+    human.write(share.note);
+    if (!share.ids.length) return emptyShare(share, mode, json, io);
+    options.filter = exactIdsFilter(share.ids);
+  }
   if (mode === 'instructions' && !values.quiet) io.stderr.write(`counting instructions of ${scoped.flatMap(taskIds).filter((id) => matchesFilter(id, options.filter)).length} benchmark(s) under callgrind (about 30x slower than a time run)\n`);
   const plan = { files, measureArgs: measureArgs(values), cwd: io.cwd, env: io.env };
   const measure = (): Promise<RunResult> =>
@@ -252,6 +290,7 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const result = await profiled(profilePath, measure);
   const git = await gitState(io.cwd);
   if (git) result.environment.git = git;
+  if (share?.shard) result.shard = share.shard;
   if (!values.quiet) human.write(renderRun(result, 'console', { color: useColor(human, io.env), targets: evaluateTargets(result, gate.policy.targets) }));
   if (profileDir) human.write(`\nCPU profile${profilePath ? ` written to ${profilePath}` : `s of each isolated task written to ${profileDir}`} (open in Chrome DevTools > Performance, or VS Code)\n`);
   if (json === '-') io.stdout.write(serializeResult(result));
