@@ -45,12 +45,16 @@ export interface CycleBenchConfig {
   allowRemoved?: boolean;
   /** Fresh processes each benchmark is measured in by `cyclebench run` (`--processes`). @default 1 */
   processes?: number;
+  /** `steady`: measure in processes with a fixed young generation (`--heap`; docs/allocation.md). @default 'default' */
+  heap?: 'default' | 'steady';
+  /** `top`: measure in processes without Maglev, at the top JIT tier (`--tier`; docs/tiering.md). @default 'default' */
+  tier?: 'default' | 'top';
 }
 
 /** Every key a config file may have. */
 export const CONFIG_KEYS: readonly (keyof CycleBenchConfig)[] = [
   'alpha', 'noise', 'instructionNoise', 'memoryNoise', 'cpuNoise', 'correction', 'overrides', 'targets', 'references', 'confirm', 'confirmRule', 'history', 'allowRemoved',
-  'processes',
+  'processes', 'heap', 'tier',
 ];
 
 /** Identity helper for typed config files: `export default defineConfig({ ... })`. */
@@ -194,6 +198,8 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
   p.references = validateReferences(c.references, where);
   if (c.processes !== undefined && (!Number.isInteger(c.processes) || c.processes < 1 || c.processes > 100))
     throw new CycleBenchError('E_CONFIG', `${where}: processes must be a whole number from 1 to 100, got ${JSON.stringify(c.processes)}.`);
+  if (c.heap !== undefined && c.heap !== 'default' && c.heap !== 'steady') throw new CycleBenchError('E_CONFIG', `${where}: heap must be "default" or "steady", got ${JSON.stringify(c.heap)}.`);
+  if (c.tier !== undefined && c.tier !== 'default' && c.tier !== 'top') throw new CycleBenchError('E_CONFIG', `${where}: tier must be "default" or "top", got ${JSON.stringify(c.tier)}.`);
   if (c.allowRemoved !== undefined) {
     if (typeof c.allowRemoved !== 'boolean') throw new CycleBenchError('E_CONFIG', `${where}: allowRemoved must be true or false.`);
     p.allowRemoved = c.allowRemoved;

@@ -32,7 +32,16 @@ export function progressReporter(stream: OutStream, env: Record<string, string |
         draw(e.index + 1);
         if (e.index + 1 >= e.total) stream.write('\r\x1b[2K');
       } else {
-        const value = e.status !== 'ok' ? e.status : e.medianNs === undefined ? '' : e.unit === 'ns' ? formatNs(e.medianNs) : `${e.medianNs.toPrecision(4)} ${e.unit}`;
+        const value =
+          e.status !== 'ok'
+            ? e.status
+            : e.boundNs !== undefined
+              ? `≤ ${formatNs(e.boundNs)} above the empty loop (probable dead code)`
+              : e.medianNs === undefined
+                ? 'measured'
+                : e.unit === 'ns'
+                  ? formatNs(e.medianNs)
+                  : `${e.medianNs.toPrecision(4)} ${e.unit}`;
         stream.write(`[${e.index + 1}/${e.total}] ${e.id}: ${value}\n`);
       }
     }

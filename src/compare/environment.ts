@@ -57,5 +57,12 @@ export function compareEnvironments(base: RunResult, current: RunResult): EnvCom
       severity: 'note',
     });
   }
+  // Benchmarks measured with different V8 flags of their own (a steady heap, the top tier) differ in what they measure.
+  const flagsOf = (run: RunResult) => new Map(run.benchmarks.map((x) => [x.id, x.processFlags?.join(' ') || '(host defaults)']));
+  const fa = flagsOf(base);
+  for (const [id, cur] of flagsOf(current)) {
+    const was = fa.get(id);
+    if (was !== undefined && was !== cur) warnings.push(`${id}: measured with different process flags: ${was} (base) vs ${cur} (current)`);
+  }
   return { comparable: warnings.length === 0, differences, warnings };
 }

@@ -136,6 +136,14 @@ export function statisticOf(b: BenchResult, t: Pick<Target, 'stat' | 'quantile'>
     v = r.value;
   } else if (t.stat === 'mean' || t.stat === 'median' || t.stat === 'min' || t.stat === 'max') v = s[t.stat];
   else {
+    // A percentile of batch means is not a percentile of calls: p95 < 100ms means calls to users.
+    if (t.quantile !== 0.5 && b.percentilesOver !== 'calls' && b.percentilesOver !== 'requests' && b.kind !== 'instructions' && b.kind !== 'load') {
+      const calls = b.stats && b.totalIterations ? Math.round(b.totalIterations / b.stats.n) : undefined;
+      return {
+        value: null,
+        reason: `${t.stat} here would be over means of ${calls ? `about ${calls}` : 'several'}-call batches, not over calls: set callsPerSample: 1 on '${b.id}' to judge a per-call ${t.stat}`,
+      };
+    }
     const key = t.stat as keyof typeof s;
     if (typeof s[key] === 'number') v = s[key];
     else if (b.samples && b.samples.length > 0 && t.quantile !== undefined) v = quantileOf([...b.samples].sort((x, y) => x - y), t.quantile);

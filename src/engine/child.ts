@@ -9,6 +9,7 @@ import { defaultSuite, setCollectOnly } from './registry.js';
 import { environment } from './environment.js';
 import { closeRunContext, createRunContext, filterTask, runTaskHere } from './run-task.js';
 import type { ChildMessage, ChildRequest } from './defs.js';
+import { profiled, profileFile } from './profile.js';
 
 async function serve(request: ChildRequest, send: (m: ChildMessage) => void): Promise<void> {
   try {
@@ -27,7 +28,9 @@ async function serve(request: ChildRequest, send: (m: ChildMessage) => void): Pr
     });
     ctx.running = (ids) => send({ type: 'running', ids });
     try {
-      await runTaskHere(task, ctx, request.resume, (point, outcome) => send({ type: 'point', point, outcome }));
+      // Under --profile the child profiles itself: it is where the benchmark runs.
+      const file = request.options.profileDir ? profileFile(request.options.profileDir, request.name) : undefined;
+      await profiled(file, () => runTaskHere(task, ctx, request.resume, (point, outcome) => send({ type: 'point', point, outcome })));
     } finally {
       closeRunContext(ctx);
     }

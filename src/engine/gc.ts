@@ -31,18 +31,20 @@ export class GcWatch {
 
   /** Counts windows [start, end] (pairs in a flat array) that overlap any collected GC. */
   overlapping(windows: ArrayLike<number>): number {
-    let count = 0;
+    return this.perWindow(windows).reduce((a, b) => a + b, 0);
+  }
+
+  /** GC events overlapping each window [start, end] (pairs in a flat array), in window order. */
+  perWindow(windows: ArrayLike<number>): number[] {
+    const out: number[] = [];
     for (let i = 0; i + 1 < windows.length; i += 2) {
       const a = windows[i];
       const b = windows[i + 1];
-      for (let j = 0; j + 1 < this.spans.length; j += 2) {
-        if (this.spans[j] <= b && this.spans[j + 1] >= a) {
-          count++;
-          break;
-        }
-      }
+      let n = 0;
+      for (let j = 0; j + 1 < this.spans.length; j += 2) if (this.spans[j] <= b && this.spans[j + 1] >= a) n++;
+      out.push(n);
     }
-    return count;
+    return out;
   }
 
   stop(): void {

@@ -59,7 +59,7 @@ export async function sampleGpuSeries(fn: GpuWork, options: GpuSampleOptions = {
 export async function runGpuBench(def: BenchDef, args: Args, id: string, keepSamples: boolean): Promise<BenchResult> {
   const base = { id, name: def.name, args, file: def.file };
   const cuda = cudaCapability();
-  if (!cuda.available) return failedResult(base, 'skipped', new Error(`needs a CUDA GPU: ${cuda.reason}`), 0);
+  if (!cuda.available) return failedResult(base, 'skipped', new Error(`needs a CUDA GPU: ${cuda.reason}`), 0, 'gpu');
   const started = performance.now();
   try {
     const throughput = resolveThroughput(def.options.throughput, args, id);
@@ -104,6 +104,6 @@ export async function runGpuBench(def: BenchDef, args: Args, id: string, keepSam
       ...(throughput ? { throughput } : {}),
     };
   } catch (err) {
-    return failedResult(base, 'error', err, performance.now() - started);
+    return failedResult(base, 'error', err, performance.now() - started, 'gpu');
   }
 }

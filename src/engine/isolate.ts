@@ -10,7 +10,7 @@ import { serializeFilter, type ChildMessage, type ChildRequest, type Resume, typ
 import { codedError } from './faults.js';
 import { allowanceMs, deadlineMessage, deadlinePassed, msToDeadline, timeoutMessage } from './limits.js';
 import { failedResult } from './result.js';
-import { taskPlan, type PointPlan } from './run-task.js';
+import { doneEvent, taskPlan, type PointPlan } from './run-task.js';
 import { startChild, type ChildEnd } from './spawn.js';
 import type { BenchResult, GroupComparison } from '../result/types.js';
 
@@ -60,14 +60,14 @@ type Attempt =
   | { kind: 'died'; running: string[]; error: (id: string) => Error };
 
 /** Runs one top-level task isolated; as many fresh children as it takes to give every benchmark a result. */
-export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 'process'): Promise<TaskOutcome> {
+export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 'process', nodeFlags: readonly string[] = []): Promise<TaskOutcome> {
   const plan = taskPlan(task, ctx.options.filter);
   const results = new Map<string, BenchResult>();
   const groups = new Map<number, GroupComparison[]>();
   const record = (rs: BenchResult[]) => {
     for (const r of rs) {
       results.set(r.id, r);
-      ctx.progress({ type: 'done', id: r.id, index: ctx.index++, total: ctx.total, status: r.status });
+      ctx.progress(doneEvent(r, ctx.index++, ctx.total));
     }
   };
   const pending = (p: PointPlan) => p.results.filter((b) => !results.has(b.id));
@@ -83,10 +83,17 @@ export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 
     }
     const resume = { point: next.point, exclude: next.results.filter((b) => results.has(b.id)).map((b) => b.id) };
     const known = results.size;
-    const a = await attempt(task, ctx, mode, resume, (point, o) => {
-      for (const r of o.benchmarks) results.set(r.id, r);
-      groups.set(point, o.groups);
-    });
+    const a = await attempt(
+      task,
+      ctx,
+      mode,
+      resume,
+      (point, o) => {
+        for (const r of o.benchmarks) results.set(r.id, r);
+        groups.set(point, o.groups);
+      },
+      nodeFlags,
+    );
     if (a.kind === 'error') failRest(() => new Error(`isolated ${mode} for '${next.results[0].id}' failed: ${a.message}`));
     else if (a.kind === 'end') failRest(() => new Error(`the isolated ${mode} ended without running it`));
     else {
@@ -104,7 +111,7 @@ export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 
 }
 
 /** One child, from `resume` on, until it ends, dies, or is killed at its allowance or the run's deadline. */
-function attempt(task: Task, ctx: RunContext, mode: 'worker' | 'process', resume: Resume, onPoint: (point: number, o: TaskOutcome) => void): Promise<Attempt> {
+function attempt(task: Task, ctx: RunContext, mode: 'worker' | 'process', resume: Resume, onPoint: (point: number, o: TaskOutcome) => void, nodeFlags: readonly string[]): Promise<Attempt> {
   const limit = taskLimit(task, ctx.options);
   const allowance = allowanceMs(limit.sampling, limit.contenders);
   const name = task.kind === 'bench' ? task.bench.name : task.group.name;
@@ -150,7 +157,7 @@ function attempt(task: Task, ctx: RunContext, mode: 'worker' | 'process', resume
       arm();
     };
     const onEnd = (end: ChildEnd) => finish({ kind: 'died', running, error: killedFor ?? (() => deathError(mode, end)) });
-    const child = startChild(mode, request, ctx.options.memoryLimitMb, onMessage, onEnd);
+    const child = startChild(mode, request, ctx.options.memoryLimitMb, onMessage, onEnd, nodeFlags);
     arm(STARTUP_GRACE_MS);
   });
 }

@@ -1,4 +1,5 @@
 /** Options for benchmarks, groups and runs, with their defaults. */
+import type { ProcessSetup } from './process-flags.js';
 import type { LoadOptions, LoadRequest } from '../load/options.js';
 import type { ResourceOptions } from '../resources/options.js';
 
@@ -55,10 +56,16 @@ export interface SamplingOptions {
   timeoutMs?: number;
   /** Keep per-iteration samples in results. @default true */
   keepSamples?: boolean;
+  /**
+   * Calls per sample, fixed instead of calibrated. `1` makes every sample one call, so percentiles
+   * (p95, p99) are over calls rather than over batch means; the clock's read cost is measured by the
+   * empty loop of one call and subtracted. @default undefined (batches calibrated to minSampleNs)
+   */
+  callsPerSample?: number;
 }
 
 /** Options of one benchmark. */
-export interface BenchOptions<S = unknown, A extends Args = Args> extends Hooks<S, A>, SamplingOptions {
+export interface BenchOptions<S = unknown, A extends Args = Args> extends Hooks<S, A>, SamplingOptions, ProcessSetup {
   /** Parameter axes: the benchmark runs once per point of their Cartesian product. @default undefined (one point, no arguments) */
   args?: AxesOf<A>;
   /** Time GPU work (CUDA events) instead of CPU time. @default false */
@@ -89,7 +96,7 @@ export type LoadFn<A extends Args = Args> = (args: A, request: LoadRequest) => u
 export type LoadTestOptions<A extends Args = Args> = LoadOptions & Pick<BenchOptions<unknown, A>, 'before' | 'after' | 'args' | 'skip' | 'resources'>;
 
 /** Options of a group of contenders. */
-export interface GroupOptions extends SamplingOptions {
+export interface GroupOptions extends SamplingOptions, ProcessSetup {
   /** Name of the contender the others are compared with. @default the first contender */
   baseline?: string;
   /** Run each contender once on the same input and report any whose output differs from the baseline's. @default false */
@@ -101,7 +108,7 @@ export interface GroupOptions extends SamplingOptions {
 }
 
 /** Options of a run. */
-export interface RunOptions extends SamplingOptions {
+export interface RunOptions extends SamplingOptions, ProcessSetup {
   /** Print nothing. @default false */
   quiet?: boolean;
   /** Only benchmarks whose id matches (substring, or /regex/). @default undefined (all) */
@@ -132,6 +139,11 @@ export interface RunOptions extends SamplingOptions {
    * group verdicts; the CLI passes the policy's `instructionNoise`. @default 0.005
    */
   instructionNoise?: number;
+  /**
+   * With isolation, each child writes a CPU profile of its task to this folder
+   * (`<task>.cpuprofile`); the CLI's `--profile` sets it. @default undefined (no profile)
+   */
+  profileDir?: string;
   /** Resource sampling for every benchmark without its own setting. @default undefined (off for `bench`, on for `load`) */
   resources?: boolean | ResourceOptions;
   /** Overrides of every load test's options (`cyclebench load --concurrency 10`). @default undefined (each test's own) */
@@ -148,10 +160,20 @@ export const DEFAULT_INSTRUCTION_NOISE = 0.005;
 export type ProgressEvent =
   | { type: 'start'; total: number; estimateMs: number }
   | { type: 'bench'; id: string; index: number; total: number }
-  | { type: 'done'; id: string; index: number; total: number; status: 'ok' | 'error' | 'skipped'; medianNs?: number; unit?: string };
+  | {
+      type: 'done';
+      id: string;
+      index: number;
+      total: number;
+      status: 'ok' | 'error' | 'skipped';
+      medianNs?: number;
+      unit?: string;
+      /** Probable dead code: the upper bound of its cost above the empty loop, in unit. */
+      boundNs?: number;
+    };
 
 /** Resolved sampling options: every field set. */
-export type Sampling = Required<Omit<SamplingOptions, 'samples'>> & { samples?: number };
+export type Sampling = Required<Omit<SamplingOptions, 'samples' | 'callsPerSample'>> & { samples?: number; callsPerSample?: number };
 
 /** Defaults; `quick` trades precision for time. */
 export const DEFAULT_SAMPLING: Sampling = {
@@ -178,6 +200,7 @@ export function resolveSampling(...layers: Array<SamplingOptions | undefined>): 
     for (const [k, v] of Object.entries(layer)) {
       if (v !== undefined && k in DEFAULT_SAMPLING) (out as Record<string, unknown>)[k] = v;
       if (k === 'samples' && v !== undefined) out.samples = v as number;
+      if (k === 'callsPerSample' && v !== undefined) out.callsPerSample = v as number;
     }
   }
   return out;

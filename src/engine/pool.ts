@@ -10,7 +10,7 @@ import { DEFAULT_SAMPLING } from './options.js';
 import { complexityFits } from './complexity.js';
 import { runEnvelope } from './environment.js';
 import { sampleStats } from './result.js';
-import type { BenchResult, GroupComparison, RunResult } from '../result/types.js';
+import type { BenchResult, GroupComparison, RunResult, StatesSummary } from '../result/types.js';
 
 /** 95% t-interval of the mean of `values` (n >= 2). */
 export function tInterval(values: readonly number[], confidence = 0.95): { centre: number; lo: number; hi: number } {
@@ -43,12 +43,30 @@ function pooledBench(parts: BenchResult[]): BenchResult {
     totalIterations: ok.reduce((a, b) => a + b.totalIterations, 0),
     wallMs: ok.reduce((a, b) => a + b.wallMs, 0),
     stopReason: base.stopReason,
+    ...(processStates(medians) ? { states: processStates(medians) } : {}),
     processes: {
       medians,
       betweenCV: medians.length > 1 ? stddev(medians) / centre : 0,
       withinHalfWidth: mean(ok.map((b) => (b.stats!.medianCI.hi - b.stats!.medianCI.lo) / 2 / (Math.abs(b.stats!.median) || 1))),
     },
   };
+}
+
+/**
+ * Levels of the process medians: sorted, a new level starts where a median is more than 10% above
+ * the previous one (the rule detectStates uses for samples); undefined when they form one level.
+ */
+export function processStates(medians: readonly number[]): StatesSummary | undefined {
+  const sorted = [...medians].sort((a, b) => a - b);
+  const levels: number[][] = [[sorted[0]]];
+  for (const m of sorted.slice(1)) {
+    const last = levels[levels.length - 1];
+    if (m > last[last.length - 1] * 1.1) levels.push([m]);
+    else last.push(m);
+  }
+  if (levels.length < 2) return undefined;
+  const states = levels.map((l) => ({ level: l.reduce((a, b) => a + b, 0) / l.length, share: l.length / medians.length, visits: l.length }));
+  return { states, switches: 0, across: 'processes', ...(states[states.length - 1].level / states[0].level >= 2.5 ? { tierChange: true } : {}) };
 }
 
 function pooledGroup(parts: GroupComparison[]): GroupComparison {

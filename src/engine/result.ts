@@ -1,6 +1,6 @@
-import { classifyOutliers, median, summarize } from '../stats/index.js';
+import { classifyOutliers, detectStates, median, summarize } from '../stats/index.js';
 import { medianInterval } from './stopping.js';
-import type { BenchResult, SampleStats, StopReason, Throughput } from '../result/types.js';
+import type { BenchResult, SampleStats, StatesSummary, StopReason, Throughput } from '../result/types.js';
 import type { Args, ThroughputOption } from './options.js';
 import type { Contender } from './sampler.js';
 import type { GcWatch } from './gc.js';
@@ -80,6 +80,7 @@ export async function contenderResult(c: Contender, stopReason: StopReason, gc: 
     iterations: keepSamples ? [...c.iterations] : undefined,
     totalIterations: c.iterations.reduce((a, b) => a + b, 0),
     stopReason,
+    percentilesOver: c.iterations.every((n) => n === 1) ? 'calls' : 'batches',
     wallMs: c.wallMs,
     flags: {
       outliers: {
@@ -93,13 +94,28 @@ export async function contenderResult(c: Contender, stopReason: StopReason, gc: 
     r.statsUnavailable = DEAD_CODE_REASON;
     r.deadCode = deadCodeBound(c.raw, c.empty);
   }
-  const gcSamples = gc.overlapping(c.windows);
+  const gcPerSample = gc.perWindow(c.windows);
+  const gcSamples = gcPerSample.filter((n) => n > 0).length;
   if (gcSamples) r.flags.gcSamples = gcSamples;
+  const states = statesSummary(dead ? c.raw : corrected, gcPerSample);
+  if (states) r.states = states;
   if (!c.warmupSettled) r.flags.warmupUnsettled = true;
   if (heap !== undefined) r.heapBytesPerIteration = heap;
   if (throughput) r.throughput = throughput;
   if (counters && c.counterSamples.length) r.counters = resultCounters(counters, c.counterSamples, c.counterEmpty);
   return r;
+}
+
+/** A tier change shows as levels this far apart; machine states were at most 2.3x here (docs/tiering.md). */
+export const TIER_CHANGE_RATIO = 2.5;
+
+/** The performance states of a contender's samples, when there is more than one (with GC per sample per state). */
+export function statesSummary(samples: ArrayLike<number>, gcPerSample: ArrayLike<number>): StatesSummary | undefined {
+  const r = detectStates(samples, {}, gcPerSample.length === samples.length ? gcPerSample : undefined);
+  if (r.verdict !== 'states') return undefined;
+  const states = r.states.map((s) => ({ level: s.level, share: s.share, visits: s.visits, ...(s.perSample !== undefined ? { gcPerSample: s.perSample } : {}) }));
+  const tierChange = states[states.length - 1].level / states[0].level >= TIER_CHANGE_RATIO;
+  return { states, switches: r.switches, ...(tierChange ? { tierChange } : {}) };
 }
 
 /** A result for a benchmark that threw, timed out or was skipped. */
@@ -108,6 +124,7 @@ export function failedResult(
   status: 'error' | 'skipped',
   err: unknown,
   wallMs: number,
+  kind: BenchResult['kind'] = 'cpu',
 ): BenchResult {
   const e = describeThrown(err);
   return {
@@ -115,7 +132,7 @@ export function failedResult(
     args: base.args && Object.keys(base.args).length ? base.args : undefined,
     status,
     ...(status === 'error' ? { error: e } : { skipReason: e.message }),
-    kind: 'cpu',
+    kind,
     unit: 'ns',
     totalIterations: 0,
     stopReason: 'error',

@@ -43,7 +43,7 @@ async function measure(def: BenchDef, args: Args, ctx: RunContext, base: Paramet
     do {
       await c.sample(gc);
       resources?.poll();
-      reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => c.correctedHalfWidth(), () => c.provenDead());
+      reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => c.correctedHalfWidth(), () => c.provenDead(), () => c.steady());
     } while (!reason);
     await c.finish();
     await ctx.gc.flush();

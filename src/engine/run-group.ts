@@ -2,7 +2,7 @@
  * A group at one argument point: its contenders sampled in interleaved rounds (order rotated each
  * round), each compared with the group's baseline by the paired per-round ratio.
  */
-import { isDeepStrictEqual } from 'node:util';
+import { inspect, isDeepStrictEqual } from 'node:util';
 import { compareSamples } from '../stats/index.js';
 import { benchId } from './expand.js';
 import { gcFunction } from './gc.js';
@@ -85,7 +85,8 @@ async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude
       if (c === baseline || isDeepStrictEqual(c.firstOutput, baseline.firstOutput)) continue;
       mismatches.push(c.name);
       live.splice(live.indexOf(c), 1);
-      const err = new Error(`output differs from the baseline '${baselineName}' on the same input; not timed`);
+      const show = (v: unknown) => inspect(v, { depth: 4, breakLength: Infinity, maxStringLength: 200, maxArrayLength: 20 });
+      const err = new Error(`output differs from the baseline '${baselineName}' on the same input: ${show(c.firstOutput)} (${c.name}) vs ${show(baseline.firstOutput)} (${baselineName}); not timed`);
       err.name = 'EquivalenceError';
       results.set(c.name, failedResult({ id: c.id, name: c.name, group: group.name, args, file: c.def.file }, 'error', err, 0));
     }
@@ -141,6 +142,7 @@ async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude
         );
       },
       () => dead.size === live.length,
+      () => live.every((c) => c.steady()),
     );
   }
   await ctx.gc.flush();

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { complexityFits } from './complexity.js';
 import { environment, runEnvelope } from './environment.js';
 import { runIsolated } from './isolate.js';
+import { processFlags, withProcessFlags } from './process-flags.js';
 import { CHILD_ENV, type Task, type TaskOutcome } from './defs.js';
 import { resolveSampling, type RunOptions } from './options.js';
 import { closeRunContext, createRunContext, filterTask, runTaskHere, taskPoints } from './run-task.js';
@@ -18,10 +19,19 @@ export async function runSuite(suite: { tasks: readonly Task[] }, options: RunOp
   ctx.progress({ type: 'start', total, estimateMs: total * (sampling.warmupMs + sampling.maxTimeMs) });
   const out: TaskOutcome = { benchmarks: [], groups: [] };
   // A child of an isolated run measures in-process: it never isolates again.
-  const isolate = options.isolate && options.isolate !== 'none' && !process.env[CHILD_ENV] ? options.isolate : undefined;
+  const child = Boolean(process.env[CHILD_ENV]);
+  const isolate = options.isolate && options.isolate !== 'none' && !child ? options.isolate : undefined;
   try {
     for (const task of tasks) {
-      const o = isolate ? await runIsolated(task, ctx, isolate) : await runTaskHere(task, ctx);
+      // A task that needs V8 flags of its own (a steady heap, the top tier) runs in a process started with them.
+      const flags = processFlags(options, task.kind === 'bench' ? task.bench.options : task.group.options);
+      const o =
+        flags.length && !child
+          ? await runIsolated(task, ctx, 'process', flags)
+          : isolate
+            ? await runIsolated(task, ctx, isolate)
+            : await runTaskHere(task, ctx);
+      withProcessFlags(o.benchmarks, flags);
       out.benchmarks.push(...o.benchmarks);
       out.groups.push(...o.groups);
     }

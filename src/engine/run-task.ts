@@ -7,7 +7,7 @@ import { openRunCounters } from './counters.js';
 import { CHILD_ENV, groupBaseline, type Resume, type RunContext, type Task, type TaskOutcome } from './defs.js';
 import { FaultWatch } from './faults.js';
 import { deadlineMessage, deadlinePassed } from './limits.js';
-import type { Args, RunOptions } from './options.js';
+import type { Args, ProgressEvent, RunOptions } from './options.js';
 import { failedResult } from './result.js';
 import { runBench } from './run-bench.js';
 import { runGroupPoint } from './run-group.js';
@@ -119,10 +119,15 @@ export async function runTaskHere(task: Task, ctx: RunContext, resume: Resume = 
       o = task.kind === 'bench' ? { benchmarks: [await runBench(task.bench, p.args, ctx)], groups: [] } : await runGroupPoint(task.group, p.args, ctx, exclude);
     }
     for (const r of o.benchmarks)
-      ctx.progress({ type: 'done', id: r.id, index: ctx.index++, total: ctx.total, status: r.status, medianNs: r.stats?.median, unit: r.unit });
+      ctx.progress(doneEvent(r, ctx.index++, ctx.total));
     onPoint?.(p.point, o);
     out.benchmarks.push(...o.benchmarks);
     out.groups.push(...o.groups);
   }
   return out;
+}
+
+/** The progress event of a finished benchmark: its median, or the bound of probable dead code. */
+export function doneEvent(r: BenchResult, index: number, total: number): ProgressEvent {
+  return { type: 'done', id: r.id, index, total, status: r.status, medianNs: r.stats?.median, unit: r.unit, ...(r.deadCode ? { boundNs: r.deadCode.upperBound } : {}) };
 }

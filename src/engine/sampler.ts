@@ -1,4 +1,4 @@
-import { createRng, median } from '../stats/index.js';
+import { createRng, detectStates, median } from '../stats/index.js';
 import { getHeapStatistics } from 'node:v8';
 import type { Clock } from '../clock/index.js';
 import type { CounterSet } from '../counters/set.js';
@@ -190,8 +190,8 @@ export class Contender {
       }
       if (performance.now() >= deadline) break;
     }
-    this.n = n;
-    await this.settleEmptyLoop(n);
+    this.n = this.sampling.callsPerSample ?? n;
+    await this.settleEmptyLoop(this.n);
     this.samplingStartedAt = performance.now();
   }
 
@@ -220,7 +220,7 @@ export class Contender {
   /** Takes one sample (and, every third sample, one empty-loop sample). */
   async sample(gc?: () => void): Promise<void> {
     this.checkTimeout();
-    const n = Math.max(1, Math.round(this.n * (1 + (this.jitter() - 0.5) * 2 * JITTER)));
+    const n = this.sampling.callsPerSample ?? Math.max(1, Math.round(this.n * (1 + (this.jitter() - 0.5) * 2 * JITTER)));
     const state = await this.setupState();
     gc?.();
     const w0 = performance.now();
@@ -246,6 +246,7 @@ export class Contender {
    * on the median of the last 8 sample durations: one preempted sample must not shrink the batch.
    */
   private recalibrate(ns: number): void {
+    if (this.sampling.callsPerSample) return; // fixed by the user
     this.recentNs.push(ns);
     if (this.recentNs.length < 8) return;
     const typical = median(this.recentNs);
@@ -302,6 +303,11 @@ export class Contender {
       if (h1 >= h0) return (h1 - h0) / k;
     }
     return undefined;
+  }
+
+  /** False while the samples hold more than one performance state (stats' detectStates). */
+  steady(): boolean {
+    return detectStates(this.raw).verdict !== 'states';
   }
 
   /** Relative CI half-width of the median after subtracting the empty loop's median (the stop rule's measure). */

@@ -65,6 +65,7 @@ export function startChild(
   memoryLimitMb: number | undefined,
   onMessage: (m: ChildMessage) => void,
   onEnd: (end: ChildEnd) => void,
+  nodeFlags: readonly string[] = [],
 ): Child {
   const entry = childEntry();
   const env = { ...process.env, [CHILD_ENV]: '1' };
@@ -85,7 +86,7 @@ export function startChild(
   }
   const memory = memoryLimitMb ? [`--max-old-space-size=${memoryLimitMb}`] : [];
   const child = fork(entry.path, [], {
-    execArgv: childExecArgv(process.execArgv, [...entry.execArgv, ...memory]),
+    execArgv: childExecArgv(process.execArgv, [...entry.execArgv, ...memory, ...nodeFlags]),
     env,
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],

@@ -70,16 +70,18 @@ export class StopRule {
   /**
    * Returns why to stop, or null to take another sample (round). `dead`, checked when precision is
    * not reached, stops a benchmark shown indistinguishable from its empty loop, whose corrected
-   * median (about 0) no sample count makes precise.
+   * median (about 0) no sample count makes precise. `steady`, checked when it is, keeps sampling
+   * while the samples hold more than one performance state: a ±1% interval around one of two levels
+   * is not precision, and the budget then gives both states their share of samples.
    */
-  check(count: number, elapsedMs: number, halfWidth: () => number, dead?: () => boolean): StopReason | null {
+  check(count: number, elapsedMs: number, halfWidth: () => number, dead?: () => boolean, steady?: () => boolean): StopReason | null {
     const s = this.s;
     if (s.samples !== undefined) return count >= s.samples ? 'fixed' : null;
     if (count >= s.maxSamples) return 'max-samples';
     if (elapsedMs >= s.maxTimeMs) return 'budget';
     if (count < s.minSamples || elapsedMs < s.minTimeMs || count < this.nextCheck) return null;
     this.nextCheck = Math.ceil(count * 1.1) + 1;
-    if (halfWidth() <= s.precision) return 'precision';
+    if (halfWidth() <= s.precision && (steady?.() ?? true)) return 'precision';
     return dead?.() ? 'dead-code' : null;
   }
 }

@@ -100,6 +100,7 @@ export function loadResult(
     ...base,
     args: base.args && Object.keys(base.args).length ? base.args : undefined,
     kind: 'load' as const,
+    percentilesOver: 'requests' as const,
     unit: 'ns' as const,
     totalIterations: requests,
     stopReason: Number.isFinite(plan.requests) && o.started >= plan.requests ? ('fixed' as const) : ('budget' as const),

@@ -9,6 +9,7 @@ import { counterUnit } from '../counters/events.js';
 import { paint } from './io.js';
 import { consoleTable, csvField, markdownTable, type Cell } from './table.js';
 import { loadAndResourceLines } from './load-report.js';
+import { stateLines, statesFlag, statesText } from './states-report.js';
 
 /** Report formats of `cyclebench report` rendered as text here (html: see html.ts). */
 export type RunFormat = 'console' | 'markdown' | 'json' | 'csv';
@@ -35,6 +36,8 @@ export function flagText(b: BenchResult): string {
   if (b.flags.outliers?.severe) f.push(`outliers:${b.flags.outliers.severe}`);
   if (b.flags.throttledSamples) f.push(`throttled:${b.flags.throttledSamples}`);
   if (b.load?.failed) f.push(`failed:${b.load.failed}`);
+  const states = statesFlag(b);
+  if (states) f.push(states);
   return f.join(' ');
 }
 
@@ -111,6 +114,8 @@ function details(run: RunResult, grades: Map<string, BenchGrade>): string[] {
   for (const c of run.complexity ?? []) lines.push('', `${c.id}: ${c.best} in ${c.axis}`);
   lines.push(...counterLines(run));
   lines.push(...loadAndResourceLines(run));
+  lines.push(...stateLines(run.benchmarks));
+  lines.push(...percentileNote(run.benchmarks));
   const skipped = new Map<string, string[]>();
   for (const b of run.benchmarks.filter((x) => x.status === 'skipped')) {
     const reason = b.skipReason ?? 'no reason given';
@@ -120,6 +125,15 @@ function details(run: RunResult, grades: Map<string, BenchGrade>): string[] {
   const dead = run.benchmarks.filter((b) => b.flags.deadCode).map((b) => b.id);
   if (dead.length) lines.push('', `warning: ${dead.join(', ')} cannot be told apart from an empty loop; keep its result with doNotOptimize().`);
   return lines;
+}
+
+/** Says what p75/p99 are over when samples were batches: means of N calls, not single calls. */
+function percentileNote(benchmarks: readonly BenchResult[]): string[] {
+  const batched = benchmarks.filter((b) => b.status === 'ok' && b.stats && b.kind !== 'load' && b.kind !== 'instructions' && b.percentilesOver !== 'calls');
+  if (!batched.length) return [];
+  const calls = (b: BenchResult) => `~${formatCount(Math.round(b.totalIterations / Math.max(1, b.rawStats?.n ?? b.stats!.n)))} calls`;
+  const list = batched.slice(0, 6).map((b) => `${b.id} ${calls(b)}`).join(', ');
+  return ['', `p75 and p99 are over per-sample means of batches of calls (${list}${batched.length > 6 ? ', ...' : ''}), not over single calls; { callsPerSample: 1 } samples single calls.`];
 }
 
 /** One line naming the machine, runtime, clock and commit of a run. */
@@ -136,14 +150,15 @@ export function renderRun(run: RunResult, format: RunFormat, options: RunRenderO
   const grades = gradeRun(run, options.targets);
   if (format === 'csv') {
     const head = ['id', 'status', 'unit', 'n', 'median', 'median_ci_lo', 'median_ci_hi', 'mean', 'p95', 'p99', 'min', 'max', 'stddev', 'cv', 'ops_per_sec', 'error',
-      'bytes_per_iteration', 'items_per_iteration', 'bytes_per_sec', 'items_per_sec', 'grade', 'consistency'];
+      'bytes_per_iteration', 'items_per_iteration', 'bytes_per_sec', 'items_per_sec', 'grade', 'consistency', 'states'];
     const rows = run.benchmarks.map((b) => {
       const s = b.stats;
       const g = grades.get(b.id)!;
       const n = (v: number | undefined | null) => (isNum(v) ? v : null);
       const rate = b.load ? b.load.throughput : b.unit === 'ns' ? n(s?.opsPerSec) : null;
       return [b.id, b.status, b.unit, s?.n ?? 0, n(s?.median), n(s?.medianCI?.lo), n(s?.medianCI?.hi), n(s?.mean), n(s?.p95), n(s?.p99), n(s?.min), n(s?.max), n(s?.stddev), n(s?.cv), rate, b.error?.message ?? null,
-        n(b.throughput?.bytes), n(b.throughput?.items), n(rateOf(b, 'bytes').value), n(rateOf(b, 'items').value), g.grade, n(g.consistency)]
+        n(b.throughput?.bytes), n(b.throughput?.items), n(rateOf(b, 'bytes').value), n(rateOf(b, 'items').value), g.grade, n(g.consistency),
+        b.states ? statesText(b.states, b.unit) : null]
         .map(csvField)
         .join(',');
     });

@@ -114,6 +114,16 @@ export interface BenchResult {
   /** Counter values per iteration, keyed by event name. */
   counters?: Record<string, CounterValue>;
   /**
+   * What one sample is, so what its percentiles are over: one call (`calls`), the mean of a batch of
+   * calls (`batches`: p95 is then a percentile of batch means, not of calls), or one request of a load
+   * test (`requests`). Absent in files written before it existed (then batches).
+   */
+  percentilesOver?: 'calls' | 'batches' | 'requests';
+  /** Node flags of the process it was measured in, beyond the host's (`heap: 'steady'`, `tier: 'top'`). */
+  processFlags?: string[];
+  /** More than one performance state while sampling (docs/allocation.md): the levels and how often. */
+  states?: StatesSummary;
+  /**
    * Present when the benchmark was measured in several fresh processes (`--processes N`): each
    * process's median, and the spread between them beside the spread within them. `stats.median` and
    * `stats.medianCI` are then over processes (the process is the unit).
@@ -155,6 +165,18 @@ export interface BenchGrade {
   reasons: string[];
   /** Targets judged on this benchmark, and how many it missed. */
   targets: { total: number; missed: number };
+}
+
+/** The performance states of a benchmark's samples: its levels in time order, found by stats' detectStates. */
+export interface StatesSummary {
+  /** Sorted by level: median, share of samples (0..1), stretches spent in it, GC events per sample. */
+  states: { level: number; share: number; visits: number; gcPerSample?: number }[];
+  /** Boundaries between different states. */
+  switches: number;
+  /** The states are 2.5x or more apart: most likely a JIT tier change during sampling (docs/tiering.md). */
+  tierChange?: boolean;
+  /** `processes`: the levels of separate processes' medians (`--processes`), not of one process's samples. */
+  across?: 'processes';
 }
 
 /** How a benchmark's level varied across fresh processes. */

@@ -94,6 +94,17 @@ describe('cyclebench run (the real bin)', () => {
     expect(profile.nodes.length).toBeGreaterThan(1);
   });
 
+  for (const mode of ['worker', 'process'] as const) {
+    it(`--profile with --isolate ${mode} profiles the ${mode} that runs the benchmark`, async () => {
+      const r = await p.cli(['run', ...FAST, '--filter', 'work', '--isolate', mode, '--profile']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/CPU profiles of each isolated task written to/);
+      const profile = JSON.parse(p.read('.cyclebench/profiles/work_2000.cpuprofile')) as { nodes: { callFrame: { url: string } }[] };
+      // The benchmark file's own code is in the profile: the parent, waiting on messages, would have none.
+      expect(profile.nodes.some((n) => n.callFrame.url.includes('basic.bench'))).toBe(true);
+    });
+  }
+
   it('the before/after workflow with tags', async () => {
     expect((await p.cli(['run', ...FAST, '--filter', 'work', '--tag', 'before'])).code).toBe(0);
     expect((await p.cli(['run', ...FAST, '--filter', 'work', '--tag', 'after'])).code).toBe(0);

@@ -75,7 +75,8 @@ export const SUITE: Record<string, number> = {
 export function makeRun(seed: number, opts: { slow?: Record<string, number>; n?: number; cv?: number; tag?: string; only?: string[]; dropSamples?: boolean; env?: Partial<RunResult['environment']>; mode?: RunResult['mode'] } = {}): RunResult {
   const ids = opts.only ?? Object.keys(SUITE);
   const benchmarks = ids.map((id, i) => {
-    const b = bench(id, samples(SUITE[id] * (opts.slow?.[id] ?? 1), opts.n ?? 100, seed * 1000 + i, opts.cv ?? 0.02));
+    // One call per sample (callsPerSample: 1): the synthetic suite's percentiles are over calls.
+    const b = bench(id, samples(SUITE[id] * (opts.slow?.[id] ?? 1), opts.n ?? 100, seed * 1000 + i, opts.cv ?? 0.02), { iterations: Array(opts.n ?? 100).fill(1), totalIterations: opts.n ?? 100, percentilesOver: 'calls' });
     if (opts.dropSamples) {
       delete b.samples;
       delete b.iterations;

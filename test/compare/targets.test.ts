@@ -44,7 +44,8 @@ describe('parseTarget', () => {
 
 describe('evaluateTargets', () => {
   const x = Array.from({ length: 100 }, (_, i) => 40e6 + i * 0.1e6); // 40..49.9 ms
-  const run = runOf([bench('parse', x), bench('json', Array(20).fill(900)), erroredBench('broken')]);
+  // Samples of single calls (callsPerSample: 1), so percentiles are over calls.
+  const run = runOf([bench('parse', x, { percentilesOver: 'calls' }), bench('json', Array(20).fill(900)), erroredBench('broken')]);
 
   it('PASS with the margin under target', () => {
     const [r] = evaluateTargets(run, [parseTarget('parse', 'p95 < 100ms', 't')]);
@@ -68,10 +69,21 @@ describe('evaluateTargets', () => {
   it('computes other percentiles from raw samples, n/a without them', () => {
     const [r] = evaluateTargets(run, [parseTarget('parse', 'p80 < 100ms', 't')]);
     expect(r.pass).toBe(true);
-    const noSamples = runOf([{ ...bench('parse', x), samples: undefined }]);
+    const noSamples = runOf([{ ...bench('parse', x, { percentilesOver: 'calls' }), samples: undefined }]);
     const [n] = evaluateTargets(noSamples, [parseTarget('parse', 'p80 < 100ms', 't')]);
     expect(n).toMatchObject({ pass: false, value: null });
     expect(n.reason).toMatch(/raw samples/);
+  });
+});
+
+describe('percentile targets say what they are over', () => {
+  it('refuse to judge p95 of batch means as if it were p95 of calls, naming the fix', () => {
+    const batches = runOf([bench('parse', Array.from({ length: 40 }, (_, i) => 1000 + i))]); // 1000 calls per sample
+    const [r] = evaluateTargets(batches, [parseTarget('parse', 'p95 < 100ms', 't')]);
+    expect(r).toMatchObject({ pass: false, value: null, marginText: 'cannot judge' });
+    expect(r.reason).toMatch(/p95 here would be over means of about 1000-call batches, not over calls: set callsPerSample: 1 on 'parse'/);
+    const [median] = evaluateTargets(batches, [parseTarget('parse', 'median < 100ms', 't')]);
+    expect(median.pass).toBe(true); // a median target reads the median the result reports, as before
   });
 });
 

@@ -131,3 +131,20 @@ describe('run --history', () => {
     }
   });
 });
+
+describe('the README example', () => {
+  it('saved as bench/x.bench.ts in a project without "type": "module" runs (top-level await included)', async () => {
+    const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+    const example = /```ts\n([\s\S]*?)```/.exec(readme)![1];
+    expect(example).toMatch(/await run\(\)/);
+    const q = scratchProject({ 'bench/x.bench.ts': example }, { type: 'commonjs' });
+    try {
+      const r = await q.cli(['run', '--quick', '--json', 'r.json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(q.read('r.json')).benchmarks.map((b: { id: string }) => b.id)).toContain('JSON.parse');
+      expect(q.exists('bench/.x.cyclebench-esm.mts')).toBe(false); // the ESM copy is gone
+    } finally {
+      q.remove();
+    }
+  });
+});

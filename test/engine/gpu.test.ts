@@ -14,6 +14,7 @@ describe.skipIf(cuda.available)(`GPU benchmarks without a GPU (${cuda.available 
     expect(r.benchmarks[0].status).toBe('skipped');
     expect(r.benchmarks[0].skipReason).toMatch(/needs a CUDA GPU: .+/);
     expect(r.benchmarks[0].stats).toBeUndefined();
+    expect(r.benchmarks[0].kind).toBe('gpu'); // a skipped GPU benchmark is still a GPU benchmark
     expect(called).toBe(false);
     expect(r.benchmarks[1].status).toBe('ok');
   });

@@ -220,7 +220,7 @@ describe('groups', () => {
     expect(r.groups[0].mismatches).toEqual(['wrong']);
     const wrong = r.benchmarks.find((b) => b.name === 'wrong')!;
     expect(wrong.status).toBe('error');
-    expect(wrong.error!.message).toMatch(/differs from the baseline 'ref'/);
+    expect(wrong.error!.message).toMatch(/differs from the baseline 'ref' on the same input: \[ 2, 4, 7 \] \(wrong\) vs \[ 2, 4, 6 \] \(ref\)/);
     expect(r.benchmarks.find((b) => b.name === 'same')!.status).toBe('ok');
   });
 });

@@ -66,3 +66,12 @@ describe('the median CI in results', () => {
     expect((d.medianCI.hi - d.medianCI.lo) / 2 / d.median).toBeCloseTo(medianHalfWidth(drift), 9);
   });
 });
+
+describe('StopRule and performance states', () => {
+  it('does not stop on precision while the samples hold more than one state', () => {
+    const sampling = { ...DEFAULT_SAMPLING, minSamples: 1, minTimeMs: 0 };
+    expect(new StopRule(sampling).check(100, 100, () => 0.001, undefined, () => false)).toBeNull();
+    expect(new StopRule(sampling).check(100, 100, () => 0.001, undefined, () => true)).toBe('precision');
+    expect(new StopRule(sampling).check(100, sampling.maxTimeMs, () => 0.001, undefined, () => false)).toBe('budget');
+  });
+});

@@ -81,8 +81,8 @@ describe('run rendering', () => {
     expect(renderRun(run, 'console', { targets })).toMatch(/parse: [CD] \(\d+\.\d%\): missed target median < 1ns/);
     expect(renderRun(run, 'markdown', { targets })).toMatch(/\| `parse` \|.*\| [CD] \(\d+\.\d%\) \|/);
     const csv = renderRun(run, 'csv', { targets }).split('\n');
-    expect(csv[0]).toMatch(/,grade,consistency$/);
-    expect(csv[1]).toMatch(/^parse,.*,[CD],0\.9\d+$/);
+    expect(csv[0]).toMatch(/,grade,consistency,states$/);
+    expect(csv[1]).toMatch(/^parse,.*,[CD],0\.9\d+,$/);
   });
   it('a throughput column appears only when declared, in decimal units', () => {
     expect(renderRun(run, 'console')).not.toMatch(/throughput/);

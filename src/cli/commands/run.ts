@@ -1,5 +1,5 @@
 /** `cyclebench run [files|globs] [flags]`: measure, print, save, and (with gate flags) judge. */
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { CycleBenchError } from '../../errors.js';
 import { defaultSuite, resetDefaultSuite, setCollectOnly } from '../../engine/registry.js';
@@ -21,7 +21,7 @@ import type { RunResult } from '../../result/types.js';
 import { gitState, serializeResult, writeResult } from '../../store/index.js';
 import { oneOf, parseCommand, str, type OptionTable, type Values } from '../args.js';
 import { progressReporter } from '../progress.js';
-import { withProfile } from '../profile.js';
+import { profiled, profileFile } from '../../engine/profile.js';
 import { finishGate, GATE_OPTIONS, prepareGate } from '../run-gate.js';
 import { exactIdsFilter, freshProcessRerun } from '../rerun.js';
 import { measureInProcesses, rotateForProcess } from '../processes.js';
@@ -45,6 +45,8 @@ const MEASURE_OPTIONS: OptionTable = {
   iterations: { type: 'string' },
   'cache-sim': { type: 'boolean' },
   processes: { type: 'string' },
+  heap: { type: 'string' },
+  tier: { type: 'string' },
   'memory-limit': { type: 'string' },
   resources: { type: 'boolean' },
 };
@@ -74,6 +76,8 @@ Measuring:
   --timeout 10m        the whole run's deadline: benchmarks left are recorded as not run (exit 5)
   --memory-limit MB    heap limit of isolated workers and processes
   --processes N        measure in N fresh processes, pooled with the process as the unit (config: processes)
+  --heap steady        measure in a process with a fixed 16 MB young generation and single-threaded GC
+  --tier top           measure in a process without Maglev, so Node 24+ reaches TurboFan (docs/tiering.md)
   --resources          sample CPU, memory, event-loop delay and GC while measuring (always on for load tests)
   --mode instructions  count instructions under callgrind (deterministic; --iterations N, --cache-sim)
 Output:
@@ -161,6 +165,8 @@ export function runOptionsFrom(values: Values, io: CommandIO): RunOptions {
   if (samples) options.samples = Math.round(samples);
   const precision = positiveNumber(str(values, 'precision'), '--precision');
   if (precision) options.precision = precision;
+  options.heap = oneOf(str(values, 'heap'), ['default', 'steady'] as const, '--heap');
+  options.tier = oneOf(str(values, 'tier'), ['default', 'top'] as const, '--tier');
   const timeout = str(values, 'timeout');
   if (timeout !== undefined) options.deadline = Date.now() + parseDurationMs(timeout, '--timeout', true);
   const memory = positiveNumber(str(values, 'memory-limit'), '--memory-limit');
@@ -214,6 +220,8 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   if (gate.tag) options.tag = gate.tag;
   if (mode === 'instructions') options.instructionNoise = gate.policy.instructionNoise;
   const processes = processCount(values, gate.config);
+  options.heap ??= gate.config.heap;
+  options.tier ??= gate.config.tier;
   const files = await findFiles(positionals, io.cwd);
   const suite = await loadSuite(files);
   rotateForProcess(suite.tasks, io.env);
@@ -236,11 +244,16 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
       : processes > 1
         ? measureInProcesses(processes, { ...plan, measureArgs: [...measureArgs(values, ['processes']), '--processes', '1'] }, options.filter === undefined ? [] : ['--filter', String(options.filter)], allIds, values.quiet ? undefined : io.stderr)
         : suite.run(options);
-  const { result, profilePath } = await withProfile(Boolean(values.profile), io.cwd, str(values, 'filter') ?? '', measure);
+  // Isolated, each child profiles the task it runs; in-process, this process is where the benchmark runs.
+  const profileDir = values.profile ? join(io.cwd, '.cyclebench', 'profiles') : undefined;
+  const isolated = Boolean(options.isolate && options.isolate !== 'none') || Boolean(options.heap === 'steady' || options.tier === 'top');
+  if (profileDir) options.profileDir = profileDir;
+  const profilePath = profileDir && !isolated ? profileFile(profileDir, str(values, 'filter') ?? '') : undefined;
+  const result = await profiled(profilePath, measure);
   const git = await gitState(io.cwd);
   if (git) result.environment.git = git;
   if (!values.quiet) human.write(renderRun(result, 'console', { color: useColor(human, io.env), targets: evaluateTargets(result, gate.policy.targets) }));
-  if (profilePath) human.write(`\nCPU profile written to ${profilePath} (open it in Chrome DevTools > Performance, or VS Code)\n`);
+  if (profileDir) human.write(`\nCPU profile${profilePath ? ` written to ${profilePath}` : `s of each isolated task written to ${profileDir}`} (open in Chrome DevTools > Performance, or VS Code)\n`);
   if (json === '-') io.stdout.write(serializeResult(result));
   else if (json) writeResult(resolve(io.cwd, json), result);
 
