@@ -24,10 +24,23 @@ export const SLOW: Record<string, string[]> = {
   ],
 };
 
+/**
+ * Engine tests measure for real, so a mutant covered by all of them costs minutes: the engine's
+ * mutation run uses the tests of what FOCUS in stryker.config.mjs mutates (dead code, the run and its
+ * isolation decision). CYCLEBENCH_MUTATE_ALL=1 runs every fast test of the folder.
+ */
+const ENGINE_FOCUS = [
+  'test/engine/dead-code.test.ts',
+  'test/engine/run-suite.test.ts',
+  'test/engine/isolate-choice.test.ts',
+  'test/engine/known-truth.test.ts',
+];
+const include = folder === 'engine' && process.env.CYCLEBENCH_MUTATE_ALL !== '1' ? ENGINE_FOCUS : [`test/${folder}/**/*.test.ts`];
+
 export default defineConfig({
   test: {
     pool: 'forks',
-    include: [`test/${folder}/**/*.test.ts`],
+    include,
     exclude: ['**/node_modules/**', ...(SLOW[folder] ?? [])],
     testTimeout: 60_000,
     hookTimeout: 120_000,
