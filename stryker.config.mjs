@@ -65,5 +65,6 @@ export default {
   // Engine tests measure real loops: a mutant that makes a loop endless is a timeout, not a hang.
   timeoutFactor: 2,
   timeoutMS: 10_000,
+  dryRunTimeoutMinutes: 15,
   thresholds: { high: 90, low: 80, break: null },
 };
