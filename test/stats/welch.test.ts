@@ -29,6 +29,13 @@ describe('Welch t-test', () => {
     expect(() => welchTTest(group1, group2, { confidence: 1.5 })).toThrow('welchTTest: confidence must be in (0, 1), got 1.5');
     expect(() => welchTTest(group1, group2, { alternative: 'sideways' as 'less' })).toThrow('welchTTest: unknown alternative sideways');
   });
+  it('shifting both samples by 1e9 leaves t as it was, to the precision the shifted inputs keep (1e-7)', () => {
+    const shift = (a: number[]) => a.map((x) => x + 1e9);
+    const plain = welchTTest(group1, group2);
+    const shifted = welchTTest(shift(group1), shift(group2));
+    expect(shifted.t).toBeCloseTo(plain.t, 6);
+    expect(shifted.df).toBeCloseTo(plain.df, 6);
+  });
   it('a one-sided 95% bound is the matching end of the two-sided 90% interval', () => {
     const two90 = welchTTest(group1, group2, { confidence: 0.9 });
     const greater = welchTTest(group1, group2, { alternative: 'greater' });
