@@ -53,7 +53,7 @@ describe('atomic writes replace the file, never rewrite it in place', () => {
     const calls: string[] = [];
     const open = fs.openSync;
     vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode | null) => {
-      const fd = open(p, flags, mode);
+      const fd = open(p, flags ?? 'r', mode);
       calls.push(`open ${path.relative(dir(), String(p))} ${String(flags)}#${fd}`);
       return fd;
     }) as typeof fs.openSync);
