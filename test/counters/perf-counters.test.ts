@@ -43,7 +43,7 @@ describe.skipIf(!ready)('perf_event counter set (addon)', () => {
     }
   });
 
-  it.skipIf(!linux)('software counters see at least N page faults when N fresh pages are touched (native mmap)', (ctx) => {
+  it.skipIf(!linux)(`software counters see at least N page faults when N fresh pages are touched (native mmap) (perf_event: Linux only)`, (ctx) => {
     const set = openCounters(['page-faults', 'task-clock', 'context-switches'])!;
     try {
       const pf = set.events.find((e) => e.name === 'page-faults')!;
@@ -65,7 +65,7 @@ describe.skipIf(!ready)('perf_event counter set (addon)', () => {
     }
   });
 
-  it.skipIf(!linux)('counts page faults of a fresh large ArrayBuffer written from JS, per iteration', (ctx) => {
+  it.skipIf(!linux)(`counts page faults of a fresh large ArrayBuffer written from JS, per iteration (perf_event: Linux only)`, (ctx) => {
     const set = openCounters(['page-faults'])!;
     try {
       const e = set.events[0];
@@ -172,7 +172,7 @@ describe.skipIf(!ready)('perf_event counter set (addon)', () => {
     if (set.length > 0) expect(() => set.readInto(a)).toThrow(/closed/);
   });
 
-  it.skipIf(!linux)('works per thread: a worker opens its own set and counts its own page faults', async () => {
+  it.skipIf(!linux)(`works per thread: a worker opens its own set and counts its own page faults (perf_event: Linux only)`, async () => {
     const { Worker } = await import('node:worker_threads');
     const pages = 500;
     const w = new Worker(new URL('./fixtures/worker-counters.mjs', import.meta.url), {
@@ -194,7 +194,7 @@ describe.skipIf(!ready)('perf_event counter set (addon)', () => {
   });
 });
 
-describe.skipIf(!ready || !linux)('rdpmc mmap-page protocol (fake page, fake readers)', () => {
+describe.skipIf(!ready || !linux)('rdpmc mmap-page protocol (fake page, fake readers; Linux only)', () => {
   const hooks = () => countersBinding().binding!.countersTestHooks;
 
   it('sign-extends counter values of the PMU width', () => {

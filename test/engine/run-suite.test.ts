@@ -27,7 +27,10 @@ describe('measurement', () => {
     s.add('w', () => doNotOptimize(work(500)));
     const r = (await s.run(FAST)).benchmarks[0];
     expect(r.status).toBe('ok');
-    expect(r.overhead).toBeGreaterThanOrEqual(0);
+    // The empty loop costs something per iteration (the call and the loop around it): never 0, so a
+    // run that forgot to measure or subtract it shows here.
+    expect(r.overhead!).toBeGreaterThan(0);
+    expect(r.rawStats!.median).toBeGreaterThan(r.stats!.median);
     expect(r.rawStats!.median - r.stats!.median).toBeCloseTo(r.overhead!, 6);
     expect(r.samples).toHaveLength(r.stats!.n);
     expect(r.iterations).toHaveLength(r.stats!.n);
@@ -128,11 +131,16 @@ describe('measurement', () => {
   it('reports which rule stopped sampling', async () => {
     const s = new Suite();
     s.add('fixed', () => doNotOptimize(work(200)), { samples: 17 });
-    s.add('loose', () => doNotOptimize(work(200)), { precision: 0.5 });
+    s.add('loose', () => doNotOptimize(work(200)), { precision: 0.5, maxTimeMs: 2000 });
     s.add('strict', () => doNotOptimize(work(200)), { precision: 1e-12, maxTimeMs: 40 });
     s.add('capped', () => doNotOptimize(work(200)), { precision: 1e-12, maxSamples: 20 });
     const r = await s.run(FAST);
-    expect(r.benchmarks.map((b) => b.stopReason)).toEqual(['fixed', 'precision', 'budget', 'max-samples']);
+    const [fixed, loose, strict, capped] = r.benchmarks.map((b) => b.stopReason);
+    expect([fixed, strict, capped]).toEqual(['fixed', 'budget', 'max-samples']);
+    // Precision, unless a loaded machine made two performance states in the samples (seen under
+    // mutation testing: sampling then goes on to the budget by design, and the states say why).
+    if (loose !== 'precision') expect(r.benchmarks[1].states, `loose stopped on ${loose} without states`).toBeDefined();
+    expect(['precision', 'budget']).toContain(loose);
     expect(r.benchmarks[0].stats!.n).toBe(17);
     expect(r.benchmarks[3].stats!.n).toBe(20);
   });

@@ -76,5 +76,20 @@ describe('pairedLogRatio', () => {
     expect(r.ci[1]).toBeCloseTo(1.25, 12);
     expect(r.ratio).toBeCloseTo(Math.sqrt(1.1 * 1.11), 12);
   });
-  it('non-positive values throw', () => expect(() => pairedLogRatio([1, 0], [1, 1])).toThrow(/positive/));
+  it('non-positive values throw, naming the round', () => {
+    expect(() => pairedLogRatio([1, 0], [1, 1])).toThrow('pairedLogRatio: round 1 has a=0, b=1; log-ratios need positive values');
+    expect(() => pairedLogRatio([1, 1], [1, 0])).toThrow('pairedLogRatio: round 1 has a=1, b=0');
+    expect(() => pairedLogRatio([1, 1], [-1, 1])).toThrow('pairedLogRatio: round 0 has a=1, b=-1');
+  });
+  it('names the argument in its errors', () => {
+    expect(() => pairedLogRatio([], [1])).toThrow('pairedLogRatio (a): empty input');
+    expect(() => pairedLogRatio([1], [])).toThrow('pairedLogRatio (b): empty input');
+    expect(() => pairedLogRatio([1], [1], 2)).toThrow('pairedLogRatio: confidence must be in (0, 1), got 2');
+  });
+  it('a round with the same time before and after counts on neither side; all ties give p = 1', () => {
+    const r = pairedLogRatio([10, 10, 10, 10], [11, 10, 9, 12]);
+    expect([r.positives, r.negatives, r.n]).toEqual([2, 1, 4]);
+    const same = pairedLogRatio([1, 2, 3], [1, 2, 3]);
+    expect([same.positives, same.negatives, same.pValue, same.ratio]).toEqual([0, 0, 1, 1]);
+  });
 });

@@ -19,8 +19,13 @@ describe('multiple comparisons', () => {
   it('BH keeps input order and caps at 1', () => {
     expect(benjaminiHochberg([0.04, 0.01, 0.03]).map((v) => +v.toFixed(12))).toEqual([0.04, 0.03, 0.04]);
   });
-  it('throws on empty input or invalid p', () => {
-    expect(() => holm([])).toThrow(RangeError);
-    expect(() => benjaminiHochberg([1.2])).toThrow(RangeError);
+  it('throws on empty input or invalid p, naming the function and the value; 0 and 1 are valid', () => {
+    expect(() => holm([])).toThrow('holm: empty input; pass at least one p-value');
+    expect(() => benjaminiHochberg([])).toThrow('benjaminiHochberg: empty input');
+    expect(() => benjaminiHochberg([1.2])).toThrow('benjaminiHochberg: p-value 0 is 1.2; p-values must be in [0, 1]');
+    expect(() => holm([0.5, -0.1])).toThrow('holm: p-value 1 is -0.1');
+    expect(() => holm([0.5, NaN])).toThrow('holm: p-value 1 is NaN');
+    expect(holm([0, 1])).toEqual([0, 1]);
+    expect(benjaminiHochberg([0, 1])).toEqual([0, 1]);
   });
 });

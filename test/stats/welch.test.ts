@@ -22,9 +22,29 @@ describe('Welch t-test', () => {
     expect(less.pValue + greater.pValue).toBeCloseTo(1, 14);
     expect(less.ci[0]).toBe(-Infinity);
   });
-  it('throws on too few samples or zero variance', () => {
-    expect(() => welchTTest([1], [1, 2])).toThrow(RangeError);
-    expect(() => welchTTest([1, 1], [2, 2])).toThrow(/standard error is 0/);
+  it('throws on too few samples or zero variance, naming the function and the argument', () => {
+    expect(() => welchTTest([1], [1, 2])).toThrow('welchTTest (x): needs at least 2 samples, got 1');
+    expect(() => welchTTest([1, 2], [1])).toThrow('welchTTest (y): needs at least 2 samples, got 1');
+    expect(() => welchTTest([1, 1], [2, 2])).toThrow('welchTTest: standard error is 0');
+    expect(() => welchTTest(group1, group2, { confidence: 1.5 })).toThrow('welchTTest: confidence must be in (0, 1), got 1.5');
+    expect(() => welchTTest(group1, group2, { alternative: 'sideways' as 'less' })).toThrow('welchTTest: unknown alternative sideways');
+  });
+  it('shifting both samples by 1e9 leaves t as it was, to the precision the shifted inputs keep (1e-7)', () => {
+    const shift = (a: number[]) => a.map((x) => x + 1e9);
+    const plain = welchTTest(group1, group2);
+    const shifted = welchTTest(shift(group1), shift(group2));
+    expect(shifted.t).toBeCloseTo(plain.t, 6);
+    expect(shifted.df).toBeCloseTo(plain.df, 6);
+  });
+  it('a one-sided 95% bound is the matching end of the two-sided 90% interval', () => {
+    const two90 = welchTTest(group1, group2, { confidence: 0.9 });
+    const greater = welchTTest(group1, group2, { alternative: 'greater' });
+    const less = welchTTest(group1, group2, { alternative: 'less' });
+    expect(greater.ci[0]).toBeCloseTo(two90.ci[0], 12);
+    expect(greater.ci[1]).toBe(Infinity);
+    expect(less.ci[1]).toBeCloseTo(two90.ci[1], 12);
+    expect(less.ci[0]).toBe(-Infinity);
+    expect(greater.alternative).toBe('greater');
   });
 });
 
@@ -37,5 +57,11 @@ describe('paired t-test', () => {
     expect(r.ci[0]).toBeCloseTo(-2.4598858, 7);
     expect(r.ci[1]).toBeCloseTo(-0.7001142, 7);
   });
-  it('unequal lengths throw', () => expect(() => pairedTTest([1, 2, 3], [1, 2])).toThrow(RangeError));
+  it('unequal lengths throw, saying so', () =>
+    expect(() => pairedTTest([1, 2, 3], [1, 2])).toThrow('pairedTTest: x has 3 values but y has 2; pairs need equal lengths'));
+  it('names the function and the argument in its errors', () => {
+    expect(() => pairedTTest([1], [1, 2])).toThrow('pairedTTest (x): needs at least 2 samples');
+    expect(() => pairedTTest([1, 2], [1])).toThrow('pairedTTest (y): needs at least 2 samples');
+    expect(() => pairedTTest([1, 2], [0, 1])).toThrow('pairedTTest: standard error is 0');
+  });
 });
