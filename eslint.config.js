@@ -5,7 +5,22 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'build-cmake/', 'prebuilds/', 'coverage/', '.cache/', 'node_modules/', '.stryker-tmp/', 'reports/', 'native/', '**/*.cjs', 'test/fixtures/faults/syntax-error.bench.mjs'] },
+  {
+    ignores: [
+      'dist/',
+      'build/',
+      'build-cmake/',
+      'prebuilds/',
+      'coverage/',
+      '.cache/',
+      'node_modules/',
+      '.stryker-tmp/',
+      'reports/',
+      'native/',
+      '**/*.cjs',
+      'test/fixtures/faults/syntax-error.bench.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

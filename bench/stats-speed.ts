@@ -28,7 +28,9 @@ function time(label: string, target: number, reps: number, fn: () => void): void
   ms.sort((a, b) => a - b);
   const med = ms[Math.floor(ms.length / 2)];
   const status = med <= target ? 'ok' : 'OVER TARGET';
-  console.log(`${label.padEnd(58)} median ${med.toFixed(1).padStart(8)} ms  min ${ms[0].toFixed(1).padStart(8)} ms  (target < ${target} ms, ${status})`);
+  console.log(
+    `${label.padEnd(58)} median ${med.toFixed(1).padStart(8)} ms  min ${ms[0].toFixed(1).padStart(8)} ms  (target < ${target} ms, ${status})`,
+  );
 }
 
 const rng = createRng(42);

@@ -22,7 +22,12 @@ for (const [name, entry] of Object.entries(entries)) {
       projectFolder: root,
       mainEntryPointFilePath: join(dts, entry),
       compiler: { tsconfigFilePath: join(root, 'tsconfig.api.json') },
-      apiReport: { enabled: true, reportFileName: `${name}.api.md`, reportFolder: join(root, 'api'), reportTempFolder: join(dts, '..', 'temp') },
+      apiReport: {
+        enabled: true,
+        reportFileName: `${name}.api.md`,
+        reportFolder: join(root, 'api'),
+        reportTempFolder: join(dts, '..', 'temp'),
+      },
       docModel: { enabled: false },
       dtsRollup: { enabled: false },
       tsdocMetadata: { enabled: false },
@@ -38,7 +43,8 @@ for (const [name, entry] of Object.entries(entries)) {
   const result = Extractor.invoke(config, { localBuild: update, showVerboseMessages: false });
   if (!result.succeeded || result.apiReportChanged) {
     failed = true;
-    if (!update) console.error(`api/${name}.api.md: the public API changed. Review the diff and run \`npm run api:update\` if it is intended.`);
+    if (!update)
+      console.error(`api/${name}.api.md: the public API changed. Review the diff and run \`npm run api:update\` if it is intended.`);
   }
 }
 process.exit(failed && !update ? 1 : 0);

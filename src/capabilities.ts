@@ -14,7 +14,10 @@ import { tierFlags } from './util/v8-flags.js';
  * from V8 13: Node 24 and 26; off on Node 20 and 22, checked with `node --v8-options` on each) and
  * the last `--maglev`/`--no-maglev` option, so no child process is needed to ask V8.
  */
-export function runtimeInfo(versions: NodeJS.ProcessVersions = process.versions, execArgv: string[] = process.execArgv): Capabilities['runtime'] {
+export function runtimeInfo(
+  versions: NodeJS.ProcessVersions = process.versions,
+  execArgv: string[] = process.execArgv,
+): Capabilities['runtime'] {
   let maglev = Number(versions.v8.split('.')[0]) >= 13;
   for (const a of execArgv) if (a === '--maglev' || a === '--no-maglev') maglev = a === '--maglev';
   return { node: versions.node, v8: versions.v8, execArgv, maglev, tierFlags: tierFlags(execArgv) };

@@ -59,8 +59,23 @@ export interface CycleBenchConfig {
 
 /** Every key a config file may have. */
 export const CONFIG_KEYS: readonly (keyof CycleBenchConfig)[] = [
-  'alpha', 'noise', 'instructionNoise', 'memoryNoise', 'cpuNoise', 'correction', 'overrides', 'targets', 'references', 'confirm', 'confirmRule', 'history', 'allowRemoved',
-  'processes', 'store', 'heap', 'tier',
+  'alpha',
+  'noise',
+  'instructionNoise',
+  'memoryNoise',
+  'cpuNoise',
+  'correction',
+  'overrides',
+  'targets',
+  'references',
+  'confirm',
+  'confirmRule',
+  'history',
+  'allowRemoved',
+  'processes',
+  'store',
+  'heap',
+  'tier',
 ];
 
 /** Identity helper for typed config files: `export default defineConfig({ ... })`. */
@@ -108,11 +123,17 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   }
   if (typeof value === 'function') value = await (value as () => unknown)();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CycleBenchError('E_CONFIG', `Config ${file} must export an object (export default { ... }), got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}.`);
+    throw new CycleBenchError(
+      'E_CONFIG',
+      `Config ${file} must export an object (export default { ... }), got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}.`,
+    );
   }
   for (const key of Object.keys(value)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(key))
-      throw new CycleBenchError('E_CONFIG', `Config ${file}: unknown key '${key}'.${didYouMean(key, CONFIG_KEYS)} Known keys: ${CONFIG_KEYS.join(', ')}.`);
+      throw new CycleBenchError(
+        'E_CONFIG',
+        `Config ${file}: unknown key '${key}'.${didYouMean(key, CONFIG_KEYS)} Known keys: ${CONFIG_KEYS.join(', ')}.`,
+      );
   }
   return { config: value as CycleBenchConfig, file };
 }
@@ -136,7 +157,8 @@ export interface PolicyFlags {
 
 function checkAlpha(v: unknown, where: string, code: 'E_CONFIG' | 'E_USAGE'): number {
   const n = typeof v === 'string' ? Number(v) : v;
-  if (typeof n !== 'number' || !(n > 0 && n <= 0.5)) throw new CycleBenchError(code, `${where}: alpha must be a number in (0, 0.5], got ${JSON.stringify(v)}.`);
+  if (typeof n !== 'number' || !(n > 0 && n <= 0.5))
+    throw new CycleBenchError(code, `${where}: alpha must be a number in (0, 0.5], got ${JSON.stringify(v)}.`);
   return n;
 }
 
@@ -174,7 +196,8 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
   if (c.correction !== undefined) p.correction = checkCorrection(c.correction, where, 'E_CONFIG');
   if (c.confirm !== undefined) p.confirm = checkConfirm(c.confirm, where, 'E_CONFIG');
   if (c.confirmRule !== undefined) {
-    if (c.confirmRule !== 'all' && c.confirmRule !== 'majority') throw new CycleBenchError('E_CONFIG', `${where}: confirmRule must be "all" or "majority".`);
+    if (c.confirmRule !== 'all' && c.confirmRule !== 'majority')
+      throw new CycleBenchError('E_CONFIG', `${where}: confirmRule must be "all" or "majority".`);
     p.confirmRule = c.confirmRule;
   }
   if (c.overrides !== undefined) {
@@ -187,7 +210,9 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
           })();
     p.overrides = list.map((o, i) => {
       if (!o || typeof o.match !== 'string') throw new CycleBenchError('E_CONFIG', `${where}: overrides[${i}] needs a "match" id or glob.`);
-      for (const k of Object.keys(o)) if (!['match', 'alpha', 'noise'].includes(k)) throw new CycleBenchError('E_CONFIG', `${where}: overrides ${o.match}: unknown key '${k}'.${didYouMean(k, ['alpha', 'noise'])}`);
+      for (const k of Object.keys(o))
+        if (!['match', 'alpha', 'noise'].includes(k))
+          throw new CycleBenchError('E_CONFIG', `${where}: overrides ${o.match}: unknown key '${k}'.${didYouMean(k, ['alpha', 'noise'])}`);
       return {
         match: o.match,
         ...(o.alpha !== undefined ? { alpha: checkAlpha(o.alpha, `${where}: overrides ${o.match}`, 'E_CONFIG') } : {}),
@@ -204,22 +229,29 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
   p.references = validateReferences(c.references, where);
   if (c.processes !== undefined && (!Number.isInteger(c.processes) || c.processes < 1 || c.processes > 100))
     throw new CycleBenchError('E_CONFIG', `${where}: processes must be a whole number from 1 to 100, got ${JSON.stringify(c.processes)}.`);
-  if (c.heap !== undefined && c.heap !== 'default' && c.heap !== 'steady') throw new CycleBenchError('E_CONFIG', `${where}: heap must be "default" or "steady", got ${JSON.stringify(c.heap)}.`);
-  if (c.tier !== undefined && c.tier !== 'default' && c.tier !== 'top') throw new CycleBenchError('E_CONFIG', `${where}: tier must be "default" or "top", got ${JSON.stringify(c.tier)}.`);
+  if (c.heap !== undefined && c.heap !== 'default' && c.heap !== 'steady')
+    throw new CycleBenchError('E_CONFIG', `${where}: heap must be "default" or "steady", got ${JSON.stringify(c.heap)}.`);
+  if (c.tier !== undefined && c.tier !== 'default' && c.tier !== 'top')
+    throw new CycleBenchError('E_CONFIG', `${where}: tier must be "default" or "top", got ${JSON.stringify(c.tier)}.`);
   if (c.allowRemoved !== undefined) {
     if (typeof c.allowRemoved !== 'boolean') throw new CycleBenchError('E_CONFIG', `${where}: allowRemoved must be true or false.`);
     p.allowRemoved = c.allowRemoved;
   }
   if (c.history !== undefined) {
     const h = c.history;
-    if (typeof h !== 'object' || h === null) throw new CycleBenchError('E_CONFIG', `${where}: history must be an object { window, minRuns }.`);
-    for (const k of Object.keys(h)) if (k !== 'window' && k !== 'minRuns') throw new CycleBenchError('E_CONFIG', `${where}: unknown key history.${k}.${didYouMean(k, ['window', 'minRuns'])}`);
+    if (typeof h !== 'object' || h === null)
+      throw new CycleBenchError('E_CONFIG', `${where}: history must be an object { window, minRuns }.`);
+    for (const k of Object.keys(h))
+      if (k !== 'window' && k !== 'minRuns')
+        throw new CycleBenchError('E_CONFIG', `${where}: unknown key history.${k}.${didYouMean(k, ['window', 'minRuns'])}`);
     if (h.window !== undefined) {
-      if (!Number.isInteger(h.window) || h.window < 3) throw new CycleBenchError('E_CONFIG', `${where}: history.window must be a whole number >= 3.`);
+      if (!Number.isInteger(h.window) || h.window < 3)
+        throw new CycleBenchError('E_CONFIG', `${where}: history.window must be a whole number >= 3.`);
       p.history.window = h.window;
     }
     if (h.minRuns !== undefined) {
-      if (!Number.isInteger(h.minRuns) || h.minRuns < 3) throw new CycleBenchError('E_CONFIG', `${where}: history.minRuns must be a whole number >= 3.`);
+      if (!Number.isInteger(h.minRuns) || h.minRuns < 3)
+        throw new CycleBenchError('E_CONFIG', `${where}: history.minRuns must be a whole number >= 3.`);
       p.history.minRuns = h.minRuns;
     }
   }
@@ -233,7 +265,10 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
 }
 
 /** Loads the config of `cwd` and resolves the policy with `flags` in one step. */
-export async function loadPolicy(cwd: string, flags: PolicyFlags & { config?: string } = {}): Promise<{ policy: Policy; configFile: string | null; config: CycleBenchConfig }> {
+export async function loadPolicy(
+  cwd: string,
+  flags: PolicyFlags & { config?: string } = {},
+): Promise<{ policy: Policy; configFile: string | null; config: CycleBenchConfig }> {
   const loaded = await loadConfig(cwd, flags.config);
   return { policy: resolvePolicy(loaded, flags), configFile: loaded.file, config: loaded.config };
 }

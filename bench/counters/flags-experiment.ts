@@ -34,7 +34,11 @@ const candidates: Candidate[] = [
   { name: '--single-threaded', flags: ['--single-threaded'], toggle: true },
   { name: '--hash-seed=1 --random-seed=1', flags: ['--hash-seed=1', '--random-seed=1'], toggle: true },
   { name: '--predictable', flags: ['--predictable'], toggle: true },
-  { name: '--single-threaded --hash-seed=1 --random-seed=1', flags: ['--single-threaded', '--hash-seed=1', '--random-seed=1'], toggle: true },
+  {
+    name: '--single-threaded --hash-seed=1 --random-seed=1',
+    flags: ['--single-threaded', '--hash-seed=1', '--random-seed=1'],
+    toggle: true,
+  },
   { name: `${full.join(' ')} (cyclebench), GCTracer::Output counted`, flags: full, toggle: false },
   { name: `${full.join(' ')} (cyclebench)`, flags: full, toggle: true },
   { name: '(defaults), heavy (retains objects across calls)', flags: [], toggle: true, heavy: true },

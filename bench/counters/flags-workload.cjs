@@ -23,16 +23,29 @@ function work(n) {
 const N = Number(process.argv[2] || 200);
 const warm = Number(process.argv[3] || 300);
 let sink = 0;
-function real() { for (let i = 0; i < N; i++) sink += work(50); }
-function empty() { for (let i = 0; i < N; i++) sink += 0; }
-for (let w = 0; w < warm; w++) { sink += work(50); }
-real(); empty();
+function real() {
+  for (let i = 0; i < N; i++) sink += work(50);
+}
+function empty() {
+  for (let i = 0; i < N; i++) sink += 0;
+}
+for (let w = 0; w < warm; w++) {
+  sink += work(50);
+}
+real();
+empty();
 let status = null;
 try {
   status = new Function('f', 'return %GetOptimizationStatus(f)')(work);
-} catch { /* natives syntax not enabled */ }
-addon.callgrindBegin(); real(); addon.callgrindEnd('real');
-addon.callgrindBegin(); empty(); addon.callgrindEnd('empty');
+} catch {
+  /* natives syntax not enabled */
+}
+addon.callgrindBegin();
+real();
+addon.callgrindEnd('real');
+addon.callgrindBegin();
+empty();
+addon.callgrindEnd('empty');
 if (status !== null) {
   // Bits of V8 11.3's OptimizationStatus (src/runtime/runtime.h): 16 optimized, 32 maglevved,
   // 64 turbofanned, 128 interpreted, 1 << 15 baseline (Sparkplug).

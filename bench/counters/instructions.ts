@@ -45,7 +45,9 @@ for (const n of [N, Math.round(N * 1.05), 2 * N])
   console.log(`| JS body, (real(${n}) - empty(${n})) / ${n} | ${((ir(`real-${n}`) - ir(`empty-${n}`)) / n).toFixed(4)} |`);
 console.log(`| JS body, two-point: (real(2N) - real(N)) / N (body + loop) | ${((ir(`real-${2 * N}`) - ir(`real-${N}`)) / N).toFixed(4)} |`);
 console.log(`| JS empty loop, two-point: (empty(2N) - empty(N)) / N | ${((ir(`empty-${2 * N}`) - ir(`empty-${N}`)) / N).toFixed(4)} |`);
-console.log(`| window fixed cost: empty(N) - N * empty slope | ${ir(`empty-${N}`) - N * ((ir(`empty-${2 * N}`) - ir(`empty-${N}`)) / N)} |`);
+console.log(
+  `| window fixed cost: empty(N) - N * empty slope | ${ir(`empty-${N}`) - N * ((ir(`empty-${2 * N}`) - ir(`empty-${N}`)) / N)} |`,
+);
 
 // 2. Slowdown: the same work natively and under callgrind, timed inside the child.
 const reps = 2000;

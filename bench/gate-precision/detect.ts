@@ -100,6 +100,12 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-writeFileSync(resolve(values.out!), JSON.stringify({ date: new Date().toISOString(), node: process.version, processes: Number(values.processes), rows }, null, 2));
+writeFileSync(
+  resolve(values.out!),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, processes: Number(values.processes), rows }, null, 2),
+);
 console.log('| method | injected | flagged as regression | wall time per comparison |\n|---|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.method} | ${r.slowdown === 0 ? 'A/A (0%)' : `+${r.slowdown * 100}%`} | ${r.flagged} of ${r.tries} | ${r.secondsPerTry.toFixed(1)} s |`);
+for (const r of rows)
+  console.log(
+    `| ${r.method} | ${r.slowdown === 0 ? 'A/A (0%)' : `+${r.slowdown * 100}%`} | ${r.flagged} of ${r.tries} | ${r.secondsPerTry.toFixed(1)} s |`,
+  );

@@ -37,8 +37,11 @@ async function main(): Promise<void> {
   }
   const g = loadNative().addon!.gpu as GpuBinding;
   const dev = cap.devices[0];
-  say(`device 0: ${dev.name} (cc ${dev.computeCapability}, ${dev.smCount} SMs, L2 ${((dev.l2Bytes ?? 0) / 2 ** 20).toFixed(0)} MiB), driver ${cap.driver.version}`);
-  for (const k of ['nvrtc', 'nvml', 'cupti'] as const) say(`  ${k}: ${cap[k].available ? `available ${cap[k].version ?? ''}` : cap[k].reason}`);
+  say(
+    `device 0: ${dev.name} (cc ${dev.computeCapability}, ${dev.smCount} SMs, L2 ${((dev.l2Bytes ?? 0) / 2 ** 20).toFixed(0)} MiB), driver ${cap.driver.version}`,
+  );
+  for (const k of ['nvrtc', 'nvml', 'cupti'] as const)
+    say(`  ${k}: ${cap[k].available ? `available ${cap[k].version ?? ''}` : cap[k].reason}`);
   const clock = measureSmClock(0, 2_000_000);
   out.smClock = clock;
   say(`SM clock (clock64 / globaltimer over 2 ms): ${clock.smClockMHz.toFixed(0)} MHz`);
@@ -51,7 +54,11 @@ async function main(): Promise<void> {
     say(formatRun(r));
     spinRuns.push({ mode, medianNs: r.medianNs, noise: r.noise, samples: r.samples });
     const err = (r.medianNs - target) / target;
-    verdict(`spin 100 us (${mode})`, Math.abs(err) <= 0.01, `median ${(r.medianNs / 1e3).toFixed(3)} us, error ${(err * 100).toFixed(2)}% (limit 1%)`);
+    verdict(
+      `spin 100 us (${mode})`,
+      Math.abs(err) <= 0.01,
+      `median ${(r.medianNs / 1e3).toFixed(3)} us, error ${(err * 100).toFixed(2)}% (limit 1%)`,
+    );
   }
   out.spin = spinRuns;
 
@@ -68,7 +75,9 @@ async function main(): Promise<void> {
     emptyGpuNs.push(e);
   }
   out.timerOverhead = { hostNsMedian: median(hostNs), emptyPairGpuNsMedian: median(emptyGpuNs) };
-  say(`event timer: host cost per sample (start+stop+elapsedNs) median ${(median(hostNs) / 1e3).toFixed(2)} us; empty event pair on the GPU ${median(emptyGpuNs).toFixed(0)} ns`);
+  say(
+    `event timer: host cost per sample (start+stop+elapsedNs) median ${(median(hostNs) / 1e3).toFixed(2)} us; empty event pair on the GPU ${median(emptyGpuNs).toFixed(0)} ns`,
+  );
 
   // 3. CUPTI per-kernel times against events.
   const k = await sampleGpu((ctx) => g.spin(0, ctx.stream, 50_000, 10), { mode: 'hot', kernels: true });
@@ -78,8 +87,18 @@ async function main(): Promise<void> {
   } else {
     const sum = k.kernels!.reduce((a, r) => a + r.durationNs, 0);
     const ratio = sum / k.totalGpuNs;
-    out.cupti = { kernels: k.kernels!.length, kernelSumNs: sum, eventNs: k.totalGpuNs, dropped: k.droppedRecords, summary: k.kernelSummary };
-    verdict('CUPTI vs events', k.kernels!.length === 10 && ratio > 0.95 && ratio <= 1.001, `${k.kernels!.length} kernels, CUPTI sum ${(sum / 1e3).toFixed(1)} us vs events ${(k.totalGpuNs / 1e3).toFixed(1)} us (ratio ${ratio.toFixed(4)}), dropped ${k.droppedRecords}`);
+    out.cupti = {
+      kernels: k.kernels!.length,
+      kernelSumNs: sum,
+      eventNs: k.totalGpuNs,
+      dropped: k.droppedRecords,
+      summary: k.kernelSummary,
+    };
+    verdict(
+      'CUPTI vs events',
+      k.kernels!.length === 10 && ratio > 0.95 && ratio <= 1.001,
+      `${k.kernels!.length} kernels, CUPTI sum ${(sum / 1e3).toFixed(1)} us vs events ${(k.totalGpuNs / 1e3).toFixed(1)} us (ratio ${ratio.toFixed(4)}), dropped ${k.droppedRecords}`,
+    );
   }
 
   // 4. Device-to-device bandwidth against nominal.
@@ -91,14 +110,28 @@ async function main(): Promise<void> {
   const a = alloc(bytes);
   const b = alloc(bytes);
   a.fill(1);
-  const memcpy = await runGpu('memcpy DtoD 512 MiB', (ctx) => g.copyDeviceToDevice(0, b.ptr, a.ptr, bytes, ctx.stream), { mode: 'hot' }, { minGpuTimeNs: 0.3e9, timeoutMs: 10_000 });
-  const kernelCopy = await runGpu('copy kernel 512 MiB', (ctx) => g.copyKernel(0, b.ptr, a.ptr, bytes, ctx.stream), { mode: 'hot' }, { minGpuTimeNs: 0.3e9, timeoutMs: 10_000 });
+  const memcpy = await runGpu(
+    'memcpy DtoD 512 MiB',
+    (ctx) => g.copyDeviceToDevice(0, b.ptr, a.ptr, bytes, ctx.stream),
+    { mode: 'hot' },
+    { minGpuTimeNs: 0.3e9, timeoutMs: 10_000 },
+  );
+  const kernelCopy = await runGpu(
+    'copy kernel 512 MiB',
+    (ctx) => g.copyKernel(0, b.ptr, a.ptr, bytes, ctx.stream),
+    { mode: 'hot' },
+    { minGpuTimeNs: 0.3e9, timeoutMs: 10_000 },
+  );
   const bw = (r: { medianNs: number }) => (2 * bytes) / r.medianNs; // read + write, GB/s
   say(formatRun(memcpy, `${bw(memcpy).toFixed(0)} GB/s`));
   say(formatRun(kernelCopy, `${bw(kernelCopy).toFixed(0)} GB/s`));
   out.bandwidth = { nominalGBs, memcpyGBs: bw(memcpy), copyKernelGBs: bw(kernelCopy), memClockMHz: memMHz, busWidthBits: busBits };
   if (nominalGBs)
-    verdict('D2D bandwidth', bw(memcpy) > 0.5 * nominalGBs && bw(memcpy) <= 1.02 * nominalGBs, `memcpy ${bw(memcpy).toFixed(0)} GB/s = ${((100 * bw(memcpy)) / nominalGBs).toFixed(0)}% of nominal ${nominalGBs.toFixed(0)} GB/s; copy kernel ${((100 * bw(kernelCopy)) / nominalGBs).toFixed(0)}%`);
+    verdict(
+      'D2D bandwidth',
+      bw(memcpy) > 0.5 * nominalGBs && bw(memcpy) <= 1.02 * nominalGBs,
+      `memcpy ${bw(memcpy).toFixed(0)} GB/s = ${((100 * bw(memcpy)) / nominalGBs).toFixed(0)}% of nominal ${nominalGBs.toFixed(0)} GB/s; copy kernel ${((100 * bw(kernelCopy)) / nominalGBs).toFixed(0)}%`,
+    );
   else say('nominal bandwidth unknown (no memory clock / bus width from the driver or NVML)');
   a.free();
   b.free();
@@ -108,15 +141,42 @@ async function main(): Promise<void> {
   const x = alloc(small);
   const y = alloc(small);
   x.fill(3);
-  const cold = await runGpu(`copy kernel ${(small / 2 ** 20).toFixed(1)} MiB`, (ctx) => g.copyKernel(0, y.ptr, x.ptr, small, ctx.stream), { mode: 'cold' }, { minGpuTimeNs: 0.05e9 });
-  const hot = await runGpu(`copy kernel ${(small / 2 ** 20).toFixed(1)} MiB`, (ctx) => g.copyKernel(0, y.ptr, x.ptr, small, ctx.stream), { mode: 'hot' }, { minGpuTimeNs: 0.05e9 });
-  const graph = await runGpu(`copy kernel ${(small / 2 ** 20).toFixed(1)} MiB`, (ctx) => g.copyKernel(0, y.ptr, x.ptr, small, ctx.stream), { mode: 'graph' }, { minGpuTimeNs: 0.05e9 });
+  const cold = await runGpu(
+    `copy kernel ${(small / 2 ** 20).toFixed(1)} MiB`,
+    (ctx) => g.copyKernel(0, y.ptr, x.ptr, small, ctx.stream),
+    { mode: 'cold' },
+    { minGpuTimeNs: 0.05e9 },
+  );
+  const hot = await runGpu(
+    `copy kernel ${(small / 2 ** 20).toFixed(1)} MiB`,
+    (ctx) => g.copyKernel(0, y.ptr, x.ptr, small, ctx.stream),
+    { mode: 'hot' },
+    { minGpuTimeNs: 0.05e9 },
+  );
+  const graph = await runGpu(
+    `copy kernel ${(small / 2 ** 20).toFixed(1)} MiB`,
+    (ctx) => g.copyKernel(0, y.ptr, x.ptr, small, ctx.stream),
+    { mode: 'graph' },
+    { minGpuTimeNs: 0.05e9 },
+  );
   for (const r of [cold, hot, graph]) say(formatRun(r, `${((2 * small) / r.medianNs).toFixed(0)} GB/s`));
-  out.coldHot = { bytes: small, coldNs: cold.medianNs, hotNs: hot.medianNs, graphNs: graph.medianNs, last: { cold: cold.last, hot: hot.last } };
-  verdict('cold slower than hot (L2-resident data)', cold.medianNs > hot.medianNs, `cold ${(cold.medianNs / 1e3).toFixed(2)} us vs hot ${(hot.medianNs / 1e3).toFixed(2)} us (x${(cold.medianNs / hot.medianNs).toFixed(2)})`);
+  out.coldHot = {
+    bytes: small,
+    coldNs: cold.medianNs,
+    hotNs: hot.medianNs,
+    graphNs: graph.medianNs,
+    last: { cold: cold.last, hot: hot.last },
+  };
+  verdict(
+    'cold slower than hot (L2-resident data)',
+    cold.medianNs > hot.medianNs,
+    `cold ${(cold.medianNs / 1e3).toFixed(2)} us vs hot ${(hot.medianNs / 1e3).toFixed(2)} us (x${(cold.medianNs / hot.medianNs).toFixed(2)})`,
+  );
   x.free();
   y.free();
-  say(`telemetry of the last cold sample: ${JSON.stringify({ smClockMHz: cold.last.smClockMHz, throttled: cold.last.throttled, reasons: cold.last.throttleReasons, temperatureC: cold.last.temperatureC, powerW: cold.last.powerW, memoryUsedBytes: cold.last.memoryUsedBytes, notes: cold.last.notes })}`);
+  say(
+    `telemetry of the last cold sample: ${JSON.stringify({ smClockMHz: cold.last.smClockMHz, throttled: cold.last.throttled, reasons: cold.last.throttleReasons, temperatureC: cold.last.temperatureC, powerW: cold.last.powerW, memoryUsedBytes: cold.last.memoryUsedBytes, notes: cold.last.notes })}`,
+  );
 }
 
 try {

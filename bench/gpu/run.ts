@@ -20,7 +20,6 @@ export interface GpuRun {
   last: GpuSample;
 }
 
-
 /** Samples `fn` until the GPU stopping rule says stop (the engine's own GPU loop). */
 export async function runGpu(name: string, fn: GpuWork, options: GpuSampleOptions = {}, rule: Partial<GpuStopRule> = {}): Promise<GpuRun> {
   const s = await sampleGpuSeries(fn, options, rule);

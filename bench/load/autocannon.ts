@@ -16,7 +16,12 @@ const CONNECTIONS = 10;
 const server = fork(new URL('./server.mjs', import.meta.url).pathname, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 const port = await new Promise<number>((resolve) => server.once('message', (m: { port: number }) => resolve(m.port)));
 
-interface Figures { p50: number; p90: number; p99: number; rps: number }
+interface Figures {
+  p50: number;
+  p90: number;
+  p99: number;
+  rps: number;
+}
 
 // Throughput for both: requests / wall time of the whole call (autocannon's own duration is whole seconds).
 async function cannon(path: string): Promise<Figures> {
@@ -32,7 +37,12 @@ async function ours(path: string): Promise<Figures> {
   const url = `http://127.0.0.1:${port}${path}`;
   const get = () =>
     new Promise<void>((resolve, reject) =>
-      http.get(url, { agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject),
+      http
+        .get(url, { agent }, (res) => {
+          res.resume();
+          res.on('end', resolve);
+        })
+        .on('error', reject),
     );
   const suite = new Suite({ resources: false });
   suite.add('load', get, { load: { concurrency: CONNECTIONS, requests: REQUESTS, duration: '60s' } });
@@ -46,7 +56,12 @@ async function ours(path: string): Promise<Figures> {
 }
 
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const medians = (rs: Figures[]): Figures => ({ p50: med(rs.map((r) => r.p50)), p90: med(rs.map((r) => r.p90)), p99: med(rs.map((r) => r.p99)), rps: med(rs.map((r) => r.rps)) });
+const medians = (rs: Figures[]): Figures => ({
+  p50: med(rs.map((r) => r.p50)),
+  p90: med(rs.map((r) => r.p90)),
+  p99: med(rs.map((r) => r.p99)),
+  rps: med(rs.map((r) => r.rps)),
+});
 
 console.log(`${CONNECTIONS} connections, ${REQUESTS} requests per round, ${ROUNDS} rounds alternating; latency in ms`);
 for (const path of ['/delay', '/fast']) {
@@ -61,7 +76,8 @@ for (const path of ['/delay', '/fast']) {
   const ma = medians(a);
   const mc = medians(c);
   // autocannon records whole milliseconds (its histogram truncates), so its sub-millisecond figures read 0.
-  const row = (k: keyof Figures) => `${k.padEnd(4)} autocannon ${ma[k].toFixed(k === 'rps' ? 0 : 2).padStart(8)}  cyclebench ${mc[k].toFixed(k === 'rps' ? 0 : 3).padStart(9)}  ratio ${ma[k] > 0 ? (mc[k] / ma[k]).toFixed(2) : 'n/a (0 ms)'}`;
+  const row = (k: keyof Figures) =>
+    `${k.padEnd(4)} autocannon ${ma[k].toFixed(k === 'rps' ? 0 : 2).padStart(8)}  cyclebench ${mc[k].toFixed(k === 'rps' ? 0 : 3).padStart(9)}  ratio ${ma[k] > 0 ? (mc[k] / ma[k]).toFixed(2) : 'n/a (0 ms)'}`;
   console.log(`GET ${path}\n  ${(['p50', 'p90', 'p99', 'rps'] as const).map(row).join('\n  ')}`);
 }
 
@@ -69,5 +85,7 @@ for (const path of ['/delay', '/fast']) {
 const noop = new Suite({ resources: false });
 noop.add('noop', async () => {}, { load: { concurrency: CONNECTIONS, requests: 200_000, duration: '60s' } });
 const n = (await noop.run()).benchmarks[0];
-console.log(`engine alone (async no-op, ${CONNECTIONS} callers): ${Math.round(n.load!.throughput)} requests/s, ${(1e9 / n.load!.throughput).toFixed(0)} ns per request (two clock reads, a histogram record, a promise)`);
+console.log(
+  `engine alone (async no-op, ${CONNECTIONS} callers): ${Math.round(n.load!.throughput)} requests/s, ${(1e9 / n.load!.throughput).toFixed(0)} ns per request (two clock reads, a histogram record, a promise)`,
+);
 server.disconnect();

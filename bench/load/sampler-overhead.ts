@@ -60,8 +60,12 @@ async function engineCase(): Promise<{ off: number; on: number }> {
 
 for (const intervalMs of [10, 1]) {
   const c = await asyncCase(intervalMs);
-  console.log(`async loop, sampler every ${intervalMs} ms: ${c.off.toFixed(1)} ms without, ${c.on.toFixed(1)} ms with (${c.samples} samples), ratio ${(c.on / c.off).toFixed(4)}; sampler's own median ${(c.perSampleNs / 1000).toFixed(1)} µs per sample`);
+  console.log(
+    `async loop, sampler every ${intervalMs} ms: ${c.off.toFixed(1)} ms without, ${c.on.toFixed(1)} ms with (${c.samples} samples), ratio ${(c.on / c.off).toFixed(4)}; sampler's own median ${(c.perSampleNs / 1000).toFixed(1)} µs per sample`,
+  );
 }
 const e = await engineCase();
-console.log(`engine, synchronous bench, resources false vs true: median ${(e.off / 1000).toFixed(2)} µs vs ${(e.on / 1000).toFixed(2)} µs per iteration, ratio ${(e.on / e.off).toFixed(4)}`);
+console.log(
+  `engine, synchronous bench, resources false vs true: median ${(e.off / 1000).toFixed(2)} µs vs ${(e.on / 1000).toFixed(2)} µs per iteration, ratio ${(e.on / e.off).toFixed(4)}`,
+);
 console.log(sink > 0 ? '' : 'sink?');

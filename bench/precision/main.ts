@@ -33,7 +33,10 @@ const precision = flag('precision');
 if (precision !== undefined && !(Number(precision) > 0)) throw new Error(`--precision must be a positive number, got ${precision}`);
 const minTimeMs = flag('min-time-ms');
 if (minTimeMs !== undefined && !(Number(minTimeMs) > 0)) throw new Error(`--min-time-ms must be a positive number, got ${minTimeMs}`);
-const cyclebenchFlags = [...(precision !== undefined ? ['--precision', precision] : []), ...(minTimeMs !== undefined ? ['--min-time-ms', minTimeMs] : [])];
+const cyclebenchFlags = [
+  ...(precision !== undefined ? ['--precision', precision] : []),
+  ...(minTimeMs !== undefined ? ['--min-time-ms', minTimeMs] : []),
+];
 if (!(Number.isInteger(runs) && runs >= 2)) throw new Error(`--runs must be an integer >= 2, got ${flag('runs')}`);
 
 /** One process's JSON line, plus the driver's view of it. */
@@ -82,10 +85,14 @@ const stddev = (xs: number[]): number => {
 
 function spawnOne(tool: ToolName, row: Row['name']): Line | string {
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'one.ts'), '--tool', tool, '--row', row, ...(tool === 'cyclebench' ? cyclebenchFlags : [])], {
-    encoding: 'utf8',
-    maxBuffer: 16 << 20,
-  });
+  const p = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'one.ts'), '--tool', tool, '--row', row, ...(tool === 'cyclebench' ? cyclebenchFlags : [])],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+    },
+  );
   const processMs = performance.now() - t0;
   const line = p.stdout.split('\n').find((l) => l.startsWith('{'));
   if (p.status !== 0 || !line) return `exit ${p.status}: ${(p.stderr || p.stdout).trim().split('\n').slice(-3).join(' / ')}`;
@@ -124,7 +131,9 @@ function table(all: Metrics[]): string {
     const cb = ms.find((m) => m.tool === 'cyclebench');
     const r = ROWS[row];
     out.push(`\n**${row}** (A = ${r.iterationsA} iterations, B = ${r.iterationsB}; ${ms[0].n} processes per tool)\n`);
-    out.push('| tool | statistic | (1) B/A error, mean (median) | median B/A | (2) CV of A across processes | (3) A2/A off by >1% | worst A2/A | (4) tool wall, median | process wall, median |');
+    out.push(
+      '| tool | statistic | (1) B/A error, mean (median) | median B/A | (2) CV of A across processes | (3) A2/A off by >1% | worst A2/A | (4) tool wall, median | process wall, median |',
+    );
     out.push('|---|---|---|---|---|---|---|---|---|');
     for (const m of ms) {
       const rel = (peer: number, c: number | undefined) => (cb && m !== cb && c !== undefined ? ` (${vs(peer, c)})` : '');
@@ -137,7 +146,9 @@ function table(all: Metrics[]): string {
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.error(`precision: ${runs} processes x ${tools.join(', ')} x rows ${rows.join(', ')}${cyclebenchFlags.length ? ` (cyclebench ${cyclebenchFlags.join(' ')})` : ''} on ${cpu} (${availableParallelism()} cores), node ${process.version}`);
+console.error(
+  `precision: ${runs} processes x ${tools.join(', ')} x rows ${rows.join(', ')}${cyclebenchFlags.length ? ` (cyclebench ${cyclebenchFlags.join(' ')})` : ''} on ${cpu} (${availableParallelism()} cores), node ${process.version}`,
+);
 const all: Metrics[] = [];
 const raw: Line[] = [];
 for (const row of rows) {
@@ -153,7 +164,9 @@ for (const row of rows) {
       }
       lines.push(r);
       raw.push(r);
-      console.error(`  ${row} ${tool} #${i + 1}: B/A ${r.ratioBA.toFixed(4)}  A2/A ${r.ratioA2A.toFixed(4)}  A ${r.aNs.toFixed(1)} ns  ${(r.wallMs / 1000).toFixed(2)} s`);
+      console.error(
+        `  ${row} ${tool} #${i + 1}: B/A ${r.ratioBA.toFixed(4)}  A2/A ${r.ratioA2A.toFixed(4)}  A ${r.aNs.toFixed(1)} ns  ${(r.wallMs / 1000).toFixed(2)} s`,
+      );
     }
     if (lines.length >= 2) all.push(metrics(tool, row, lines, failed));
   }

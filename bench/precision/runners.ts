@@ -62,7 +62,8 @@ async function runCyclebench(row: Row, o: CyclebenchOverrides = {}): Promise<Too
   const wallMs = performance.now() - t0;
   const by = (name: string) => {
     const b = r.benchmarks.find((x) => x.name === name);
-    if (!b?.stats) throw new Error(`cyclebench: no statistics for ${name} (${b?.status}: ${b?.error?.message ?? b?.skipReason ?? 'missing'})`);
+    if (!b?.stats)
+      throw new Error(`cyclebench: no statistics for ${name} (${b?.status}: ${b?.error?.message ?? b?.skipReason ?? 'missing'})`);
     return b;
   };
   const entry = (name: string) => {

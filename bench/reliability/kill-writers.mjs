@@ -25,21 +25,62 @@ const { saveNamed, appendHistory, readHistory, loadNamed, readResult, writeResul
 /** A synthetic result of `benchmarks` x `samples` (as the engine writes them), different per seed. */
 function result(seed, benchmarks, samples) {
   let x = seed;
-  const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const stats = (s) => {
     const sorted = [...s].sort((a, b) => a - b);
     const q = (p) => sorted[Math.floor(p * (sorted.length - 1))];
     const mean = s.reduce((a, b) => a + b, 0) / s.length;
-    return { n: s.length, mean, median: q(0.5), p50: q(0.5), p75: q(0.75), p90: q(0.9), p95: q(0.95), p99: q(0.99), p999: q(0.999), min: sorted[0], max: sorted.at(-1), stddev: 1, mad: 1, cv: 0.01, medianCI: { lo: q(0.45), hi: q(0.55), confidence: 0.95, method: 'order-statistics' }, opsPerSec: 1e9 / q(0.5) };
+    return {
+      n: s.length,
+      mean,
+      median: q(0.5),
+      p50: q(0.5),
+      p75: q(0.75),
+      p90: q(0.9),
+      p95: q(0.95),
+      p99: q(0.99),
+      p999: q(0.999),
+      min: sorted[0],
+      max: sorted.at(-1),
+      stddev: 1,
+      mad: 1,
+      cv: 0.01,
+      medianCI: { lo: q(0.45), hi: q(0.55), confidence: 0.95, method: 'order-statistics' },
+      opsPerSec: 1e9 / q(0.5),
+    };
   };
   return {
-    schemaVersion: 1, tool: { name: 'cyclebench', version: '0.1.0' }, startedAt: '2025-01-01T00:00:00.000Z', finishedAt: `2025-01-01T00:00:${String(seed % 60).padStart(2, '0')}.000Z`, mode: 'time',
-    environment: { cpu: { model: 'stress', logicalCores: 2, governor: null, arch: 'x64' }, os: { platform: 'linux', type: 'Linux', kernel: '6' }, runtime: { node: 'v20', v8: '11', execArgv: [] }, clock: { name: 'tsc', frequencyHz: 1e9, frequencySource: 'cpuid', resolutionNs: 1, overheadNs: 10 }, native: { available: true, source: 'build' } },
+    schemaVersion: 1,
+    tool: { name: 'cyclebench', version: '0.1.0' },
+    startedAt: '2025-01-01T00:00:00.000Z',
+    finishedAt: `2025-01-01T00:00:${String(seed % 60).padStart(2, '0')}.000Z`,
+    mode: 'time',
+    environment: {
+      cpu: { model: 'stress', logicalCores: 2, governor: null, arch: 'x64' },
+      os: { platform: 'linux', type: 'Linux', kernel: '6' },
+      runtime: { node: 'v20', v8: '11', execArgv: [] },
+      clock: { name: 'tsc', frequencyHz: 1e9, frequencySource: 'cpuid', resolutionNs: 1, overheadNs: 10 },
+      native: { available: true, source: 'build' },
+    },
     benchmarks: Array.from({ length: benchmarks }, (_, i) => {
       const s = Array.from({ length: samples }, () => 1000 + i + rand() * 10);
-      return { id: `b${i}`, name: `b${i}`, status: 'ok', kind: 'cpu', unit: 'ns', stats: stats(s), samples: s, iterations: s.map(() => 1000), totalIterations: samples * 1000, stopReason: 'precision', wallMs: 100, flags: {} };
+      return {
+        id: `b${i}`,
+        name: `b${i}`,
+        status: 'ok',
+        kind: 'cpu',
+        unit: 'ns',
+        stats: stats(s),
+        samples: s,
+        iterations: s.map(() => 1000),
+        totalIterations: samples * 1000,
+        stopReason: 'precision',
+        wallMs: 100,
+        flags: {},
+      };
     }),
-    groups: [], complexity: [],
+    groups: [],
+    complexity: [],
   };
 }
 
@@ -47,7 +88,8 @@ function result(seed, benchmarks, samples) {
 if (process.argv[2] === 'child') {
   const [, , , kind, cwd, inputs, warmFile] = process.argv;
   const [a, b] = JSON.parse(fs.readFileSync(inputs, 'utf8'));
-  const write = (run, i) => (kind === 'history' ? appendHistory(cwd, { ...run, tag: `${process.pid}-${i}` }) : saveNamed(cwd, kind, 'main', run));
+  const write = (run, i) =>
+    kind === 'history' ? appendHistory(cwd, { ...run, tag: `${process.pid}-${i}` }) : saveNamed(cwd, kind, 'main', run);
   // Warm up (module loading, the validator's compilation) while the previous writer runs, then wait.
   readResult(warmFile);
   process.stdout.write('warm\n');
@@ -65,7 +107,14 @@ if (process.argv[2] === 'child') {
 }
 
 // ---- parent -------------------------------------------------------------------------------------
-const { values: o } = parseArgs({ options: { kills: { type: 'string', default: '200' }, appenders: { type: 'string', default: '8' }, appends: { type: 'string', default: '50' }, dir: { type: 'string' } } });
+const { values: o } = parseArgs({
+  options: {
+    kills: { type: 'string', default: '200' },
+    appenders: { type: 'string', default: '8' },
+    appends: { type: 'string', default: '50' },
+    dir: { type: 'string' },
+  },
+});
 const KILLS = Number(o.kills);
 const root = fs.mkdtempSync(path.join(o.dir ?? os.tmpdir(), 'cb-kill-'));
 const self = fileURLToPath(import.meta.url);
@@ -77,17 +126,21 @@ const fail = (what) => {
 
 /** Starts a writing child: it warms up and waits; `go()` lets it write; `ready` resolves after two writes with one's duration. */
 function startWriter(kind, cwd, inputs, env = {}) {
-  const p = spawn(process.execPath, [self, 'child', kind, cwd, inputs, warmFile], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-  let out = '';
-  const seen = (re) => new Promise((resolve, reject) => {
-    const look = () => {
-      const m = re.exec(out);
-      if (m) resolve(Number(m[1] ?? 0));
-    };
-    p.stdout.on('data', (d) => ((out += d), look()));
-    p.on('exit', (code, signal) => reject(new Error(`writer exited early (${code ?? signal}): ${out}`)));
-    look();
+  const p = spawn(process.execPath, [self, 'child', kind, cwd, inputs, warmFile], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
+  let out = '';
+  const seen = (re) =>
+    new Promise((resolve, reject) => {
+      const look = () => {
+        const m = re.exec(out);
+        if (m) resolve(Number(m[1] ?? 0));
+      };
+      p.stdout.on('data', (d) => ((out += d), look()));
+      p.on('exit', (code, signal) => reject(new Error(`writer exited early (${code ?? signal}): ${out}`)));
+      look();
+    });
   const warm = seen(/warm/);
   const ready = seen(/ready ([\d.]+)/);
   warm.catch(() => {});
@@ -107,7 +160,10 @@ async function killLoop(kind) {
   const inputs = path.join(cwd, 'inputs.json');
   fs.writeFileSync(inputs, JSON.stringify(runs));
   const texts = runs.map((r) => `${JSON.stringify(r, null, 2)}\n`);
-  const file = kind === 'history' ? path.join(cwd, '.cyclebench', 'history.jsonl') : path.join(cwd, '.cyclebench', kind === 'baseline' ? 'baselines' : 'tags', 'main.json');
+  const file =
+    kind === 'history'
+      ? path.join(cwd, '.cyclebench', 'history.jsonl')
+      : path.join(cwd, '.cyclebench', kind === 'baseline' ? 'baselines' : 'tags', 'main.json');
   // The two lines a writer appends (but for their tags), as the store itself writes and reads them.
   const entryOf = (e) => JSON.stringify({ ...e, tag: undefined });
   const scratch = path.join(cwd, 'scratch');
@@ -159,11 +215,15 @@ async function killLoop(kind) {
   await next.exited;
   if (kind === 'history') {
     const h = readHistory(cwd);
-    console.log(`${kind}: ${KILLS} kills (${KILLS / 2} with slow-append), ${h.entries.length} whole entries read, ${torn} torn lines reported and skipped, none kept; file ${(bytes / 1e6).toFixed(1)} MB`);
+    console.log(
+      `${kind}: ${KILLS} kills (${KILLS / 2} with slow-append), ${h.entries.length} whole entries read, ${torn} torn lines reported and skipped, none kept; file ${(bytes / 1e6).toFixed(1)} MB`,
+    );
     return { kind, kills: KILLS, lost: failures.filter((f) => f.startsWith(kind)).length, torn, entries: h.entries.length };
   }
   const dirNow = fs.readdirSync(path.dirname(file));
-  console.log(`${kind}: ${KILLS} kills, ${lost} files lost, ${tempsLeft} kills left a temp file (killed mid-write: ignored by readers, removed by the next write); now in the directory: ${dirNow.join(', ')}`);
+  console.log(
+    `${kind}: ${KILLS} kills, ${lost} files lost, ${tempsLeft} kills left a temp file (killed mid-write: ignored by readers, removed by the next write); now in the directory: ${dirNow.join(', ')}`,
+  );
   return { kind, kills: KILLS, lost, tempsLeft };
 }
 
@@ -178,9 +238,18 @@ async function appendersAtOnce() {
     for (let i = 0; i < ${each}; i++) appendHistory(${JSON.stringify(cwd)}, { ...run, tag: process.argv[2] + '-' + i });`;
   const run = result(3, 5, 1);
   const t0 = performance.now();
-  const codes = await Promise.all(Array.from({ length: n }, (_, w) => new Promise((resolve) => {
-    spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(run), `w${w}`], { stdio: 'inherit' }).on('exit', resolve);
-  })));
+  const codes = await Promise.all(
+    Array.from(
+      { length: n },
+      (_, w) =>
+        new Promise((resolve) => {
+          spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(run), `w${w}`], { stdio: 'inherit' }).on(
+            'exit',
+            resolve,
+          );
+        }),
+    ),
+  );
   const ms = performance.now() - t0;
   if (codes.some((c) => c !== 0)) fail(`appenders exited ${codes.join(',')}`);
   const h = readHistory(cwd);
@@ -191,7 +260,9 @@ async function appendersAtOnce() {
     if (mine.join() !== [...Array(each).keys()].join()) disorder++;
   }
   if (disorder) fail(`appenders: ${disorder} writers' lines missing or out of order`);
-  console.log(`history: ${n} processes x ${each} appends at once: ${h.entries.length} of ${n * each} lines read whole, ${h.problems.length} bad, in ${(ms / 1000).toFixed(1)} s`);
+  console.log(
+    `history: ${n} processes x ${each} appends at once: ${h.entries.length} of ${n * each} lines read whole, ${h.problems.length} bad, in ${(ms / 1000).toFixed(1)} s`,
+  );
 }
 
 const warmFile = path.join(root, 'warm.json');
@@ -200,6 +271,8 @@ console.log(`kill -9 stress in ${root} (${KILLS} kills per kind)`);
 const t0 = performance.now();
 for (const kind of ['baseline', 'tag', 'history']) await killLoop(kind);
 await appendersAtOnce();
-console.log(`${failures.length ? `FAILED: ${failures.length} checks` : 'all checks passed'}; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `${failures.length ? `FAILED: ${failures.length} checks` : 'all checks passed'}; ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);
 fs.rmSync(root, { recursive: true, force: true });
 process.exitCode = failures.length ? 1 : 0;

@@ -20,7 +20,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 // A fresh process for the one-time costs: loading ajv and compiling the result schema (the
 // validator that decides), then the second one that lists problems, compiled for the first bad input.
-const first = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+const first = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--input-type=module',
+    '-e',
+    `
   const { runResultProblems } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'src/store/validate.ts')).href)});
   const { makeRun } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'test/compare/fixtures.ts')).href)});
   const run = JSON.parse(JSON.stringify(makeRun(1)));
@@ -30,9 +37,14 @@ const first = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=modu
   const valid = ms(c);
   c = process.cpuUsage();
   runResultProblems({});
-  console.log(valid, ms(c));`], { cwd: root, encoding: 'utf8' });
+  console.log(valid, ms(c));`,
+  ],
+  { cwd: root, encoding: 'utf8' },
+);
 const [validMs, invalidMs] = first.stdout.trim().split(' ').map(Number);
-console.log(`first validation in a process (loads ajv, compiles the schema): ${validMs.toFixed(0)} ms CPU; the first invalid input then compiles the listing validator: ${invalidMs.toFixed(0)} ms more`);
+console.log(
+  `first validation in a process (loads ajv, compiles the schema): ${validMs.toFixed(0)} ms CPU; the first invalid input then compiles the listing validator: ${invalidMs.toFixed(0)} ms more`,
+);
 
 // The old validator, from git, with its two imports pointed at the sources.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-oldval-'));
@@ -59,7 +71,9 @@ for (let k = 0; k < 7; k++) {
   if (runResultProblems(run).length) throw new Error('schema: invalid');
   times.schema.push(cpu(c));
 }
-console.log(`validate (median of 7, after the first): hand-written ${median(times.old.slice(1)).toFixed(0)} ms, schema (ajv + finite walk + ids) ${median(times.schema.slice(1)).toFixed(0)} ms CPU`);
+console.log(
+  `validate (median of 7, after the first): hand-written ${median(times.old.slice(1)).toFixed(0)} ms, schema (ajv + finite walk + ids) ${median(times.schema.slice(1)).toFixed(0)} ms CPU`,
+);
 
 for (const b of run.benchmarks) b.samples = b.samples.map(String);
 c = process.cpuUsage();
@@ -69,13 +83,24 @@ console.log(`the same with every sample a string (1,000,000 problems): ${problem
 if (process.argv.includes('--big')) {
   const big = path.join(tmp, 'big.json');
   fs.writeFileSync(big, serializeResult(runOf(Array.from({ length: 48 }, (_, i) => bench(`b${i}`, samples(1000 + i, 100_000, i))))));
-  const reader = spawnSync(process.execPath, ['--import', 'tsx', '-e', `
+  const reader = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `
     const { readResult } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'src/store/files.ts')).href)});
     const c = process.cpuUsage(); const t = performance.now();
     const r = readResult(${JSON.stringify(big)});
     const d = process.cpuUsage(c);
-    console.log(JSON.stringify({ n: r.benchmarks.length, wall: performance.now() - t, cpu: (d.user + d.system) / 1000, rss: process.resourceUsage().maxRSS / 1024 }));`], { cwd: root, encoding: 'utf8' });
+    console.log(JSON.stringify({ n: r.benchmarks.length, wall: performance.now() - t, cpu: (d.user + d.system) / 1000, rss: process.resourceUsage().maxRSS / 1024 }));`,
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
   const m = JSON.parse(reader.stdout);
-  console.log(`readResult of a ${(fs.statSync(big).size / 1e6).toFixed(0)} MB result (48 x 100,000 samples): ${m.cpu.toFixed(0)} ms CPU, ${m.wall.toFixed(0)} ms wall, peak RSS ${m.rss.toFixed(0)} MB`);
+  console.log(
+    `readResult of a ${(fs.statSync(big).size / 1e6).toFixed(0)} MB result (48 x 100,000 samples): ${m.cpu.toFixed(0)} ms CPU, ${m.wall.toFixed(0)} ms wall, peak RSS ${m.rss.toFixed(0)} MB`,
+  );
 }
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -27,9 +27,22 @@ import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changePoints, createRng } from '../../dist/stats.js';
 
-export const DEFAULTS = { blocks: 40, minPerBlock: 5, minBlocks: 8, penalty: 3, minSegmentBlocks: 2, delta: 0.1, minShare: 0.05, method: 'op' };
+export const DEFAULTS = {
+  blocks: 40,
+  minPerBlock: 5,
+  minBlocks: 8,
+  penalty: 3,
+  minSegmentBlocks: 2,
+  delta: 0.1,
+  minShare: 0.05,
+  method: 'op',
+};
 
-const median = (xs) => { const s = Float64Array.from(xs).sort(); const n = s.length; return n % 2 ? s[n >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+const median = (xs) => {
+  const s = Float64Array.from(xs).sort();
+  const n = s.length;
+  return n % 2 ? s[n >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
 
 /**
  * Optimal partitioning (exact dynamic programme, O(B^2)) of y into segments of at least minLen
@@ -37,17 +50,29 @@ const median = (xs) => { const s = Float64Array.from(xs).sort(); const n = s.len
  */
 export function optimalPartition(y, penalty, minLen) {
   const B = y.length;
-  const s1 = new Float64Array(B + 1), s2 = new Float64Array(B + 1);
-  for (let i = 0; i < B; i++) { s1[i + 1] = s1[i] + y[i]; s2[i + 1] = s2[i] + y[i] * y[i]; }
-  const cost = (a, b) => { const n = b - a, m = (s1[b] - s1[a]) / n; return s2[b] - s2[a] - n * m * m; };
-  const F = new Float64Array(B + 1).fill(Infinity), prev = new Int32Array(B + 1).fill(-1);
+  const s1 = new Float64Array(B + 1),
+    s2 = new Float64Array(B + 1);
+  for (let i = 0; i < B; i++) {
+    s1[i + 1] = s1[i] + y[i];
+    s2[i + 1] = s2[i] + y[i] * y[i];
+  }
+  const cost = (a, b) => {
+    const n = b - a,
+      m = (s1[b] - s1[a]) / n;
+    return s2[b] - s2[a] - n * m * m;
+  };
+  const F = new Float64Array(B + 1).fill(Infinity),
+    prev = new Int32Array(B + 1).fill(-1);
   F[0] = -penalty;
   for (let t = minLen; t <= B; t++)
     for (let s = 0; s <= t - minLen; s++) {
       if (s !== 0 && s < minLen) continue;
       if (!Number.isFinite(F[s])) continue;
       const v = F[s] + cost(s, t) + penalty;
-      if (v < F[t]) { F[t] = v; prev[t] = s; }
+      if (v < F[t]) {
+        F[t] = v;
+        prev[t] = s;
+      }
     }
   const cuts = [];
   for (let t = B; t > 0; t = prev[t]) if (prev[t] > 0) cuts.push(prev[t]);
@@ -75,21 +100,32 @@ export function detectStates(samples, opts = {}, gc) {
   // drift step, not a switch, and is removed (then the levels are recomputed, until all steps pass).
   const level = (a, b) => median(samples.slice(edges[a], edges[b]));
   let cuts = [0, ...cutIdx, B];
-  for (let changed = true; changed && cuts.length > 2; ) {
+  for (let changed = true; changed && cuts.length > 2;) {
     changed = false;
-    let worst = -1, worstStep = Infinity;
+    let worst = -1,
+      worstStep = Infinity;
     for (let i = 1; i + 1 < cuts.length; i++) {
       const step = Math.abs(Math.log(level(cuts[i - 1], cuts[i]) / level(cuts[i], cuts[i + 1])));
-      if (step < worstStep) { worstStep = step; worst = i; }
+      if (step < worstStep) {
+        worstStep = step;
+        worst = i;
+      }
     }
-    if (worstStep < Math.log(1 + o.delta)) { cuts.splice(worst, 1); changed = true; }
+    if (worstStep < Math.log(1 + o.delta)) {
+      cuts.splice(worst, 1);
+      changed = true;
+    }
   }
   const segs = [];
-  for (let i = 0; i + 1 < cuts.length; i++) segs.push({ start: edges[cuts[i]], end: edges[cuts[i + 1]], level: level(cuts[i], cuts[i + 1]) });
+  for (let i = 0; i + 1 < cuts.length; i++)
+    segs.push({ start: edges[cuts[i]], end: edges[cuts[i + 1]], level: level(cuts[i], cuts[i + 1]) });
   // Cluster segment levels: sorted, a new state starts where the next level is > (1 + delta) x the previous.
   const order = [...segs].sort((p, q) => p.level - q.level);
   let state = 0;
-  order.forEach((s, i) => { if (i > 0 && s.level > order[i - 1].level * (1 + o.delta)) state++; s.state = state; });
+  order.forEach((s, i) => {
+    if (i > 0 && s.level > order[i - 1].level * (1 + o.delta)) state++;
+    s.state = state;
+  });
   const build = () => {
     const k = Math.max(...segs.map((s) => s.state)) + 1;
     return Array.from({ length: k }, (_, j) => {
@@ -109,7 +145,14 @@ export function detectStates(samples, opts = {}, gc) {
     const small = states.findIndex((s) => s && s.share < o.minShare);
     if (small < 0 || live.length === 1) break;
     let best = -1;
-    states.forEach((s, j) => { if (s && j !== small && (best < 0 || Math.abs(Math.log(s.level / states[small].level)) < Math.abs(Math.log(states[best].level / states[small].level)))) best = j; });
+    states.forEach((s, j) => {
+      if (
+        s &&
+        j !== small &&
+        (best < 0 || Math.abs(Math.log(s.level / states[small].level)) < Math.abs(Math.log(states[best].level / states[small].level)))
+      )
+        best = j;
+    });
     for (const s of segs) if (s.state === small) s.state = best;
     transients++;
     states = build();
@@ -128,33 +171,52 @@ export function kdeModes(samples, { delta = 0.05, minShare = 0.05, grid = 512 } 
   const iqr = x[Math.floor(0.75 * (n - 1))] - x[Math.floor(0.25 * (n - 1))];
   const h = 0.9 * Math.min(sd, iqr / 1.34) * n ** -0.2 || 1e-3;
   // Evaluate on the central 99% (outliers would stretch the grid) by binning then smoothing.
-  const lo = x[Math.floor(0.005 * (n - 1))] - 3 * h, hi = x[Math.floor(0.995 * (n - 1))] + 3 * h;
+  const lo = x[Math.floor(0.005 * (n - 1))] - 3 * h,
+    hi = x[Math.floor(0.995 * (n - 1))] + 3 * h;
   const step = (hi - lo) / (grid - 1);
   const bins = new Float64Array(grid);
-  for (const v of x) { const j = Math.round((v - lo) / step); if (j >= 0 && j < grid) bins[j]++; }
+  for (const v of x) {
+    const j = Math.round((v - lo) / step);
+    if (j >= 0 && j < grid) bins[j]++;
+  }
   const dens = new Float64Array(grid);
   const w = Math.ceil((4 * h) / step);
-  for (let i = 0; i < grid; i++) if (bins[i]) for (let j = Math.max(0, i - w); j <= Math.min(grid - 1, i + w); j++) dens[j] += bins[i] * Math.exp(-0.5 * (((j - i) * step) / h) ** 2);
+  for (let i = 0; i < grid; i++)
+    if (bins[i])
+      for (let j = Math.max(0, i - w); j <= Math.min(grid - 1, i + w); j++)
+        dens[j] += bins[i] * Math.exp(-0.5 * (((j - i) * step) / h) ** 2);
   // local maxima and the minima between them; mass of each mode's basin
   const peaks = [];
   for (let i = 1; i < grid - 1; i++) if (dens[i] > dens[i - 1] && dens[i] >= dens[i + 1]) peaks.push(i);
   const total = dens.reduce((a, b) => a + b, 0);
-  let modes = peaks.map((p, k) => {
-    const left = k === 0 ? 0 : argmin(dens, peaks[k - 1], p), right = k === peaks.length - 1 ? grid - 1 : argmin(dens, p, peaks[k + 1]);
-    let m = 0; for (let i = left; i <= right; i++) m += dens[i];
-    return { at: Math.exp(lo + p * step), mass: m / total, height: dens[p] };
-  }).filter((m) => m.mass >= minShare);
+  let modes = peaks
+    .map((p, k) => {
+      const left = k === 0 ? 0 : argmin(dens, peaks[k - 1], p),
+        right = k === peaks.length - 1 ? grid - 1 : argmin(dens, p, peaks[k + 1]);
+      let m = 0;
+      for (let i = left; i <= right; i++) m += dens[i];
+      return { at: Math.exp(lo + p * step), mass: m / total, height: dens[p] };
+    })
+    .filter((m) => m.mass >= minShare);
   // merge modes closer than delta (keep the higher)
   modes.sort((a, b) => a.at - b.at);
   const merged = [];
   for (const m of modes) {
     const last = merged.at(-1);
-    if (last && m.at < last.at * (1 + delta)) { if (m.height > last.height) { m.mass += last.mass; merged[merged.length - 1] = m; } else last.mass += m.mass; }
-    else merged.push(m);
+    if (last && m.at < last.at * (1 + delta)) {
+      if (m.height > last.height) {
+        m.mass += last.mass;
+        merged[merged.length - 1] = m;
+      } else last.mass += m.mass;
+    } else merged.push(m);
   }
   return merged;
 }
-function argmin(a, i, j) { let k = i; for (let t = i; t <= j; t++) if (a[t] < a[k]) k = t; return k; }
+function argmin(a, i, j) {
+  let k = i;
+  for (let t = i; t <= j; t++) if (a[t] < a[k]) k = t;
+  return k;
+}
 
 // ---- synthetic sequences ----
 const gauss = (rng) => rng.normal();
@@ -166,7 +228,8 @@ const gauss = (rng) => rng.normal();
 export function synth(rng, { n = 2000, cv = 0.03, drift = 0.01, spikeRate = 0.01, ratio = 1, share = 0.5, visits = 2 } = {}) {
   const out = new Float64Array(n);
   let d = 0;
-  const phi = 0.995, innov = drift * Math.sqrt(1 - phi * phi);
+  const phi = 0.995,
+    innov = drift * Math.sqrt(1 - phi * phi);
   // stretches: alternate states; the slow state's total share = share
   const bounds = [];
   for (let k = 0; k < visits; k++) bounds.push((k + 0.5) / visits);
@@ -201,7 +264,10 @@ function simulate(trials) {
   ];
   for (const n of [60, 500, 5000]) {
     for (const c of cases) {
-      let hit = 0, ed = 0, kde = 0, exact = 0;
+      let hit = 0,
+        ed = 0,
+        kde = 0,
+        exact = 0;
       for (let t = 0; t < trials; t++) {
         const s = synth(rng, { n, ...c });
         const r = detectStates(s);
@@ -210,9 +276,11 @@ function simulate(trials) {
         if (detectStates(s, { method: 'edivisive' }).verdict === 'states') ed++;
         if (kdeModes(s).length > 1) kde++;
       }
-      const p = (x) => (100 * x / trials).toFixed(1).padStart(5) + '%';
+      const p = (x) => ((100 * x) / trials).toFixed(1).padStart(5) + '%';
       rows.push({ n, case: c.label, op: hit / trials, exact: exact / trials, edivisive: ed / trials, kde: kde / trials });
-      console.log(`n=${String(n).padEnd(5)} ${c.label.padEnd(42)} "states" verdicts: OP ${p(hit)} (right count ${p(exact)})  E-divisive ${p(ed)}  KDE modes ${p(kde)}`);
+      console.log(
+        `n=${String(n).padEnd(5)} ${c.label.padEnd(42)} "states" verdicts: OP ${p(hit)} (right count ${p(exact)})  E-divisive ${p(ed)}  KDE modes ${p(kde)}`,
+      );
     }
   }
   return rows;
@@ -225,22 +293,34 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const i = argv.indexOf('--trials');
     simulate(i < 0 ? 300 : +argv[i + 1]);
   } else {
-    const files = argv.length ? argv : readdirSync(join(here, 'fixtures')).filter((f) => f.endsWith('.json')).map((f) => join(here, 'fixtures', f));
+    const files = argv.length
+      ? argv
+      : readdirSync(join(here, 'fixtures'))
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => join(here, 'fixtures', f));
     for (const f of files) {
       const fx = JSON.parse(readFileSync(f, 'utf8'));
       const seqs = fx.sequences ?? [fx];
       for (const s of seqs) {
         const r = detectStates(s.samples, {}, s.gc);
         const k = kdeModes(s.samples);
-        const st = r.states.map((x) => `${(x.level / 1000).toFixed(2)} us (${(100 * x.share).toFixed(0)}%${x.visits > 1 ? `, ${x.visits} visits` : ''}${x.gcPerSample !== undefined ? `, gc/sample ${x.gcPerSample.toFixed(2)}` : ''})`).join(', ');
+        const st = r.states
+          .map(
+            (x) =>
+              `${(x.level / 1000).toFixed(2)} us (${(100 * x.share).toFixed(0)}%${x.visits > 1 ? `, ${x.visits} visits` : ''}${x.gcPerSample !== undefined ? `, gc/sample ${x.gcPerSample.toFixed(2)}` : ''})`,
+          )
+          .join(', ');
         let byCanary = '';
         if (s.canary) {
           // Sequences with a canary per sample (probe.mjs): class samples by the machine state instead.
           const thr = fx.canaryThreshold ?? 1.15 * [...s.canary].sort((a, b) => a - b)[Math.floor(0.1 * (s.canary.length - 1))];
-          const fast = s.samples.filter((_, i) => s.canary[i] <= thr), slow = s.samples.filter((_, i) => s.canary[i] > thr);
+          const fast = s.samples.filter((_, i) => s.canary[i] <= thr),
+            slow = s.samples.filter((_, i) => s.canary[i] > thr);
           byCanary = `  | by canary: machine-fast ${fast.length ? (median(fast) / 1000).toFixed(2) : '-'} us (${((100 * fast.length) / s.samples.length).toFixed(0)}%), machine-slow ${slow.length ? (median(slow) / 1000).toFixed(2) : '-'} us`;
         }
-        console.log(`${basename(f)}${s.label ? ' ' + s.label : ''} n=${s.samples.length}: ${r.verdict}${r.states.length ? ': ' + st : ''}; switches ${r.switches}, change points ${r.changePoints ?? 0}  | KDE modes: ${k.map((m) => `${(m.at / 1000).toFixed(2)} (${(100 * m.mass).toFixed(0)}%)`).join(', ')}${byCanary}`);
+        console.log(
+          `${basename(f)}${s.label ? ' ' + s.label : ''} n=${s.samples.length}: ${r.verdict}${r.states.length ? ': ' + st : ''}; switches ${r.switches}, change points ${r.changePoints ?? 0}  | KDE modes: ${k.map((m) => `${(m.at / 1000).toFixed(2)} (${(100 * m.mass).toFixed(0)}%)`).join(', ')}${byCanary}`,
+        );
       }
     }
   }

@@ -38,16 +38,29 @@ export function runOnce(cfg, { keepSamples = false } = {}) {
   if (cfg.kind === 'cyclebench') {
     const dir = mkdtempSync(join(tmpdir(), 'cb-states-'));
     const out = join(dir, 'r.json');
-    const p = spawnSync(cfg.node ?? process.execPath, [...cfg.flags, join(root, 'bin', 'cyclebench.js'), 'run', ...cfg.args, '--json', out, '--quiet'], {
-      cwd: root, encoding: 'utf8', env: { ...process.env, ...cfg.env }, maxBuffer: 64 << 20,
-    });
+    const p = spawnSync(
+      cfg.node ?? process.execPath,
+      [...cfg.flags, join(root, 'bin', 'cyclebench.js'), 'run', ...cfg.args, '--json', out, '--quiet'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ...cfg.env },
+        maxBuffer: 64 << 20,
+      },
+    );
     let result;
     try {
       const r = JSON.parse(readFileSync(out, 'utf8'));
       result = {};
       for (const b of r.benchmarks) {
         if (b.status !== 'ok') continue;
-        result[b.id] = { median: b.stats.median, ci: (b.stats.medianCI.hi - b.stats.medianCI.lo) / 2 / b.stats.median, stop: b.stopReason, n: b.stats.n, gcSamples: b.flags?.gcSamples ?? 0 };
+        result[b.id] = {
+          median: b.stats.median,
+          ci: (b.stats.medianCI.hi - b.stats.medianCI.lo) / 2 / b.stats.median,
+          stop: b.stopReason,
+          n: b.stats.n,
+          gcSamples: b.flags?.gcSamples ?? 0,
+        };
         if (keepSamples) Object.assign(result[b.id], { samples: b.samples, iterations: b.iterations });
       }
     } catch (e) {
@@ -57,8 +70,16 @@ export function runOnce(cfg, { keepSamples = false } = {}) {
     }
     return { load, ms: Date.now() - t0, result };
   }
-  const p = spawnSync(cfg.node ?? process.execPath, [...cfg.flags, ...cfg.args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...cfg.env }, maxBuffer: 64 << 20 });
-  const line = p.stdout.split('\n').reverse().find((l) => l.startsWith('{'));
+  const p = spawnSync(cfg.node ?? process.execPath, [...cfg.flags, ...cfg.args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...cfg.env },
+    maxBuffer: 64 << 20,
+  });
+  const line = p.stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{'));
   let result;
   try {
     result = JSON.parse(line);

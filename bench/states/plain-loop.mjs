@@ -25,12 +25,16 @@ const arg = (name, dflt) => {
   return i < 0 ? dflt : process.argv[i + 1];
 };
 const name = arg('workload', 'json-parse');
-const W = +arg('warmup', 50000), B = +arg('batches', 20), K = +arg('batch', 5000);
+const W = +arg('warmup', 50000),
+  B = +arg('batches', 20),
+  K = +arg('batch', 5000);
 const fn = workloads[name]();
 let sink;
 
 const gcs = [];
-const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) gcs.push({ t: e.startTime, d: e.duration, k: e.detail?.kind ?? e.kind }); });
+const obs = new PerformanceObserver((l) => {
+  for (const e of l.getEntries()) gcs.push({ t: e.startTime, d: e.duration, k: e.detail?.kind ?? e.kind });
+});
 obs.observe({ entryTypes: ['gc'] });
 
 const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
@@ -39,7 +43,12 @@ function loop(n) {
   for (let i = 0; i < n; i++) sink = fn();
 }
 loop(W);
-const batches = [], cpu = [], wait = [], faults = [], nsCap = [], windows = [];
+const batches = [],
+  cpu = [],
+  wait = [],
+  faults = [],
+  nsCap = [],
+  windows = [];
 for (let b = 0; b < B; b++) {
   const ns = newSpace();
   nsCap.push(ns.space_size);
@@ -67,5 +76,19 @@ setTimeout(() => {
   });
   const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const r1 = (xs) => xs.map((x) => +x.toFixed(1));
-  console.log(JSON.stringify({ workload: name, median: med(batches), cpuMedian: med(cpu), batches: r1(batches), cpu: r1(cpu), wait: r1(wait), faultsPerCall: faults.map((x) => +x.toFixed(3)), newSpace: nsCap, gc: perBatch, opt, sink: typeof sink }));
+  console.log(
+    JSON.stringify({
+      workload: name,
+      median: med(batches),
+      cpuMedian: med(cpu),
+      batches: r1(batches),
+      cpu: r1(cpu),
+      wait: r1(wait),
+      faultsPerCall: faults.map((x) => +x.toFixed(3)),
+      newSpace: nsCap,
+      gc: perBatch,
+      opt,
+      sink: typeof sink,
+    }),
+  );
 }, 20);

@@ -5,16 +5,25 @@
 import { workloads } from './workloads.mjs';
 import { readFileSync } from 'node:fs';
 const fn = workloads.regex();
-let s; const K = 10000;
+let s;
+const K = 10000;
 for (let i = 0; i < 50000; i++) s = fn();
-const cpu1 = () => readFileSync('/proc/stat', 'utf8').split('\n').find((l) => l.startsWith('cpu1 ')).split(/\s+/).slice(1).map(Number);
+const cpu1 = () =>
+  readFileSync('/proc/stat', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('cpu1 '))
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
 const out = [];
 for (let b = 0; b < 60; b++) {
-  const a = cpu1(); const c0 = process.cpuUsage();
+  const a = cpu1();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < K; i++) s = fn();
-  const c1 = process.cpuUsage(c0); const z = cpu1();
+  const c1 = process.cpuUsage(c0);
+  const z = cpu1();
   const tot = z.reduce((x, y) => x + y, 0) - a.reduce((x, y) => x + y, 0);
-  const idle = (z[3] + z[4]) - (a[3] + a[4]);
-  out.push(`${Math.round((c1.user + c1.system) * 1000 / K)}:${tot ? Math.round(100 * (1 - idle / tot)) : '?'}`);
+  const idle = z[3] + z[4] - (a[3] + a[4]);
+  out.push(`${Math.round(((c1.user + c1.system) * 1000) / K)}:${tot ? Math.round(100 * (1 - idle / tot)) : '?'}`);
 }
 console.log(out.join(' '));

@@ -14,7 +14,11 @@ const cands = {
   'process.cpuUsage()': () => process.cpuUsage(),
   'process.resourceUsage()': () => process.resourceUsage(),
   'performance.now()': () => performance.now(),
-  'canary: 20 x RegExp#test': () => { let r; for (let i = 0; i < 20; i++) r = canary(); return r; },
+  'canary: 20 x RegExp#test': () => {
+    let r;
+    for (let i = 0; i < 20; i++) r = canary();
+    return r;
+  },
 };
 let sink;
 for (const [name, f] of Object.entries(cands)) {

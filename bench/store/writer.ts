@@ -14,7 +14,9 @@ const [worker, count, benches, n] = [workerText, countText, benchesText, samples
 const store: Store = spec.startsWith('files:') ? new FileStore(spec.slice('files:'.length)) : new PostgresStore(spec);
 const runs = Array.from({ length: count }, (_, i) => {
   const seq = worker * count + i;
-  const list = Array.from({ length: benches }, (_, b) => bench(`suite/b${String(b).padStart(3, '0')}`, samples(1000 + b, n, seq * benches + b)));
+  const list = Array.from({ length: benches }, (_, b) =>
+    bench(`suite/b${String(b).padStart(3, '0')}`, samples(1000 + b, n, seq * benches + b)),
+  );
   const run = runOf(list, { tag: `w${worker}-r${i}` });
   // Distinct times and commits, so "the last 200 points" has an order to follow.
   run.finishedAt = new Date(Date.UTC(2025, 0, 1) + seq * 60_000).toISOString();

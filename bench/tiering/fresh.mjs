@@ -30,7 +30,12 @@ for (let i = 0; i < runs; i++) {
   const st = b.states;
   if (st?.tierChange) flagged++;
   const levels = st ? st.states.map((s) => `${(s.level / 1000).toFixed(1)}µs ${(100 * s.share).toFixed(0)}%`).join(', ') : '-';
-  console.log(`${String(i + 1).padStart(2)}  median ${us.toFixed(2).padStart(8)} µs  stop ${b.stopReason.padEnd(9)}  states [${levels}]${st?.tierChange ? '  TIER CHANGE' : ''}${st?.warmupLevel ? ` (warm-up ${(st.warmupLevel / 1000).toFixed(1)}µs)` : ""}${b.processFlags ? '  flags ' + b.processFlags.join(' ') : ''}`);
+  console.log(
+    `${String(i + 1).padStart(2)}  median ${us.toFixed(2).padStart(8)} µs  stop ${b.stopReason.padEnd(9)}  states [${levels}]${st?.tierChange ? '  TIER CHANGE' : ''}${st?.warmupLevel ? ` (warm-up ${(st.warmupLevel / 1000).toFixed(1)}µs)` : ''}${b.processFlags ? '  flags ' + b.processFlags.join(' ') : ''}`,
+  );
 }
-const lo = Math.min(...medians), hi = Math.max(...medians);
-console.log(`medians ${lo.toFixed(2)}-${hi.toFixed(2)} µs: max/min ${(hi / lo).toFixed(3)} (${hi / lo <= 1.02 ? 'within' : 'NOT within'} 2%); tier change flagged in ${flagged}/${runs}`);
+const lo = Math.min(...medians),
+  hi = Math.max(...medians);
+console.log(
+  `medians ${lo.toFixed(2)}-${hi.toFixed(2)} µs: max/min ${(hi / lo).toFixed(3)} (${hi / lo <= 1.02 ? 'within' : 'NOT within'} 2%); tier change flagged in ${flagged}/${runs}`,
+);

@@ -16,15 +16,25 @@ const body = () => steps(2000);
 const getStatus = new Function('f', 'return %GetOptimizationStatus(f);');
 const sh = getStatus(function neverCalled() {}) & (1 << 18) ? 0 : -1;
 const B = (k) => 1 << (k + sh);
-const tier = (fn) => { const s = getStatus(fn); return s & B(6) ? 'TF' : s & B(5) ? 'maglev' : s & B(15) ? 'sparkplug' : s & B(7) ? 'ignition' : `0x${s.toString(16)}`; };
-const mk = (name) => new Function(`return function ${name}(fn, args, state, n, sink) { for (let i = 0; i < n; i++) sink.v = fn(args, state); return 0; }`)();
-const loop = mk('cyclebench_k2000_0'), empty = mk('cyclebench_k2000_empty_1');
+const tier = (fn) => {
+  const s = getStatus(fn);
+  return s & B(6) ? 'TF' : s & B(5) ? 'maglev' : s & B(15) ? 'sparkplug' : s & B(7) ? 'ignition' : `0x${s.toString(16)}`;
+};
+const mk = (name) =>
+  new Function(`return function ${name}(fn, args, state, n, sink) { for (let i = 0; i < n; i++) sink.v = fn(args, state); return 0; }`)();
+const loop = mk('cyclebench_k2000_0'),
+  empty = mk('cyclebench_k2000_empty_1');
 const noop = function () {};
-const sink = { v: 0 }, iterations = 100;
+const sink = { v: 0 },
+  iterations = 100;
 let calls = 0;
 const out = [];
 for (const target of [10_000, 30_000, 100_000, 300_000]) {
-  while (calls < target) { loop(body, {}, undefined, iterations, sink); empty(noop, {}, undefined, iterations, sink); calls += iterations; }
+  while (calls < target) {
+    loop(body, {}, undefined, iterations, sink);
+    empty(noop, {}, undefined, iterations, sink);
+    calls += iterations;
+  }
   out.push(`${target} calls: loop ${tier(loop)}, body ${tier(body)}, steps ${tier(steps)}`);
 }
 console.log(`${process.version}: ${out.join(' | ')}`);

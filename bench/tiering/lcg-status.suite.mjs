@@ -9,7 +9,8 @@ const body = () => f(40000);
 const getStatus = new Function('f', 'return %GetOptimizationStatus(f);');
 function tier(fn) {
   const sh = getStatus(function neverCalled() {}) & (1 << 18) ? 0 : -1;
-  const s = getStatus(fn), B = (k) => 1 << (k + sh);
+  const s = getStatus(fn),
+    B = (k) => 1 << (k + sh);
   return s & B(6) ? 'TF' : s & B(5) ? 'maglev' : s & B(15) ? 'sparkplug' : s & B(7) ? 'ignition' : '?';
 }
 bench('lcg 40000 steps', body, { after: () => console.error(`TIERS arrow=${tier(body)} f=${tier(f)}`) });

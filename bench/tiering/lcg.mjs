@@ -16,10 +16,16 @@
 // 3, 5, 10, 20, 50, 100, 200, 300, 400, 500, 700, 1000, 2000, 3000, ... and decodes the tier of
 // each (the bit layout changed in V8 14: detected from a never-called function's kIsLazy bit).
 // --closures 2 makes a second, identical closure (same source unless --unique) afterwards.
-const arg = (k, d) => { const i = process.argv.indexOf('--' + k); return i < 0 ? d : process.argv[i + 1]; };
-const steps = +arg('steps', 40000), calls = +arg('calls', 4000), closures = +arg('closures', 1);
+const arg = (k, d) => {
+  const i = process.argv.indexOf('--' + k);
+  return i < 0 ? d : process.argv[i + 1];
+};
+const steps = +arg('steps', 40000),
+  calls = +arg('calls', 4000),
+  closures = +arg('closures', 1);
 const shape = arg('shape', 'wrapper-let');
-const unique = process.argv.includes('--unique'), status = process.argv.includes('--status');
+const unique = process.argv.includes('--unique'),
+  status = process.argv.includes('--status');
 const step = 'x = (Math.imul(x, 1103515245) + 12345) | 0;';
 
 let decode = () => undefined;
@@ -54,13 +60,29 @@ function make(c) {
   return { f, w: shape === 'direct' ? f : (n) => f(n) };
 }
 const checkpoints = new Set([1, 2, 3, 5, 10, 20, 50, 100, 200, 300, 400, 500, 700, 1000, 2000, 3000, 4000, 5000, 7000, 10000, 20000]);
-const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[s.length >> 1] : NaN; };
-const windows = [[0, 1], [1, 10], [10, 100], [100, 400], [400, 1000], [1000, 2000], [2000, 3000], [3000, 4000], [4000, 6000], [6000, 10000], [10000, 20000]];
+const med = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1] : NaN;
+};
+const windows = [
+  [0, 1],
+  [1, 10],
+  [10, 100],
+  [100, 400],
+  [400, 1000],
+  [1000, 2000],
+  [2000, 3000],
+  [3000, 4000],
+  [4000, 6000],
+  [6000, 10000],
+  [10000, 20000],
+];
 const results = [];
 let sink = 0;
 for (let c = 0; c < closures; c++) {
   const { f, w } = make(c);
-  const cpu = new Float64Array(calls), wall = new Float64Array(calls);
+  const cpu = new Float64Array(calls),
+    wall = new Float64Array(calls);
   const st = {};
   for (let i = 0; i < calls; i++) {
     const c0 = process.cpuUsage();
@@ -78,14 +100,42 @@ for (let c = 0; c < closures; c++) {
   for (let i = calls - 25; i >= 0 && Math.abs(med(cpu.slice(i, i + 25)) / final - 1) <= 0.1; i--) settledAt = i + 1;
   const win = {};
   for (const [a, b] of windows) if (a < calls) win[`${a + 1}-${Math.min(b, calls)}`] = +med(cpu.slice(a, b)).toFixed(2);
-  results.push({ closure: c, windows: win, final: +final.toFixed(3), wallFinal: +med(wall.slice(Math.floor(calls * 0.8))).toFixed(3), settledAt, status: status ? st : undefined });
+  results.push({
+    closure: c,
+    windows: win,
+    final: +final.toFixed(3),
+    wallFinal: +med(wall.slice(Math.floor(calls * 0.8))).toFixed(3),
+    settledAt,
+    status: status ? st : undefined,
+  });
 }
-const out = { node: process.version, v8: process.versions.v8, execArgv: process.execArgv, shape, steps, calls, unique, median: results[0].final, results, sink };
+const out = {
+  node: process.version,
+  v8: process.versions.v8,
+  execArgv: process.execArgv,
+  shape,
+  steps,
+  calls,
+  unique,
+  median: results[0].final,
+  results,
+  sink,
+};
 if (process.argv.includes('--json')) console.log(JSON.stringify(out));
 else {
   console.log(`${process.version} (V8 ${process.versions.v8}) ${process.execArgv.join(' ')} shape ${shape}`);
   for (const r of results) {
-    console.log(`closure ${r.closure}: CPU ns/step by calls ${Object.entries(r.windows).map(([k, v]) => `${k}: ${v}`).join('  ')}; final ${r.final}, within 10% from call ${r.settledAt}`);
-    if (r.status) console.log('  status ' + Object.entries(r.status).map(([k, v]) => `${k} ${v}`).join(' | '));
+    console.log(
+      `closure ${r.closure}: CPU ns/step by calls ${Object.entries(r.windows)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('  ')}; final ${r.final}, within 10% from call ${r.settledAt}`,
+    );
+    if (r.status)
+      console.log(
+        '  status ' +
+          Object.entries(r.status)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(' | '),
+      );
   }
 }

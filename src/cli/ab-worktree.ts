@@ -64,7 +64,8 @@ export async function prepare(dir: string, command: string | undefined, what: st
   const key = createHash('sha256').update(command).digest('hex');
   if (cache && existsSync(marker) && readFileSync(marker, 'utf8') === key) return 'cached';
   const r = await runShell(command, dir);
-  if (r.code !== 0) throw new CycleBenchError('E_USAGE', `--setup failed for the ${what} (exit ${r.code}) in ${dir}: ${command}\n${r.output.trimEnd()}`);
+  if (r.code !== 0)
+    throw new CycleBenchError('E_USAGE', `--setup failed for the ${what} (exit ${r.code}) in ${dir}: ${command}\n${r.output.trimEnd()}`);
   if (cache) writeFileSync(marker, key);
   return 'ran';
 }
@@ -83,7 +84,8 @@ export function linkDependencies(headRoot: string, baseDir: string): void {
 export function copyHeadFiles(files: string[], headRoot: string, baseDir: string): { files: string[]; cleanup(): void } {
   const copies = files.map((f) => {
     const rel = relative(headRoot, resolve(f));
-    if (rel.startsWith('..')) throw new CycleBenchError('E_USAGE', `benchmark file ${f} is outside the checkout ${headRoot}; ab measures files of the repository`);
+    if (rel.startsWith('..'))
+      throw new CycleBenchError('E_USAGE', `benchmark file ${f} is outside the checkout ${headRoot}; ab measures files of the repository`);
     const dest = join(baseDir, dirname(rel), `.${basename(rel).replace(/(\.[cm]?[jt]s)$/, '.cyclebench-ab$1')}`);
     mkdirSync(dirname(dest), { recursive: true });
     copyFileSync(f, dest);
@@ -95,6 +97,10 @@ export function copyHeadFiles(files: string[], headRoot: string, baseDir: string
 /** The base's own copies of the benchmark files (`--own-files`): the same paths in the worktree. */
 export function ownFiles(files: string[], headRoot: string, baseDir: string): string[] {
   const own = files.map((f) => join(baseDir, relative(headRoot, resolve(f)))).filter((f) => existsSync(f));
-  if (!own.length) throw new CycleBenchError('E_USAGE', `the base revision has none of the benchmark files (${files.map((f) => relative(headRoot, f)).join(', ')}); drop --own-files to run head's files against it`);
+  if (!own.length)
+    throw new CycleBenchError(
+      'E_USAGE',
+      `the base revision has none of the benchmark files (${files.map((f) => relative(headRoot, f)).join(', ')}); drop --own-files to run head's files against it`,
+    );
   return own;
 }

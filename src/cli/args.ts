@@ -13,7 +13,11 @@ export type Values = Record<string, string | boolean | string[] | undefined>;
  * Parses `argv` strictly against `options` (plus `--help`/`-h`). Unknown options, missing values and
  * unexpected values are `E_USAGE` errors naming the option, with the nearest known one for typos.
  */
-export function parseCommand(command: string, argv: string[], options: OptionTable): { values: Values; positionals: string[]; help: boolean } {
+export function parseCommand(
+  command: string,
+  argv: string[],
+  options: OptionTable,
+): { values: Values; positionals: string[]; help: boolean } {
   const table: OptionTable = { ...options, help: { type: 'boolean', short: 'h' } };
   try {
     const { values, positionals } = parseArgs({ args: argv, options: table, allowPositionals: true, strict: true });

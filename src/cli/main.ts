@@ -29,13 +29,18 @@ const commands: Record<string, { run: Command; summary: string }> = {
   baseline: { run: baselineCommand, summary: 'save|list|show|rm NAME  manage named baselines' },
   history: { run: historyCommand, summary: '[FILTER]  trends, change points and projections from the run history' },
   merge: { run: mergeCommand, summary: 'FILE... -o OUT  join shard results (run --shard K/N) into one result file' },
-  store: { run: storeCommand, summary: 'import|export --store postgres://...  move history, baselines and tags between files and a database' },
-  report: { run: reportCommand, summary: 'FILE  render a saved result (console, markdown, json, csv, html, bmf, gab), a comparison or the history' },
+  store: {
+    run: storeCommand,
+    summary: 'import|export --store postgres://...  move history, baselines and tags between files and a database',
+  },
+  report: {
+    run: reportCommand,
+    summary: 'FILE  render a saved result (console, markdown, json, csv, html, bmf, gab), a comparison or the history',
+  },
   import: { run: importCommand, summary: 'FILE  convert vitest or mitata results into a result file' },
   init: { run: initCommand, summary: 'ci  write a GitHub Actions workflow that gates pull requests' },
   info: { run: infoCommand, summary: 'machine, addon, clocks, counters, valgrind and CUDA' },
 };
-
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  cyclebench ${name.padEnd(9)} ${c.summary}`);

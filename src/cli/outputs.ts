@@ -55,24 +55,38 @@ export function ciOutputs(values: Values, printsComment = false): CiOutputs {
     junit: str(values, 'junit'),
     outputDir: str(values, 'output-dir'),
   };
-  for (const [flag, v] of [['--pr-comment', o.prComment], ['--badge', o.badge], ['--junit', o.junit], ['--output-dir', o.outputDir]] as const)
-    if (v === '-') throw new CycleBenchError('E_USAGE', `${flag} takes a file name, not '-'${flag === '--pr-comment' ? ' (`cyclebench compare BASE --format pr-comment` prints the comment)' : ''}.`);
+  for (const [flag, v] of [
+    ['--pr-comment', o.prComment],
+    ['--badge', o.badge],
+    ['--junit', o.junit],
+    ['--output-dir', o.outputDir],
+  ] as const)
+    if (v === '-')
+      throw new CycleBenchError(
+        'E_USAGE',
+        `${flag} takes a file name, not '-'${flag === '--pr-comment' ? ' (`cyclebench compare BASE --format pr-comment` prints the comment)' : ''}.`,
+      );
   if (o.commentId !== undefined) {
-    if (!o.prComment && !o.outputDir && !printsComment) throw new CycleBenchError('E_USAGE', '--comment-id applies to a pull-request comment: add --pr-comment FILE or --output-dir DIR.');
+    if (!o.prComment && !o.outputDir && !printsComment)
+      throw new CycleBenchError('E_USAGE', '--comment-id applies to a pull-request comment: add --pr-comment FILE or --output-dir DIR.');
     try {
       prCommentMarker(o.commentId);
     } catch (err) {
       throw new CycleBenchError('E_USAGE', `--comment-id: ${(err as Error).message}`);
     }
   }
-  if (o.badgeBench !== undefined && !o.badge && !o.outputDir) throw new CycleBenchError('E_USAGE', '--badge-bench applies to a badge: add --badge FILE or --output-dir DIR.');
+  if (o.badgeBench !== undefined && !o.badge && !o.outputDir)
+    throw new CycleBenchError('E_USAGE', '--badge-bench applies to a badge: add --badge FILE or --output-dir DIR.');
   return o;
 }
 
 /** Refuses a `--badge-bench` that names no benchmark, before anything is measured. */
 export function checkBadgeBench(o: CiOutputs, ids: readonly string[]): void {
   if (o.badgeBench !== undefined && !ids.includes(o.badgeBench))
-    throw new CycleBenchError('E_USAGE', `--badge-bench '${o.badgeBench}' is not a benchmark id.${didYouMean(o.badgeBench, ids)} Benchmarks: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}.`);
+    throw new CycleBenchError(
+      'E_USAGE',
+      `--badge-bench '${o.badgeBench}' is not a benchmark id.${didYouMean(o.badgeBench, ids)} Benchmarks: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}.`,
+    );
 }
 
 /** What the artifacts are made of. */
@@ -95,7 +109,8 @@ function htmlReport(s: ArtifactSources): string {
 /** Writes the asked-for outputs. Returns the paths written (for the notes). */
 export function writeCiOutputs(s: ArtifactSources, io: CommandIO): string[] {
   const { report, current, base, outputs: o } = s;
-  const comment = () => renderPrComment(report, { commentId: o.commentId, fullReport: o.outputDir ? 'comparison.md in the artifacts' : undefined });
+  const comment = () =>
+    renderPrComment(report, { commentId: o.commentId, fullReport: o.outputDir ? 'comparison.md in the artifacts' : undefined });
   const badge = () => `${JSON.stringify(renderBadge(report, { run: current, bench: o.badgeBench }), null, 2)}\n`;
   const junit = () => renderJunit(report, current);
   const files: [string, () => string][] = [];

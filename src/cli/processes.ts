@@ -19,7 +19,13 @@ export function rotateForProcess<T>(tasks: T[], env: Record<string, string | und
 }
 
 /** Measures in `n` fresh processes and pools them; `order` is the ids in registration order. */
-export async function measureInProcesses(n: number, plan: RerunPlan, filterArgs: string[], order: readonly string[], progress?: OutStream): Promise<RunResult> {
+export async function measureInProcesses(
+  n: number,
+  plan: RerunPlan,
+  filterArgs: string[],
+  order: readonly string[],
+  progress?: OutStream,
+): Promise<RunResult> {
   const runs: RunResult[] = [];
   for (let k = 0; k < n; k++) {
     const started = performance.now();

@@ -44,13 +44,33 @@ export interface RerunPlan {
  * and returns the result file it wrote. Exit 0 or 5 (a benchmark errored, reported per benchmark)
  * bring a result; anything else is `E_RERUN` with the child's stderr.
  */
-export async function measureInFreshProcess(plan: RerunPlan, extra: string[], what: string, env: Record<string, string> = {}): Promise<RunResult> {
+export async function measureInFreshProcess(
+  plan: RerunPlan,
+  extra: string[],
+  what: string,
+  env: Record<string, string> = {},
+): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'cyclebench-child-'));
   const out = join(dir, 'result.json');
   try {
-    const args = [...childExecArgv(process.execArgv, []), ...cliCommand(), 'run', ...plan.files, ...plan.measureArgs, ...extra, '--json', out, '--quiet', '--no-save'];
+    const args = [
+      ...childExecArgv(process.execArgv, []),
+      ...cliCommand(),
+      'run',
+      ...plan.files,
+      ...plan.measureArgs,
+      ...extra,
+      '--json',
+      out,
+      '--quiet',
+      '--no-save',
+    ];
     const { code, signal, stderr } = await spawnCollect(process.execPath, args, plan.cwd, { ...plan.env, ...env, NO_COLOR: '1' });
-    if (code !== 0 && code !== 5) throw new CycleBenchError('E_RERUN', `${what} exited with ${signal ?? `code ${code}`} and measured nothing:\n${stderr.slice(-2000).trimEnd()}`);
+    if (code !== 0 && code !== 5)
+      throw new CycleBenchError(
+        'E_RERUN',
+        `${what} exited with ${signal ?? `code ${code}`} and measured nothing:\n${stderr.slice(-2000).trimEnd()}`,
+      );
     let text: string;
     try {
       text = readFileSync(out, 'utf8');
@@ -69,7 +89,12 @@ export function freshProcessRerun(plan: RerunPlan): Rerun {
   return (ids) => measureInFreshProcess(plan, ['--filter', exactIdsFilter(ids)], `confirmation re-run ${++count}`);
 }
 
-function spawnCollect(cmd: string, args: string[], cwd: string, env: Record<string, string | undefined>): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+function spawnCollect(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

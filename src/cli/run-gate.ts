@@ -88,14 +88,21 @@ export function emitVerdict(report: GateReport | null, out: VerdictOutputs, io: 
     else if (format === 'pr-comment') human.write(renderPrComment(report, { commentId: out.ci?.outputs.commentId }));
     else if (out.json !== '-') io.stdout.write(renderVerdictJson(report));
   }
-  const md = [out.run ? renderRun(out.run, 'markdown', { targets: report?.targets }) : '', report ? renderVerdictMarkdown(report, { errorsShown: out.run !== undefined }) : ''].filter(Boolean).join('\n');
+  const md = [
+    out.run ? renderRun(out.run, 'markdown', { targets: report?.targets }) : '',
+    report ? renderVerdictMarkdown(report, { errorsShown: out.run !== undefined }) : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   if (out.markdown) writeTo(out.markdown, md, io);
   if (out.json && report) writeTo(out.json, renderVerdictJson(report), io);
   if (out.ci) writeCiOutputs({ ...out.ci, markdown: md }, io);
   try {
     appendStepSummary(md, io);
   } catch (err) {
-    io.stderr.write(`cyclebench: warning: cannot write the GitHub step summary ${io.env.GITHUB_STEP_SUMMARY}: ${(err as Error).message}; the verdict stands.\n`);
+    io.stderr.write(
+      `cyclebench: warning: cannot write the GitHub step summary ${io.env.GITHUB_STEP_SUMMARY}: ${(err as Error).message}; the verdict stands.\n`,
+    );
   }
 }
 
@@ -190,7 +197,9 @@ export async function finishGate(run: RunResult, gate: PreparedGate, ctx: Finish
   }
   const { policy, base } = gate;
   const historyRegressions = gate.history && measured ? await historyAtThisRun(gate.store, run, policy) : [];
-  const only = base ? [...new Set([...run.benchmarks.map((b) => b.id), ...base.run.benchmarks.map((b) => b.id).filter(ctx.inScope)])] : undefined;
+  const only = base
+    ? [...new Set([...run.benchmarks.map((b) => b.id), ...base.run.benchmarks.map((b) => b.id).filter(ctx.inScope)])]
+    : undefined;
   const report = await evaluateRun(run, policy, {
     base: base?.run,
     baseLabel: base ? refLabel(base) : undefined,
@@ -201,11 +210,15 @@ export async function finishGate(run: RunResult, gate: PreparedGate, ctx: Finish
     historyRegressions,
     notes,
   });
-  if (base && run.mode === 'instructions' && policy.confirm > 0) report.notes.push('no confirmation re-runs: instruction counts are deterministic');
+  if (base && run.mode === 'instructions' && policy.confirm > 0)
+    report.notes.push('no confirmation re-runs: instruction counts are deterministic');
   // Saved after comparing, so `--baseline main --save-baseline main` compares with the old one.
-  if (gate.saveBaseline && measured) report.notes.push(`saved baseline ${gate.saveBaseline} to ${await gate.store.saveNamed('baseline', gate.saveBaseline, run)}`);
+  if (gate.saveBaseline && measured)
+    report.notes.push(`saved baseline ${gate.saveBaseline} to ${await gate.store.saveNamed('baseline', gate.saveBaseline, run)}`);
   ctx.onVerdict?.(report);
-  const judged = Boolean(report.comparison || report.targets.length || report.references.length || report.errored.length || report.historyRegressions.length);
+  const judged = Boolean(
+    report.comparison || report.targets.length || report.references.length || report.errored.length || report.historyRegressions.length,
+  );
   const ci = { report, current: run, base: base?.run, outputs: gate.outputs };
   if (judged) emitVerdict(report, { markdown: gate.markdown, run, ci }, { ...io, stdout: ctx.human }, ctx.shownRun);
   else {
@@ -229,5 +242,7 @@ async function historyAtThisRun(store: Store, run: RunResult, policy: Policy): P
     minRuns: policy.history.minRuns,
     seed: policy.seed,
   });
-  return analysis.series.filter((s) => ids.has(s.id) && s.regression).map((s) => ({ id: s.id, message: `${s.id}: ${s.regression!.message} (history)` }));
+  return analysis.series
+    .filter((s) => ids.has(s.id) && s.regression)
+    .map((s) => ({ id: s.id, message: `${s.id}: ${s.regression!.message} (history)` }));
 }

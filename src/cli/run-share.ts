@@ -44,7 +44,10 @@ function scopedIds(task: Task, filter: RunOptions['filter']): string[] {
 /** This run's share, or undefined when it measures the whole (filtered) suite. */
 export async function chooseShare(r: ShareRequest): Promise<Share | undefined> {
   if (r.shard) {
-    const tasks = r.tasks.map((t) => ({ key: `${t.kind}:${t.kind === 'bench' ? t.bench.name : t.group.name}`, ids: scopedIds(t, r.filter) }));
+    const tasks = r.tasks.map((t) => ({
+      key: `${t.kind}:${t.kind === 'bench' ? t.bench.name : t.group.name}`,
+      ids: scopedIds(t, r.filter),
+    }));
     // Durations from history before HEAD was committed: every job of one commit then reads the same
     // history, even while other jobs append to a shared store, and so plans the same assignment.
     const before = await commitTime(r.cwd);
@@ -58,7 +61,11 @@ export async function chooseShare(r: ShareRequest): Promise<Share | undefined> {
     const suite = r.tasks.flatMap((t) => scopedIds(t, r.filter));
     const ids = suite.filter((id) => wanted.has(id));
     const which = from.shard ? ` (shard ${from.shard.index}/${from.shard.count})` : '';
-    return { ids, shard: from.shard, note: `measuring the ${ids.length} of ${wanted.size} benchmarks of ${r.idsFrom}${which} that this suite has${ids.length ? '' : ': nothing to measure, no stored result written'}\n` };
+    return {
+      ids,
+      shard: from.shard,
+      note: `measuring the ${ids.length} of ${wanted.size} benchmarks of ${r.idsFrom}${which} that this suite has${ids.length ? '' : ': nothing to measure, no stored result written'}\n`,
+    };
   }
   return undefined;
 }

@@ -22,7 +22,10 @@ export function parseShard(text: string): ShardSpec {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || count > 1000 || index < 1 || index > count)
-    throw new CycleBenchError('E_USAGE', `--shard takes K/N with whole numbers 1 <= K <= N <= 1000 (shard K of N, such as 2/4), got '${text}'.`);
+    throw new CycleBenchError(
+      'E_USAGE',
+      `--shard takes K/N with whole numbers 1 <= K <= N <= 1000 (shard K of N, such as 2/4), got '${text}'.`,
+    );
   return { index, count };
 }
 
@@ -100,6 +103,7 @@ export function describeShard(p: ShardPlan, taskCount: number): string {
     p.basis === 'durations'
       ? `balanced by last known durations (${p.known} of ${p.total} benchmarks known in history): about ${(p.weight / 1000).toFixed(1)} s of ${(p.suiteWeight / 1000).toFixed(1)} s`
       : `balanced by count (no durations in history)`;
-  if (!p.ids.length) return `shard ${p.index}/${p.count}: no benchmarks in this shard (the suite has ${taskCount} task(s) for ${p.count} shards); nothing to measure, no stored result written\n`;
+  if (!p.ids.length)
+    return `shard ${p.index}/${p.count}: no benchmarks in this shard (the suite has ${taskCount} task(s) for ${p.count} shards); nothing to measure, no stored result written\n`;
   return `shard ${p.index}/${p.count}: ${p.tasks.length} of ${taskCount} task(s), ${p.ids.length} of ${p.total} benchmarks, ${share} [plan ${p.plan}]\n`;
 }

@@ -26,7 +26,12 @@ export async function commandStore(values: Values, io: CommandIO, config?: Loade
 }
 
 /** Runs `fn` with the command's store and releases the store's connections afterwards, whatever happens. */
-export async function withStore<T>(values: Values, io: CommandIO, config: LoadedConfig | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  values: Values,
+  io: CommandIO,
+  config: LoadedConfig | undefined,
+  fn: (store: Store) => Promise<T>,
+): Promise<T> {
   const store = await commandStore(values, io, config);
   try {
     return await fn(store);

@@ -19,7 +19,10 @@ export interface WorkflowOptions {
 }
 
 /** Artifact, folder and comment id per job. */
-const JOBS = { bench: { artifact: 'cyclebench-results', commentId: '' }, 'bench-gpu': { artifact: 'cyclebench-gpu-results', commentId: 'gpu' } };
+const JOBS = {
+  bench: { artifact: 'cyclebench-results', commentId: '' },
+  'bench-gpu': { artifact: 'cyclebench-gpu-results', commentId: 'gpu' },
+};
 
 function benchJob(id: keyof typeof JOBS, name: string, runsOn: string, o: WorkflowOptions): string {
   const { artifact, commentId } = JOBS[id];
@@ -239,6 +242,8 @@ ${benchJob('bench-gpu', 'benchmarks (GPU)', gpu, o)}`
         uses: actions/github-script@v7
         with:
           script: |
-${UPSERT_SCRIPT.split('\n').map((l) => `            ${l}`).join('\n')}
+${UPSERT_SCRIPT.split('\n')
+  .map((l) => `            ${l}`)
+  .join('\n')}
 `;
 }

@@ -35,8 +35,7 @@ export function counterFrequency(addon: ClockBinding, calibrationMs = 50): Frequ
   if (f) return f;
   const info = addon.clockInfo();
   if (info.kind === 'monotonic') f = { hz: 1e9, source: 'nanoseconds by definition', relUncertainty: 0 };
-  else if (info.reportedHz && info.kind === 'cntvct')
-    f = { hz: info.reportedHz, source: info.reportedSource, relUncertainty: 0 };
+  else if (info.reportedHz && info.kind === 'cntvct') f = { hz: info.reportedHz, source: info.reportedSource, relUncertainty: 0 };
   else if (info.reportedHz && info.reportedSource === 'cpuid 0x15')
     f = { hz: info.reportedHz, source: info.reportedSource, relUncertainty: 0 };
   else {

@@ -104,11 +104,15 @@ function side(b: BenchResult): SideSummary {
   };
 }
 
-function decide(ci: [number, number], p: number | null, alpha: number, noise: number): { verdict: Verdict; regression: boolean; improvement: boolean } {
+function decide(
+  ci: [number, number],
+  p: number | null,
+  alpha: number,
+  noise: number,
+): { verdict: Verdict; regression: boolean; improvement: boolean } {
   const verdict = bandVerdict(ci, p, alpha, noise);
   return { verdict, regression: verdict === 'slower', improvement: verdict === 'faster' };
 }
-
 
 /** The one-line message of a compared benchmark. */
 export function comparisonMessage(c: Pick<BenchComparison, 'id' | 'ratio' | 'ci' | 'pValue' | 'adjustedP' | 'method' | 'verdict'>): string {
@@ -149,9 +153,23 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
     const b = curById.get(id);
     const { alpha, noise } = policyFor(policy, id, (b ?? a)?.unit);
     const row: BenchComparison = {
-      id, unit: (b ?? a)!.unit, status: 'compared', method: 'none', base: a ? side(a) : null, current: b ? side(b) : null,
-      ratio: null, ci: null, pValue: null, adjustedP: null, test: null, verdict: null, regression: false, improvement: false,
-      alpha, noise, message: '',
+      id,
+      unit: (b ?? a)!.unit,
+      status: 'compared',
+      method: 'none',
+      base: a ? side(a) : null,
+      current: b ? side(b) : null,
+      ratio: null,
+      ci: null,
+      pValue: null,
+      adjustedP: null,
+      test: null,
+      verdict: null,
+      regression: false,
+      improvement: false,
+      alpha,
+      noise,
+      message: '',
     };
     out.push(row);
     if (!a || !b) {
@@ -193,9 +211,10 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
       tested.push(out.length - 1);
       continue;
     }
-    const byProcess = a.processes && b.processes && a.processes.medians.every((m) => m > 0) && b.processes.medians.every((m) => m > 0)
-      ? welchLogRatio(a.processes.medians, b.processes.medians, alpha)
-      : null;
+    const byProcess =
+      a.processes && b.processes && a.processes.medians.every((m) => m > 0) && b.processes.medians.every((m) => m > 0)
+        ? welchLogRatio(a.processes.medians, b.processes.medians, alpha)
+        : null;
     if (byProcess && byProcess.ci.every(Number.isFinite)) {
       // The process is the unit on both sides: Welch's t-test on log process medians.
       const r = byProcess;
@@ -227,7 +246,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
     }
     row.method = 'summary-only';
     row.ratio = sb.median / sa.median;
-    row.test = 'summary-only: ratio of medians, medians\' CIs compared';
+    row.test = "summary-only: ratio of medians, medians' CIs compared";
     if (sa.lo !== null && sa.hi !== null && sb.lo !== null && sb.hi !== null && sa.lo > 0) {
       row.ci = [sb.lo / sa.hi, sb.hi / sa.lo];
       Object.assign(row, decide(row.ci, null, alpha, noise));
@@ -237,7 +256,10 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
     }
     row.message = comparisonMessage(row);
   }
-  const adjusted = adjustPValues(tested.map((i) => out[i].pValue!), policy.correction);
+  const adjusted = adjustPValues(
+    tested.map((i) => out[i].pValue!),
+    policy.correction,
+  );
   tested.forEach((i, k) => {
     const row = out[i];
     row.adjustedP = Math.min(1, adjusted[k]);
@@ -245,7 +267,8 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
     row.message = comparisonMessage(row);
   });
   for (const row of out) if (row.status === 'compared' && !row.message) row.message = comparisonMessage(row);
-  for (const row of out) if (row.status === 'compared') addResourceChanges(row, compareResources(baseById.get(row.id)!, curById.get(row.id)!, policy));
+  for (const row of out)
+    if (row.status === 'compared') addResourceChanges(row, compareResources(baseById.get(row.id)!, curById.get(row.id)!, policy));
   return {
     base: runLabel(base, options.baseLabel ?? base.tag ?? 'base'),
     current: runLabel(current, options.currentLabel ?? current.tag ?? 'current'),

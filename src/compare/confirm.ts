@@ -82,7 +82,14 @@ export async function confirmRegressions(
         continue;
       }
       const row = again.benchmarks.find((r) => r.id === id)!;
-      attempts[id].push({ run: i, ratio: row.ratio, ci: row.ci, pValue: row.adjustedP ?? row.pValue, verdict: row.verdict, reproduced: row.regression });
+      attempts[id].push({
+        run: i,
+        ratio: row.ratio,
+        ci: row.ci,
+        pValue: row.adjustedP ?? row.pValue,
+        verdict: row.verdict,
+        reproduced: row.regression,
+      });
     }
   }
   const unresolved = new Set(errored.map((e) => e.id));

@@ -42,9 +42,7 @@ export function compareEnvironments(base: RunResult, current: RunResult): EnvCom
     ['clock', a.clock.name, b.clock.name, 'note'],
     ['native addon', a.native.available ? 'loaded' : 'not loaded', b.native.available ? 'loaded' : 'not loaded', 'note'],
   ];
-  const differences = fields
-    .filter(([, x, y]) => x !== y)
-    .map(([field, x, y, severity]) => ({ field, base: x, current: y, severity }));
+  const differences = fields.filter(([, x, y]) => x !== y).map(([field, x, y, severity]) => ({ field, base: x, current: y, severity }));
   // A changed Node version within one major is a note unless the major differs (already a warning).
   const warnings = differences
     .filter((d) => d.severity === 'warning')

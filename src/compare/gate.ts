@@ -80,7 +80,9 @@ export async function evaluateRun(run: RunResult, policy: Policy, o: EvaluateOpt
   const targets = evaluateTargets(run, policy.targets);
   const references = evaluateReferences(run, policy.references, { alpha: policy.alpha, seed: policy.seed });
   const errored = [
-    ...run.benchmarks.filter((b) => b.status === 'error').map((b) => ({ id: b.id, message: b.error ? `${b.error.name}: ${b.error.message}` : 'errored' })),
+    ...run.benchmarks
+      .filter((b) => b.status === 'error')
+      .map((b) => ({ id: b.id, message: b.error ? `${b.error.name}: ${b.error.message}` : 'errored' })),
     ...(confirmation?.errored ?? []).map((e) => ({ id: e.id, message: e.message })),
   ];
   const regressions: RegressionNote[] = (comparison?.benchmarks ?? [])

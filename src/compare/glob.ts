@@ -17,7 +17,10 @@ export function matchId(pattern: string, id: string): boolean {
   if (!isGlob(pattern)) return false;
   let re = cache.get(pattern);
   if (!re) {
-    const src = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const src = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     re = new RegExp(`^${src}$`, 's');
     cache.set(pattern, re);
   }

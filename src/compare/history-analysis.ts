@@ -101,7 +101,14 @@ function analyzeSeries(id: string, entries: HistoryEntry[], o: HistoryOptions): 
   const lastEntry = entries[entries.length - 1];
   const inLatest = points.length > 0 && points[points.length - 1].run === entries.length;
   const res: SeriesAnalysis = {
-    id, unit, points, latest: inLatest ? values[values.length - 1] : null, trend: null, changes: [], projection: null, regression: null,
+    id,
+    unit,
+    points,
+    latest: inLatest ? values[values.length - 1] : null,
+    trend: null,
+    changes: [],
+    projection: null,
+    regression: null,
   };
   if (!inLatest) res.reason = lastEntry?.benchmarks.some((b) => b.id === id) ? 'errored in the latest run' : 'not in the latest run';
   if (values.length < o.minRuns) {
@@ -115,7 +122,12 @@ function analyzeSeries(id: string, entries: HistoryEntry[], o: HistoryOptions): 
   const t = trend(values, o.alpha);
   const rel = level > 0 ? t.slope / level : NaN;
   const significant = Number.isFinite(t.slopeCI[0]) && (t.slopeCI[0] > 0 || t.slopeCI[1] < 0);
-  res.trend = { slope: t.slope, slopeCI: t.slopeCI, relativeSlope: rel, direction: !significant ? 'flat' : t.slope > 0 ? 'rising' : 'falling' };
+  res.trend = {
+    slope: t.slope,
+    slopeCI: t.slopeCI,
+    relativeSlope: rel,
+    direction: !significant ? 'flat' : t.slope > 0 ? 'rising' : 'falling',
+  };
   res.changes = changePoints(values, { alpha: o.alpha, minSize: 3, seed: o.seed }).map((c) => ({
     run: points[c.index].run,
     time: points[c.index].time,
@@ -127,7 +139,8 @@ function analyzeSeries(id: string, entries: HistoryEntry[], o: HistoryOptions): 
   const th = o.threshold?.(id);
   if (th) {
     const series = (statSeries[th.stat] ?? []).filter((v) => Number.isFinite(v));
-    if (series.length < o.minRuns) res.projection = { threshold: th, runs: null, reason: `${th.stat} not recorded in enough runs`, current: null };
+    if (series.length < o.minRuns)
+      res.projection = { threshold: th, runs: null, reason: `${th.stat} not recorded in enough runs`, current: null };
     else {
       const cur = series[series.length - 1];
       const p = projectCrossing(series, th.value);

@@ -36,7 +36,11 @@ export const EXTRA_EXAMPLES: Record<ExtraStat, string> = {
 };
 
 /** The value of an extra statistic for a benchmark, in the unit it is judged in, or why there is none. */
-export function extraStatistic(b: BenchResult, stat: ExtraStat, limitKind: string): { value: number | null; unit: ValueUnit; reason?: string } {
+export function extraStatistic(
+  b: BenchResult,
+  stat: ExtraStat,
+  limitKind: string,
+): { value: number | null; unit: ValueUnit; reason?: string } {
   const l = b.load;
   const r = b.resources;
   const none = (unit: ValueUnit, reason: string) => ({ value: null, unit, reason });
@@ -45,7 +49,9 @@ export function extraStatistic(b: BenchResult, stat: ExtraStat, limitKind: strin
       return l ? { value: l.successRate, unit: 'fraction' } : none('fraction', 'not a load test');
     case 'errors':
       if (!l) return none(limitKind === 'fraction' ? 'fraction' : 'count', 'not a load test');
-      return limitKind === 'fraction' ? { value: l.requests ? l.failed / l.requests : 0, unit: 'fraction' } : { value: l.failed, unit: 'count' };
+      return limitKind === 'fraction'
+        ? { value: l.requests ? l.failed / l.requests : 0, unit: 'fraction' }
+        : { value: l.failed, unit: 'count' };
     case 'throughput':
       return l ? { value: l.throughput, unit: 'ops' } : none('ops', 'not a load test');
     case 'rss':

@@ -88,7 +88,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
 /** Alpha and noise that apply to one benchmark after overrides. */
 export function policyFor(policy: Policy, id: string, unit: 'ns' | 'instructions' = 'ns'): { alpha: number; noise: number } {
   const o = bestMatch(policy.overrides, id);
-  const band = unit === 'instructions' ? policy.instructionNoise ?? DEFAULT_INSTRUCTION_NOISE : policy.noise;
+  const band = unit === 'instructions' ? (policy.instructionNoise ?? DEFAULT_INSTRUCTION_NOISE) : policy.noise;
   return { alpha: o?.alpha ?? policy.alpha, noise: o?.noise ?? band };
 }
 
@@ -100,7 +100,10 @@ export function checkPolicyMatches(policy: Policy, ids: readonly string[], confi
   const unmatched = (pattern: string) => !ids.some((id) => matchId(pattern, id));
   const fail = (where: string, what: string, pattern: string) => {
     const code = where === '--target' ? 'E_USAGE' : 'E_CONFIG';
-    throw new CycleBenchError(code, `${where}: ${what} '${pattern}' matches no benchmark.${didYouMean(pattern, ids)} Benchmarks: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}.`);
+    throw new CycleBenchError(
+      code,
+      `${where}: ${what} '${pattern}' matches no benchmark.${didYouMean(pattern, ids)} Benchmarks: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', ...' : ''}.`,
+    );
   };
   for (const t of policy.targets) if (unmatched(t.match)) fail(t.source ?? configFile ?? 'config', `target "${t.text}" for`, t.match);
   for (const o of policy.overrides) if (unmatched(o.match)) fail(configFile ?? 'config', 'override', o.match);

@@ -73,7 +73,11 @@ function centre(b: BenchResult, stat: TargetStat): number | null {
 }
 
 /** Evaluates references on one run. A reference to a benchmark that is not in the run fails with a reason. */
-export function evaluateReferences(run: RunResult, refs: readonly ReferenceSpec[], options: { alpha: number; seed: number }): ReferenceResult[] {
+export function evaluateReferences(
+  run: RunResult,
+  refs: readonly ReferenceSpec[],
+  options: { alpha: number; seed: number },
+): ReferenceResult[] {
   const byId = new Map(run.benchmarks.map((b) => [b.id, b]));
   return refs.map((r): ReferenceResult => {
     const maxRatio = r.maxRatio ?? 1.0;
@@ -82,9 +86,20 @@ export function evaluateReferences(run: RunResult, refs: readonly ReferenceSpec[
     const againstName = ext ? (r.against as { name: string }).name : (r.against as string);
     const ours = byId.get(r.bench);
     const fail = (reason: string, theirsText = 'n/a'): ReferenceResult => ({
-      bench: r.bench, against: againstName, kind: ext ? 'external' : 'bench', ours: null, theirs: null, theirsText,
-      unit: ours?.unit ?? 'ns', ratio: null, ci: null, pValue: null, maxRatio, pass: false,
-      message: `${r.bench} vs reference (${againstName}): n/a (${reason})`, reason,
+      bench: r.bench,
+      against: againstName,
+      kind: ext ? 'external' : 'bench',
+      ours: null,
+      theirs: null,
+      theirsText,
+      unit: ours?.unit ?? 'ns',
+      ratio: null,
+      ci: null,
+      pValue: null,
+      maxRatio,
+      pass: false,
+      message: `${r.bench} vs reference (${againstName}): n/a (${reason})`,
+      reason,
     });
     if (!ours) return fail(`benchmark ${r.bench} is not in this run`);
     const ourValue = centre(ours, stat);
@@ -106,7 +121,8 @@ export function evaluateReferences(run: RunResult, refs: readonly ReferenceSpec[
       const other = byId.get(againstName);
       if (!other) return fail(`reference benchmark ${againstName} is not in this run`);
       const theirValue = centre(other, stat);
-      if (theirValue === null || theirValue <= 0) return fail(`${againstName}: ${statisticOf(other, { stat }).reason ?? 'no positive value'}`);
+      if (theirValue === null || theirValue <= 0)
+        return fail(`${againstName}: ${statisticOf(other, { stat }).reason ?? 'no positive value'}`);
       theirs = theirValue;
       theirsText = formatValue(theirs, other.unit);
       ratio = ourValue / theirs;
@@ -121,8 +137,18 @@ export function evaluateReferences(run: RunResult, refs: readonly ReferenceSpec[
     const limit = maxRatio === 1 ? '' : `; limit ${maxRatio}× the reference`;
     const oursText = ours.unit === 'ns' ? formatNs(ourValue) : formatValue(ourValue, ours.unit);
     return {
-      bench: r.bench, against: againstName, kind: ext ? 'external' : 'bench', ours: ourValue, theirs, theirsText,
-      unit: ours.unit, ratio, ci, pValue, maxRatio, pass,
+      bench: r.bench,
+      against: againstName,
+      kind: ext ? 'external' : 'bench',
+      ours: ourValue,
+      theirs,
+      theirsText,
+      unit: ours.unit,
+      ratio,
+      ci,
+      pValue,
+      maxRatio,
+      pass,
       message: `${r.bench}: ${oursText} vs reference (${againstName}): ${theirsText}, ${describeRatio(ratio)}${limit}`,
     };
   });

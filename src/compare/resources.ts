@@ -28,7 +28,14 @@ export interface ResourceChange {
   text: string;
 }
 
-function change(metric: ResourceChange['metric'], what: string, base: number, current: number, unit: ResourceChange['unit'], band: number): ResourceChange | null {
+function change(
+  metric: ResourceChange['metric'],
+  what: string,
+  base: number,
+  current: number,
+  unit: ResourceChange['unit'],
+  band: number,
+): ResourceChange | null {
   if (!(base > 0) || !(current >= 0)) return null;
   const ratio = current / base;
   const verdict = ratio > 1 + band ? 'grew' : ratio < 1 - band ? 'shrank' : 'same';
@@ -44,6 +51,8 @@ export function compareResources(a: BenchResult, b: BenchResult, policy: Pick<Po
   if (!ra || !rb) return [];
   const out = [change('memory', 'peak RSS', ra.memory.rss.peak, rb.memory.rss.peak, 'bytes', policy.memoryNoise)];
   if (ra.cpu.perOpNs !== undefined && rb.cpu.perOpNs !== undefined)
-    out.push(change('cpu', b.kind === 'load' ? 'CPU per request' : 'CPU per iteration', ra.cpu.perOpNs, rb.cpu.perOpNs, 'ns', policy.cpuNoise));
+    out.push(
+      change('cpu', b.kind === 'load' ? 'CPU per request' : 'CPU per iteration', ra.cpu.perOpNs, rb.cpu.perOpNs, 'ns', policy.cpuNoise),
+    );
   return out.filter((c): c is ResourceChange => c !== null);
 }

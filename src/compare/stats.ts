@@ -54,17 +54,31 @@ export const bandVerdict = core.bandVerdict;
  * centre(b) / centre(a) for per-process medians: Welch's t-test on their logarithms, so the ratio is
  * the ratio of geometric means and its (1 - alpha) CI the exponentiated interval of the log difference.
  */
-export function welchLogRatio(a: readonly number[], b: readonly number[], alpha: number): { ratio: number; ci: [number, number]; pValue: number } {
+export function welchLogRatio(
+  a: readonly number[],
+  b: readonly number[],
+  alpha: number,
+): { ratio: number; ci: [number, number]; pValue: number } {
   const t = core.welchTTest(b.map(Math.log), a.map(Math.log), { confidence: 1 - alpha });
-  return { ratio: Math.exp(t.estimate), ci: [Math.exp(t.ci[0]), Math.exp(t.ci[1])], pValue: Number.isFinite(t.pValue) ? t.pValue : t.estimate === 0 ? 1 : 0 };
+  return {
+    ratio: Math.exp(t.estimate),
+    ci: [Math.exp(t.ci[0]), Math.exp(t.ci[1])],
+    pValue: Number.isFinite(t.pValue) ? t.pValue : t.estimate === 0 ? 1 : 0,
+  };
 }
 
 /** The geometric-mean ratio of per-round ratios, with a (1 - alpha) t-interval and p-value over rounds. */
 export function pairedRoundsRatio(ratios: readonly number[], alpha: number): { ratio: number; ci: [number, number]; pValue: number } {
   const logs = ratios.map(Math.log);
-  const t = core.pairedTTest(logs, logs.map(() => 0), { confidence: 1 - alpha });
+  const t = core.pairedTTest(
+    logs,
+    logs.map(() => 0),
+    { confidence: 1 - alpha },
+  );
   const p = Number.isFinite(t.pValue) ? t.pValue : t.estimate === 0 ? 1 : 0;
-  const ci: [number, number] = Number.isFinite(t.ci[0]) ? [Math.exp(t.ci[0]), Math.exp(t.ci[1])] : [Math.exp(t.estimate), Math.exp(t.estimate)];
+  const ci: [number, number] = Number.isFinite(t.ci[0])
+    ? [Math.exp(t.ci[0]), Math.exp(t.ci[1])]
+    : [Math.exp(t.estimate), Math.exp(t.estimate)];
   return { ratio: Math.exp(t.estimate), ci, pValue: p };
 }
 

@@ -57,7 +57,18 @@ const RE = new RegExp(`^\\s*(mean|median|min|max|ops|items|${EXTRA_STATS.join('|
 
 /** Bytes per second: decimal (kB, MB, GB, TB = 10^3k) or binary (KiB, MiB, GiB, TiB = 2^10k) units. */
 const BYTE_RATE = /^\s*((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\/s\s*$/;
-const BYTE_SCALE: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
+const BYTE_SCALE: Record<string, number> = {
+  B: 1,
+  kB: 1e3,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KiB: 2 ** 10,
+  MiB: 2 ** 20,
+  GiB: 2 ** 30,
+  TiB: 2 ** 40,
+};
 
 /** Parses `500MB/s`, `1.5 GiB/s`; null when `text` is not a byte rate. */
 export function parseByteRate(text: string): number | null {
@@ -69,15 +80,22 @@ export function parseByteRate(text: string): number | null {
 export function parseTarget(match: string, text: string, where: string, code: 'E_CONFIG' | 'E_USAGE' = 'E_CONFIG'): Target {
   const m = RE.exec(text);
   const bad = (why: string) =>
-    new CycleBenchError(code, `${where}: target ${JSON.stringify(text)} for ${JSON.stringify(match)}: ${why}. Write it like "p95 < 100ms", "mean < 50us", "median <= 2.5ms", "ops > 1e6", "throughput > 500MB/s" or "items > 1M/s".`);
+    new CycleBenchError(
+      code,
+      `${where}: target ${JSON.stringify(text)} for ${JSON.stringify(match)}: ${why}. Write it like "p95 < 100ms", "mean < 50us", "median <= 2.5ms", "ops > 1e6", "throughput > 500MB/s" or "items > 1M/s".`,
+    );
   if (!m) throw bad('not understood');
   const stat = m[1] as TargetStat;
   const bytes = parseByteRate(m[3]);
   // `throughput` is bytes per second of a declared throughput (500MB/s), or a load test's requests per second (500/s).
-  if (stat === 'throughput' && bytes !== null) return { match, text: text.trim(), stat, op: m[2] as Target['op'], limit: bytes, limitKind: 'byte-rate', source: where };
+  if (stat === 'throughput' && bytes !== null)
+    return { match, text: text.trim(), stat, op: m[2] as Target['op'], limit: bytes, limitKind: 'byte-rate', source: where };
   if ((EXTRA_STATS as readonly string[]).includes(stat)) {
     const x = parseExtraLimit(stat as ExtraStat, m[3]);
-    if (!x) throw bad(`${JSON.stringify(m[3])} is not a limit for ${stat} (write it like "${EXTRA_EXAMPLES[stat as ExtraStat]}"${stat === 'throughput' ? ', or 500MB/s for a declared throughput in bytes' : ''})`);
+    if (!x)
+      throw bad(
+        `${JSON.stringify(m[3])} is not a limit for ${stat} (write it like "${EXTRA_EXAMPLES[stat as ExtraStat]}"${stat === 'throughput' ? ', or 500MB/s for a declared throughput in bytes' : ''})`,
+      );
     return { match, text: text.trim(), stat, op: m[2] as Target['op'], limit: x.value, limitKind: x.kind, source: where };
   }
   if (bytes !== null) throw bad(`a rate in bytes applies to throughput ("throughput > ${m[3].trim()}")`);
@@ -98,7 +116,8 @@ export function parseTargets(spec: Record<string, string | string[]>, where: str
   const out: Target[] = [];
   for (const [match, v] of Object.entries(spec)) {
     for (const t of Array.isArray(v) ? v : [v]) {
-      if (typeof t !== 'string') throw new CycleBenchError('E_CONFIG', `${where}: targets[${JSON.stringify(match)}] must be a string or a list of strings.`);
+      if (typeof t !== 'string')
+        throw new CycleBenchError('E_CONFIG', `${where}: targets[${JSON.stringify(match)}] must be a string or a list of strings.`);
       out.push(parseTarget(match, t, where));
     }
   }
@@ -132,12 +151,24 @@ export function statisticOf(b: BenchResult, t: Pick<Target, 'stat' | 'quantile'>
     v = s.opsPerSec ?? (s.median > 0 ? 1e9 / s.median : undefined);
   } else if (t.stat === 'throughput' || t.stat === 'items') {
     const r = rateOf(b, t.stat === 'throughput' ? 'bytes' : 'items');
-    if (r.value === null) return { value: null, reason: r.reason.startsWith('no ') ? `${r.reason}: bench(name, fn, { throughput: { ${t.stat === 'throughput' ? 'bytes' : 'items'}: N } })` : r.reason };
+    if (r.value === null)
+      return {
+        value: null,
+        reason: r.reason.startsWith('no ')
+          ? `${r.reason}: bench(name, fn, { throughput: { ${t.stat === 'throughput' ? 'bytes' : 'items'}: N } })`
+          : r.reason,
+      };
     v = r.value;
   } else if (t.stat === 'mean' || t.stat === 'median' || t.stat === 'min' || t.stat === 'max') v = s[t.stat];
   else {
     // A percentile of batch means is not a percentile of calls: p95 < 100ms means calls to users.
-    if (t.quantile !== 0.5 && b.percentilesOver !== 'calls' && b.percentilesOver !== 'requests' && b.kind !== 'instructions' && b.kind !== 'load') {
+    if (
+      t.quantile !== 0.5 &&
+      b.percentilesOver !== 'calls' &&
+      b.percentilesOver !== 'requests' &&
+      b.kind !== 'instructions' &&
+      b.kind !== 'load'
+    ) {
       const calls = b.stats && b.totalIterations ? Math.round(b.totalIterations / b.stats.n) : undefined;
       return {
         value: null,
@@ -146,7 +177,11 @@ export function statisticOf(b: BenchResult, t: Pick<Target, 'stat' | 'quantile'>
     }
     const key = t.stat as keyof typeof s;
     if (typeof s[key] === 'number') v = s[key];
-    else if (b.samples && b.samples.length > 0 && t.quantile !== undefined) v = quantileOf([...b.samples].sort((x, y) => x - y), t.quantile);
+    else if (b.samples && b.samples.length > 0 && t.quantile !== undefined)
+      v = quantileOf(
+        [...b.samples].sort((x, y) => x - y),
+        t.quantile,
+      );
     else return { value: null, reason: `${t.stat} needs raw samples, which this result does not keep` };
   }
   return typeof v === 'number' && Number.isFinite(v) ? { value: v } : { value: null, reason: `${t.stat} not available` };
@@ -158,11 +193,29 @@ export function evaluateTargets(run: RunResult, targets: readonly Target[]): Tar
   for (const t of targets) {
     for (const b of run.benchmarks) {
       if (!matchId(t.match, b.id)) continue;
-      const extra = (EXTRA_STATS as readonly string[]).includes(t.stat) && t.limitKind !== 'byte-rate' ? extraStatistic(b, t.stat as ExtraStat, t.limitKind) : null;
-      const unit: ValueUnit = extra ? extra.unit : t.stat === 'ops' ? 'ops' : t.stat === 'throughput' ? 'B/s' : t.stat === 'items' ? 'items/s' : b.unit;
+      const extra =
+        (EXTRA_STATS as readonly string[]).includes(t.stat) && t.limitKind !== 'byte-rate'
+          ? extraStatistic(b, t.stat as ExtraStat, t.limitKind)
+          : null;
+      const unit: ValueUnit = extra
+        ? extra.unit
+        : t.stat === 'ops'
+          ? 'ops'
+          : t.stat === 'throughput'
+            ? 'B/s'
+            : t.stat === 'items'
+              ? 'items/s'
+              : b.unit;
       const base = { id: b.id, target: t.text, stat: t.stat, op: t.op, limit: t.limit, unit };
       if (t.limitKind === 'time' && b.unit !== 'ns') {
-        out.push({ ...base, value: null, pass: false, margin: null, marginText: 'cannot judge', reason: 'a time target on a benchmark that counts instructions' });
+        out.push({
+          ...base,
+          value: null,
+          pass: false,
+          margin: null,
+          marginText: 'cannot judge',
+          reason: 'a time target on a benchmark that counts instructions',
+        });
         continue;
       }
       const { value, reason } = extra ?? statisticOf(b, t);

@@ -1,7 +1,7 @@
 /** Parsing of quantities written by people: `100ms`, `2.5 µs`, `1e6`, `27.96ms`, `2M`. */
 import { CycleBenchError } from '../errors.js';
 
-const TIME_SCALE: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9 };
+const TIME_SCALE: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9 };
 const COUNT_SCALE: Record<string, number> = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
 
 /** A parsed quantity: a time in ns, or a plain number (count, ops/s, instructions). */

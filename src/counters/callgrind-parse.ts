@@ -45,7 +45,11 @@ export function parseCallgrindDump(text: string): CallgrindDump {
   if (!events) throw new Error('not a callgrind dump: no "events:" line');
   // Missing trailing numbers mean 0 (format spec); totals: is the dump's own sum, summary: the same
   // in files from the start of the run. Prefer totals.
-  const numbers = (totalsLine ?? summaryLine ?? '').trim().split(/\s+/).filter((s) => s.length > 0).map(Number);
+  const numbers = (totalsLine ?? summaryLine ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((s) => s.length > 0)
+    .map(Number);
   const totals = { Ir: 0 } as EventTotals;
   events.forEach((name, i) => {
     totals[name] = numbers[i] ?? 0;

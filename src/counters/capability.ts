@@ -51,7 +51,9 @@ function probe(): CountersCapability {
     const hw = events.some((e) => e.available && e.kind === 'hardware');
     const rdpmc = set.groups.some((g) => g.rdpmc);
     return {
-      perfEvent: any ? { available: true } : { available: false, reason: binding.countersSupported ? `no event could be opened: ${firstReason()}` : firstReason() },
+      perfEvent: any
+        ? { available: true }
+        : { available: false, reason: binding.countersSupported ? `no event could be opened: ${firstReason()}` : firstReason() },
       hardware: hw ? { available: true } : { available: false, reason: firstReason('hardware') },
       rdpmc: rdpmc
         ? { available: true }

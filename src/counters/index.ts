@@ -18,14 +18,7 @@ export type { CounterKind } from './events.js';
 export { countersCapability } from './capability.js';
 export type { CountersCapability, CounterEventCapability } from './capability.js';
 export { underValgrind, measureInstructions } from './instructions.js';
-export {
-  valgrindCapability,
-  runUnderCallgrind,
-  deterministicNodeFlags,
-  deterministicEnv,
-  callgrindArgs,
-  readDumps,
-} from './valgrind.js';
+export { valgrindCapability, runUnderCallgrind, deterministicNodeFlags, deterministicEnv, callgrindArgs, readDumps } from './valgrind.js';
 export type { ValgrindCapability, CallgrindRunOptions } from './valgrind.js';
 export { parseCallgrindDump, totalsByLabel } from './callgrind-parse.js';
 export type { CallgrindDump, EventTotals } from './callgrind-parse.js';

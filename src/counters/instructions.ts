@@ -74,8 +74,7 @@ function warmWindow(begin: () => void, end: (label: string) => void, dry: (on: b
     runWindow(fns[i % 5], ends[(i + 1) % 5], 'warm', fns[(i + 2) % 5], i, fns, 'x', i, undefined, null, fns[0], i);
   dry(true);
   try {
-    for (let i = 0; i < 100; i++)
-      runWindow(begin, end, 'cyclebench:warm', fns[i % 5], i, fns, 'x', i, undefined, null, fns[0], i);
+    for (let i = 0; i < 100; i++) runWindow(begin, end, 'cyclebench:warm', fns[i % 5], i, fns, 'x', i, undefined, null, fns[0], i);
   } finally {
     dry(false);
   }
@@ -98,7 +97,10 @@ function warmWindow(begin: () => void, end: (label: string) => void, dry: (on: b
 export function measureInstructions<A extends unknown[]>(label: string, loop: (...args: A) => unknown, ...args: A): void {
   checkLabel(label);
   if (args.length > MAX_LOOP_ARGS)
-    throw new CycleBenchError('E_BAD_ARGUMENT', `measureInstructions passes at most ${MAX_LOOP_ARGS} arguments to the loop, got ${args.length}`);
+    throw new CycleBenchError(
+      'E_BAD_ARGUMENT',
+      `measureInstructions passes at most ${MAX_LOOP_ARGS} arguments to the loop, got ${args.length}`,
+    );
   const { binding, reason } = instrumentBinding();
   if (!binding) throw new CycleBenchError('E_NATIVE_UNAVAILABLE', `instruction counting needs the native addon: ${reason}`);
   if (!windowWarm) warmWindow(binding.callgrindBegin, binding.callgrindEnd, binding.callgrindDry);

@@ -57,10 +57,7 @@ export function resolveEventNames(events: 'default' | readonly string[]): string
   const seen = new Set<string>();
   for (const name of events) {
     if (!COUNTER_EVENT_NAMES.includes(name))
-      throw new CycleBenchError(
-        'E_BAD_ARGUMENT',
-        `unknown counter event '${name}'; known events: ${COUNTER_EVENT_NAMES.join(', ')}`,
-      );
+      throw new CycleBenchError('E_BAD_ARGUMENT', `unknown counter event '${name}'; known events: ${COUNTER_EVENT_NAMES.join(', ')}`);
     if (seen.has(name)) throw new CycleBenchError('E_BAD_ARGUMENT', `counter event '${name}' is listed twice`);
     seen.add(name);
   }
@@ -94,7 +91,10 @@ class PerfCounterSet implements CounterSet {
     if (buf !== this.bound) {
       if (this.closed) throw new CycleBenchError('E_COUNTERS_UNAVAILABLE', 'counters: the set is closed');
       if (buf.length < this.length)
-        throw new CycleBenchError('E_BAD_ARGUMENT', `counters: readInto needs a Float64Array of ${this.length} elements, got ${buf.length}`);
+        throw new CycleBenchError(
+          'E_BAD_ARGUMENT',
+          `counters: readInto needs a Float64Array of ${this.length} elements, got ${buf.length}`,
+        );
       if (this.length === 0) {
         this.bound = buf;
         return;

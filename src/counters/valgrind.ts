@@ -38,7 +38,14 @@ export type ValgrindCapability = Availability & {
  * one it does not know is left out, and the flags used are recorded with each result.
  */
 export function deterministicNodeFlags(): string[] {
-  return supportedV8Flags(['--single-threaded', '--random-seed=1', '--hash-seed=1', '--predictable-gc-schedule', '--no-memory-reducer', '--no-maglev']).kept;
+  return supportedV8Flags([
+    '--single-threaded',
+    '--random-seed=1',
+    '--hash-seed=1',
+    '--predictable-gc-schedule',
+    '--no-memory-reducer',
+    '--no-maglev',
+  ]).kept;
 }
 
 /** Environment for the child: one libuv pool thread (fewer threads for valgrind to serialise). */
@@ -90,7 +97,11 @@ function probe(): ValgrindCapability {
     });
     return { available: true, version, path, callgrindChecked: true };
   } catch (err) {
-    const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim().split('\n').slice(-3).join(' | ');
+    const stderr = String((err as { stderr?: Buffer }).stderr ?? '')
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' | ');
     return { available: false, version, path, reason: `callgrind failed to run ${trueBin}: ${stderr || (err as Error).message}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -85,11 +85,7 @@ export function subtract(
   return out;
 }
 
-function ratio(
-  values: Readonly<Record<string, CounterValue>>,
-  numerator: string,
-  denominator: string,
-): CounterValue {
+function ratio(values: Readonly<Record<string, CounterValue>>, numerator: string, denominator: string): CounterValue {
   const n = values[numerator];
   const d = values[denominator];
   const missing: string[] = [];

@@ -15,7 +15,9 @@ async function serve(request: ChildRequest, send: (m: ChildMessage) => void): Pr
   try {
     setCollectOnly(true);
     await loadBenchFile(request.file);
-    const found = defaultSuite().tasks.find((t) => (t.kind === 'bench' ? t.bench.name : t.group.name) === request.name && t.kind === request.kind);
+    const found = defaultSuite().tasks.find(
+      (t) => (t.kind === 'bench' ? t.bench.name : t.group.name) === request.name && t.kind === request.kind,
+    );
     if (!found) throw new Error(`no ${request.kind} named '${request.name}' in ${request.file}`);
     // Filtered as the parent filtered it, so a group runs only the contenders the parent expects.
     const task = filterTask(found, request.options.filter);

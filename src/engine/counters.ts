@@ -32,7 +32,11 @@ export function medianCounters(samples: readonly Record<string, CounterValue>[])
 }
 
 /** The counters a result reports: the benchmark's medians minus the empty loop's, and derived rates. */
-export function resultCounters(set: CounterSet, samples: readonly Record<string, CounterValue>[], empty: readonly Record<string, CounterValue>[]): Record<string, CounterValue> {
+export function resultCounters(
+  set: CounterSet,
+  samples: readonly Record<string, CounterValue>[],
+  empty: readonly Record<string, CounterValue>[],
+): Record<string, CounterValue> {
   const net = set.subtract(medianCounters(samples), medianCounters(empty));
   const d = set.derived(net);
   return { ...net, ipc: d.ipc, 'branch-miss-rate': d.branchMissRate, 'cache-miss-rate': d.cacheMissRate };

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { capabilities } from '../capabilities.js';
 import { packageRoot } from '../native/load.js';
-import { SCHEMA_VERSION, type BenchResult, type ComplexityFit, type Environment, type GroupComparison, type RunResult } from '../result/types.js';
+import {
+  SCHEMA_VERSION,
+  type BenchResult,
+  type ComplexityFit,
+  type Environment,
+  type GroupComparison,
+  type RunResult,
+} from '../result/types.js';
 
 /** This package's version. */
 export function toolVersion(): string {
@@ -28,8 +35,16 @@ export function environment(): Environment {
     cpu: caps.cpu,
     os: caps.os,
     runtime: caps.runtime,
-    clock: { name: c.name, frequencyHz: c.frequencyHz, frequencySource: c.frequencySource, resolutionNs: c.resolutionNs, overheadNs: c.overheadNs },
-    native: caps.native.available ? { available: true, source: caps.native.source } : { available: false, reason: caps.native.reason, source: 'none' },
+    clock: {
+      name: c.name,
+      frequencyHz: c.frequencyHz,
+      frequencySource: c.frequencySource,
+      resolutionNs: c.resolutionNs,
+      overheadNs: c.overheadNs,
+    },
+    native: caps.native.available
+      ? { available: true, source: caps.native.source }
+      : { available: false, reason: caps.native.reason, source: 'none' },
     counters: caps.counters.perfEvent,
     cuda: caps.cuda.available ? { available: true } : { available: false, reason: caps.cuda.reason },
   };

@@ -22,7 +22,11 @@ export function describeThrown(err: unknown): RecordedError {
     return { name: e.name, message: e.message, stack: e.stack, ...(typeof e.code === 'string' ? { code: e.code } : {}) };
   }
   const value = err === undefined || err === null ? '' : `: ${inspect(err, { depth: 2, breakLength: Infinity, maxStringLength: 200 })}`;
-  return { name: 'NonErrorThrown', message: `threw or rejected with ${article(err)}, not an Error (so no stack)${value}`, code: 'E_THROWN_VALUE' };
+  return {
+    name: 'NonErrorThrown',
+    message: `threw or rejected with ${article(err)}, not an Error (so no stack)${value}`,
+    code: 'E_THROWN_VALUE',
+  };
 }
 
 /** An Error carrying a result code, for failures the engine itself detects. */
@@ -97,7 +101,11 @@ export class FaultWatch {
         if (!s) return watch.realExit.call(process, code as number);
         const n = Number(code ?? process.exitCode ?? 0);
         s.exits.set(s.focus, n);
-        throw codedError('E_EXIT', `the benchmark called process.exit(${n}); in-process cyclebench throws this error at the call instead, so the run goes on (the benchmark may catch it): use isolate: 'process' to measure code that exits`, 'ProcessExit');
+        throw codedError(
+          'E_EXIT',
+          `the benchmark called process.exit(${n}); in-process cyclebench throws this error at the call instead, so the run goes on (the benchmark may catch it): use isolate: 'process' to measure code that exits`,
+          'ProcessExit',
+        );
       } as typeof process.exit;
     }
   }
@@ -131,11 +139,22 @@ export function withFaults(r: BenchResult, scope: Scope, leaked: Record<string, 
   const exit = scope.exits.get(r.id);
   const rejections = scope.rejections.get(r.id);
   let error: RecordedError | undefined;
-  if (exit !== undefined && r.error?.code !== 'E_EXIT') error = describeThrown(codedError('E_EXIT', `the benchmark called process.exit(${exit}) and caught the error cyclebench threw there; use isolate: 'process' to measure code that exits`, 'ProcessExit'));
+  if (exit !== undefined && r.error?.code !== 'E_EXIT')
+    error = describeThrown(
+      codedError(
+        'E_EXIT',
+        `the benchmark called process.exit(${exit}) and caught the error cyclebench threw there; use isolate: 'process' to measure code that exits`,
+        'ProcessExit',
+      ),
+    );
   else if (rejections?.length && r.status !== 'error') {
     const first = describeThrown(rejections[0]);
     const more = rejections.length > 1 ? ` (and ${rejections.length - 1} more)` : '';
-    error = { ...first, message: `an unhandled promise rejection surfaced while it ran${more}: ${first.message}`, code: 'E_UNHANDLED_REJECTION' };
+    error = {
+      ...first,
+      message: `an unhandled promise rejection surfaced while it ran${more}: ${first.message}`,
+      code: 'E_UNHANDLED_REJECTION',
+    };
   }
   if (!error || r.status === 'skipped') return r;
   const { stats: _s, rawStats: _r, samples: _x, statsUnavailable: _u, deadCode: _d, ...rest } = r;

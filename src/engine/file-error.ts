@@ -28,9 +28,12 @@ async function syntaxError(file: string): Promise<(Place & { text: string }) | u
     transformSync(readFileSync(file, 'utf8'), { loader: loaderOf(file), format: 'esm', sourcefile: file, target: 'esnext' });
     return undefined;
   } catch (err) {
-    const e = (err as { errors?: Array<{ text: string; location: { line: number; column: number; lineText: string } | null }> }).errors?.[0];
+    const e = (err as { errors?: Array<{ text: string; location: { line: number; column: number; lineText: string } | null }> })
+      .errors?.[0];
     if (!e) return undefined;
-    return e.location ? { text: e.text, line: e.location.line, column: e.location.column + 1, lineText: e.location.lineText } : { text: e.text, line: 0, column: 0 };
+    return e.location
+      ? { text: e.text, line: e.location.line, column: e.location.column + 1, lineText: e.location.lineText }
+      : { text: e.text, line: 0, column: 0 };
   }
 }
 

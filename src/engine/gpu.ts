@@ -48,7 +48,15 @@ export async function sampleGpuSeries(fn: GpuWork, options: GpuSampleOptions = {
       total += sample.totalGpuNs;
       const verdict = gpuShouldStop({ samplesNs, totalGpuNs: total, elapsedMs: performance.now() - t0 }, r);
       if (verdict.stop)
-        return { samplesNs, iterationsPerSample: iterations, stopReason: verdict.reason, throttledDiscarded: discarded, noise: verdict.noise, mode: sampler.mode, last };
+        return {
+          samplesNs,
+          iterationsPerSample: iterations,
+          stopReason: verdict.reason,
+          throttledDiscarded: discarded,
+          noise: verdict.noise,
+          mode: sampler.mode,
+          last,
+        };
     }
   } finally {
     sampler.dispose();
@@ -64,9 +72,13 @@ export async function runGpuBench(def: BenchDef, args: Args, id: string, keepSam
   try {
     const throughput = resolveThroughput(def.options.throughput, args, id);
     await def.options.before?.(args);
-    const series = await sampleGpuSeries((ctx: Parameters<GpuWork>[0]) => def.fn(args, ctx) as void | Promise<void>, gpuOptions(def.options.gpu), {
-      timeoutMs: def.options.maxTimeMs ?? gpuStopRule.timeoutMs,
-    });
+    const series = await sampleGpuSeries(
+      (ctx: Parameters<GpuWork>[0]) => def.fn(args, ctx) as void | Promise<void>,
+      gpuOptions(def.options.gpu),
+      {
+        timeoutMs: def.options.maxTimeMs ?? gpuStopRule.timeoutMs,
+      },
+    );
     await def.options.after?.(args);
     const { last } = series;
     // The device's peak memory clock and bus width, so reports can give bandwidth as a fraction of peak.

@@ -69,7 +69,16 @@ async function plainCopies(files: string[]): Promise<{ files: string[]; original
   const originals = new Map<string, string>();
   for (const file of files) {
     const out = join(dirname(file), `.${basename(file)}.cyclebench-instructions.mjs`);
-    await build({ entryPoints: [file], outfile: out, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' });
+    await build({
+      entryPoints: [file],
+      outfile: out,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'silent',
+    });
     originals.set(out, file);
   }
   return { files: [...originals.keys()], originals, cleanup: () => originals.forEach((_, out) => rmSync(out, { force: true })) };
@@ -83,12 +92,24 @@ async function childScript(): Promise<{ script: string; cleanup(): void }> {
   // Inside the package, so the bundled loader still finds the package root and its addon.
   const script = join(packageRoot(), 'node_modules', '.cache', 'cyclebench', `instructions-child-${process.pid}.mjs`);
   const { build } = await import('esbuild');
-  await build({ entryPoints: [source], outfile: script, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' });
+  await build({
+    entryPoints: [source],
+    outfile: script,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   return { script, cleanup: () => rmSync(script, { force: true }) };
 }
 
 /** Parent side: runs the files under callgrind and returns a result in instruction units. */
-export async function runInstructionMode(files: string[], options: RunOptions & { iterations?: number; warmupCalls?: number; cacheSim?: boolean }): Promise<RunResult> {
+export async function runInstructionMode(
+  files: string[],
+  options: RunOptions & { iterations?: number; warmupCalls?: number; cacheSim?: boolean },
+): Promise<RunResult> {
   const cap = valgrindCapability();
   if (!cap.available) throw new CycleBenchError('E_VALGRIND_UNAVAILABLE', `--mode instructions needs valgrind: ${cap.reason}`);
   const startedAt = new Date().toISOString();
@@ -126,7 +147,11 @@ async function measureUnderCallgrind(
     onStdout: (chunk) => (stdout += chunk),
   });
   const line = stdout.split('\n').find((l) => l.startsWith(META_PREFIX));
-  if (!line) throw new CycleBenchError('E_VALGRIND_UNAVAILABLE', `the instruction-count child reported no results; its output ended with: ${stdout.slice(-2000)}`);
+  if (!line)
+    throw new CycleBenchError(
+      'E_VALGRIND_UNAVAILABLE',
+      `the instruction-count child reported no results; its output ended with: ${stdout.slice(-2000)}`,
+    );
   const metas = JSON.parse(line.slice(META_PREFIX.length)) as InstructionMeta[];
   for (const m of metas) {
     const original = m.file && copies.originals.get(resolve(m.file));
@@ -135,7 +160,9 @@ async function measureUnderCallgrind(
   // The child's V8 flags (checked against this Node's) go with each count: counts taken with other
   // flags, or on another Node line, count other code (compare warns when they differ).
   const flags = deterministicNodeFlags();
-  const benchmarks = metas.map((m) => instructionResult(m, totals, request.iterations)).map((b) => (b.status === 'ok' ? { ...b, processFlags: flags } : b));
+  const benchmarks = metas
+    .map((m) => instructionResult(m, totals, request.iterations))
+    .map((b) => (b.status === 'ok' ? { ...b, processFlags: flags } : b));
   const band = options.instructionNoise ?? DEFAULT_INSTRUCTION_NOISE;
   return runEnvelope({ startedAt, mode: 'instructions', tag: options.tag, benchmarks, groups: groupComparisons(metas, benchmarks, band) });
 }
@@ -146,7 +173,8 @@ export function instructionResult(m: InstructionMeta, totals: Map<string, Record
   if (m.status !== 'ok') return failedResult(base, m.status, new Error(m.message ?? m.status), 0);
   const real = totals.get(m.id);
   const empty = totals.get(emptyLabel(m.id));
-  if (!real || !empty) return failedResult(base, 'error', new Error(`callgrind wrote no dump labelled '${real ? emptyLabel(m.id) : m.id}'`), 0);
+  if (!real || !empty)
+    return failedResult(base, 'error', new Error(`callgrind wrote no dump labelled '${real ? emptyLabel(m.id) : m.id}'`), 0);
   const perIteration = (real.Ir - empty.Ir) / iterations;
   const counters: Record<string, CounterValue> = {};
   for (const [event, value] of Object.entries(real))
@@ -180,10 +208,22 @@ export function groupComparisons(metas: InstructionMeta[], results: BenchResult[
     const cur = byId.get(m.id);
     if (!base?.stats || !cur?.stats || !(base.stats.median > 0)) continue;
     const key = `${m.group}${JSON.stringify(m.args)}`;
-    const g = out.get(key) ?? { group: m.group, baseline: m.baseline, ...(Object.keys(m.args).length ? { args: m.args } : {}), entries: [] };
+    const g = out.get(key) ?? {
+      group: m.group,
+      baseline: m.baseline,
+      ...(Object.keys(m.args).length ? { args: m.args } : {}),
+      entries: [],
+    };
     out.set(key, g);
     const ratio = cur.stats.median / base.stats.median;
-    g.entries.push({ id: m.id, name: m.name, ratio, ci: [ratio, ratio], pValue: ratio === 1 ? 1 : 0, verdict: bandVerdict([ratio, ratio], null, 0.05, band) });
+    g.entries.push({
+      id: m.id,
+      name: m.name,
+      ratio,
+      ci: [ratio, ratio],
+      pValue: ratio === 1 ? 1 : 0,
+      verdict: bandVerdict([ratio, ratio], null, 0.05, band),
+    });
   }
   return [...out.values()];
 }
@@ -205,9 +245,21 @@ export async function serveInstructions(): Promise<void> {
   const measureOne = async (def: BenchDef, args: Args, group?: string, baseline?: string) => {
     const id = benchId(def.name, group, args);
     if (!matchesFilter(id, request.filter)) return;
-    const meta: InstructionMeta = { id, name: def.name, group, baseline, args, file: def.file && relative(process.cwd(), def.file), status: 'ok' };
+    const meta: InstructionMeta = {
+      id,
+      name: def.name,
+      group,
+      baseline,
+      args,
+      file: def.file && relative(process.cwd(), def.file),
+      status: 'ok',
+    };
     metas.push(meta);
-    const skip = def.options.gpu ? 'instruction-count mode does not measure GPU benchmarks' : def.options.load ? 'instruction-count mode does not run load tests' : skipReason(def);
+    const skip = def.options.gpu
+      ? 'instruction-count mode does not measure GPU benchmarks'
+      : def.options.load
+        ? 'instruction-count mode does not run load tests'
+        : skipReason(def);
     if (skip) {
       meta.status = 'skipped';
       meta.message = skip;

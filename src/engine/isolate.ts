@@ -6,7 +6,15 @@
  */
 import { CycleBenchError } from '../errors.js';
 import { resolveSampling, type RunOptions, type Sampling } from './options.js';
-import { serializeFilter, type ChildMessage, type ChildRequest, type Resume, type RunContext, type Task, type TaskOutcome } from './defs.js';
+import {
+  serializeFilter,
+  type ChildMessage,
+  type ChildRequest,
+  type Resume,
+  type RunContext,
+  type Task,
+  type TaskOutcome,
+} from './defs.js';
 import { codedError } from './faults.js';
 import { allowanceMs, deadlineMessage, deadlinePassed, msToDeadline, timeoutMessage } from './limits.js';
 import { failedResult } from './result.js';
@@ -44,23 +52,35 @@ function taskLimit(task: Task, options: RunOptions): { sampling: Sampling; conte
 /** Why a child died, as the error recorded for the benchmarks it was running. */
 function deathError(mode: 'worker' | 'process', end: ChildEnd): Error {
   // The line that says what happened (V8's FATAL ERROR, an uncaught error's first line), else the last lines.
-  const lines = (end.stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (end.stderr ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const key = lines.findLast((l) => /^(FATAL ERROR|[A-Za-z]*Error\b)/.test(l));
   const said = lines.length ? `; its stderr said: ${(key ?? lines.slice(-3).join(' | ')).slice(0, 400)}` : '';
-  if (end.error?.code === 'ERR_WORKER_OUT_OF_MEMORY') return codedError('ERR_WORKER_OUT_OF_MEMORY', `the isolated worker ran out of memory and was stopped: ${end.error.message} (its limit: RunOptions.memoryLimitMb, else V8's default)`);
+  if (end.error?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return codedError(
+      'ERR_WORKER_OUT_OF_MEMORY',
+      `the isolated worker ran out of memory and was stopped: ${end.error.message} (its limit: RunOptions.memoryLimitMb, else V8's default)`,
+    );
   if (end.error) return codedError(end.error.code ?? 'E_CRASH', `the isolated ${mode} failed: ${end.error.message}`);
   if (end.signal) return codedError('E_CRASH', `the isolated ${mode} was killed by ${end.signal} before sending its results${said}`);
-  return codedError('E_EXIT', `the isolated ${mode} exited with code ${end.code} before sending its results (did the benchmark call process.exit(${end.code})?)${said}`);
+  return codedError(
+    'E_EXIT',
+    `the isolated ${mode} exited with code ${end.code} before sending its results (did the benchmark call process.exit(${end.code})?)${said}`,
+  );
 }
 
 /** How one child's attempt at the rest of a task ended. */
-type Attempt =
-  | { kind: 'end' }
-  | { kind: 'error'; message: string }
-  | { kind: 'died'; running: string[]; error: (id: string) => Error };
+type Attempt = { kind: 'end' } | { kind: 'error'; message: string } | { kind: 'died'; running: string[]; error: (id: string) => Error };
 
 /** Runs one top-level task isolated; as many fresh children as it takes to give every benchmark a result. */
-export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 'process', nodeFlags: readonly string[] = []): Promise<TaskOutcome> {
+export async function runIsolated(
+  task: Task,
+  ctx: RunContext,
+  mode: 'worker' | 'process',
+  nodeFlags: readonly string[] = [],
+): Promise<TaskOutcome> {
   const plan = taskPlan(task, ctx.options.filter);
   const results = new Map<string, BenchResult>();
   const groups = new Map<number, GroupComparison[]>();
@@ -111,11 +131,26 @@ export async function runIsolated(task: Task, ctx: RunContext, mode: 'worker' | 
 }
 
 /** One child, from `resume` on, until it ends, dies, or is killed at its allowance or the run's deadline. */
-function attempt(task: Task, ctx: RunContext, mode: 'worker' | 'process', resume: Resume, onPoint: (point: number, o: TaskOutcome) => void, nodeFlags: readonly string[]): Promise<Attempt> {
+function attempt(
+  task: Task,
+  ctx: RunContext,
+  mode: 'worker' | 'process',
+  resume: Resume,
+  onPoint: (point: number, o: TaskOutcome) => void,
+  nodeFlags: readonly string[],
+): Promise<Attempt> {
   const limit = taskLimit(task, ctx.options);
   const allowance = allowanceMs(limit.sampling, limit.contenders);
   const name = task.kind === 'bench' ? task.bench.name : task.group.name;
-  const request: ChildRequest = { file: taskFile(task), kind: task.kind, name, options: serializableOptions(ctx.options), index: ctx.index, total: ctx.total, resume };
+  const request: ChildRequest = {
+    file: taskFile(task),
+    kind: task.kind,
+    name,
+    options: serializableOptions(ctx.options),
+    index: ctx.index,
+    total: ctx.total,
+    resume,
+  };
   return new Promise<Attempt>((resolve) => {
     let running: string[] = [];
     let killedFor: ((id: string) => Error) | undefined;
@@ -133,12 +168,15 @@ function attempt(task: Task, ctx: RunContext, mode: 'worker' | 'process', resume
       clearTimeout(timer);
       const toDeadline = msToDeadline(ctx.options);
       const byDeadline = toDeadline < allowance + extra;
-      timer = setTimeout(() => {
-        killedFor = byDeadline
-          ? () => new CycleBenchError('E_TIMEOUT', deadlineMessage(true, mode))
-          : (id) => new CycleBenchError('E_TIMEOUT', timeoutMessage(id, limit.sampling, limit.contenders, mode));
-        child.kill();
-      }, Math.max(0, Math.min(toDeadline, allowance + extra)));
+      timer = setTimeout(
+        () => {
+          killedFor = byDeadline
+            ? () => new CycleBenchError('E_TIMEOUT', deadlineMessage(true, mode))
+            : (id) => new CycleBenchError('E_TIMEOUT', timeoutMessage(id, limit.sampling, limit.contenders, mode));
+          child.kill();
+        },
+        Math.max(0, Math.min(toDeadline, allowance + extra)),
+      );
     };
     const onMessage = (m: ChildMessage) => {
       if (settled) return;

@@ -16,9 +16,25 @@ export interface BoundaryReader {
 }
 
 /** A sync measuring loop: returns elapsed clock ticks for n calls. */
-export type SyncLoop = (fn: Function, args: unknown, state: unknown, n: number, now: () => number, sink: Sink, reader?: BoundaryReader) => number;
+export type SyncLoop = (
+  fn: Function,
+  args: unknown,
+  state: unknown,
+  n: number,
+  now: () => number,
+  sink: Sink,
+  reader?: BoundaryReader,
+) => number;
 /** An async measuring loop: every promise is awaited before the next call starts. */
-export type AsyncLoop = (fn: Function, args: unknown, state: unknown, n: number, now: () => number, sink: Sink, reader?: BoundaryReader) => Promise<number>;
+export type AsyncLoop = (
+  fn: Function,
+  args: unknown,
+  state: unknown,
+  n: number,
+  now: () => number,
+  sink: Sink,
+  reader?: BoundaryReader,
+) => Promise<number>;
 
 let serial = 0;
 
@@ -57,7 +73,6 @@ export function doNotOptimize<T>(value: T): T {
   kept.v = value;
   return value;
 }
-
 
 /** True for anything with a callable `then`. */
 export function isThenable(v: unknown): v is PromiseLike<unknown> {

@@ -93,7 +93,8 @@ export interface ThroughputOption<A extends Args = Args> {
 export type LoadFn<A extends Args = Args> = (args: A, request: LoadRequest) => unknown;
 
 /** Options of `load(name, fn, options)`: the load shape, plus a benchmark's hooks, arguments, skip and resource sampling. */
-export type LoadTestOptions<A extends Args = Args> = LoadOptions & Pick<BenchOptions<unknown, A>, 'before' | 'after' | 'args' | 'skip' | 'resources'>;
+export type LoadTestOptions<A extends Args = Args> = LoadOptions &
+  Pick<BenchOptions<unknown, A>, 'before' | 'after' | 'args' | 'skip' | 'resources'>;
 
 /** Options of a group of contenders. */
 export interface GroupOptions extends SamplingOptions, ProcessSetup {

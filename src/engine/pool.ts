@@ -65,8 +65,17 @@ export function processStates(medians: readonly number[]): StatesSummary | undef
     else last.push(m);
   }
   if (levels.length < 2) return undefined;
-  const states = levels.map((l) => ({ level: l.reduce((a, b) => a + b, 0) / l.length, share: l.length / medians.length, visits: l.length }));
-  return { states, switches: 0, across: 'processes', ...(states[states.length - 1].level / states[0].level >= TIER_CHANGE_RATIO ? { tierChange: true } : {}) };
+  const states = levels.map((l) => ({
+    level: l.reduce((a, b) => a + b, 0) / l.length,
+    share: l.length / medians.length,
+    visits: l.length,
+  }));
+  return {
+    states,
+    switches: 0,
+    across: 'processes',
+    ...(states[states.length - 1].level / states[0].level >= TIER_CHANGE_RATIO ? { tierChange: true } : {}),
+  };
 }
 
 function pooledGroup(parts: GroupComparison[]): GroupComparison {

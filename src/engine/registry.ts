@@ -7,7 +7,7 @@ export { setCurrentFile } from './collect.js';
 
 /** The suite that module-level `bench`, `group` and `run` use (shared by every copy of this module). */
 export function defaultSuite(): Suite {
-  return ((collectState.defaultSuite ??= new Suite()) as Suite);
+  return (collectState.defaultSuite ??= new Suite()) as Suite;
 }
 
 /** Empties the default suite (after a run, or between CLI files in tests). */

@@ -44,14 +44,22 @@ export function resolveThroughput(option: ThroughputOption<any> | undefined, arg
     if (v === undefined) continue;
     const n = typeof v === 'function' ? v(args) : v;
     if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
-      throw new TypeError(`${id}: throughput.${what} must be a positive finite number per iteration, got ${typeof n === 'number' ? n : typeof n}`);
+      throw new TypeError(
+        `${id}: throughput.${what} must be a positive finite number per iteration, got ${typeof n === 'number' ? n : typeof n}`,
+      );
     out[what] = n;
   }
   return Object.keys(out).length ? out : undefined;
 }
 
 /** Builds a BenchResult from a finished contender (an errored one when its throughput declaration is invalid). */
-export async function contenderResult(c: Contender, stopReason: StopReason, gc: GcWatch, keepSamples: boolean, counters?: CounterSet | null): Promise<BenchResult> {
+export async function contenderResult(
+  c: Contender,
+  stopReason: StopReason,
+  gc: GcWatch,
+  keepSamples: boolean,
+  counters?: CounterSet | null,
+): Promise<BenchResult> {
   let throughput: Throughput | undefined;
   try {
     throughput = resolveThroughput(c.def.options.throughput, c.args, c.id);
@@ -113,7 +121,11 @@ export { TIER_CHANGE_RATIO };
  * sampled at, the tier changed before sampling, which the samples alone cannot show (they may hold
  * one level). The states then say so: the warm-up level, and a tier change.
  */
-export function withWarmupTier(states: StatesSummary | undefined, warmupFastNs: number | undefined, medianNs: number | undefined): StatesSummary | undefined {
+export function withWarmupTier(
+  states: StatesSummary | undefined,
+  warmupFastNs: number | undefined,
+  medianNs: number | undefined,
+): StatesSummary | undefined {
   if (warmupFastNs === undefined || medianNs === undefined || !(medianNs >= TIER_CHANGE_RATIO * warmupFastNs)) return states;
   const s = states ?? { states: [{ level: medianNs, share: 1, visits: 1 }], switches: 0 };
   return { ...s, tierChange: true, warmupLevel: warmupFastNs };
@@ -123,7 +135,12 @@ export function withWarmupTier(states: StatesSummary | undefined, warmupFastNs: 
 export function statesSummary(samples: ArrayLike<number>, gcPerSample: ArrayLike<number>): StatesSummary | undefined {
   const r = detectStates(samples, {}, gcPerSample.length === samples.length ? gcPerSample : undefined);
   if (r.verdict !== 'states') return undefined;
-  const states = r.states.map((s) => ({ level: s.level, share: s.share, visits: s.visits, ...(s.perSample !== undefined ? { gcPerSample: s.perSample } : {}) }));
+  const states = r.states.map((s) => ({
+    level: s.level,
+    share: s.share,
+    visits: s.visits,
+    ...(s.perSample !== undefined ? { gcPerSample: s.perSample } : {}),
+  }));
   const tierChange = states[states.length - 1].level / states[0].level >= TIER_CHANGE_RATIO;
   return { states, switches: r.switches, ...(tierChange ? { tierChange } : {}) };
 }

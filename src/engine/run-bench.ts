@@ -43,11 +43,20 @@ async function measure(def: BenchDef, args: Args, ctx: RunContext, base: Paramet
     do {
       await c.sample(gc);
       resources?.poll();
-      reason = rule.check(c.raw.length, performance.now() - c.samplingStartedAt, () => c.correctedHalfWidth(), () => c.provenDead(), () => c.steady());
+      reason = rule.check(
+        c.raw.length,
+        performance.now() - c.samplingStartedAt,
+        () => c.correctedHalfWidth(),
+        () => c.provenDead(),
+        () => c.steady(),
+      );
     } while (!reason);
     await c.finish();
     await ctx.gc.flush();
-    return withResources(withMissingCounters(await contenderResult(c, reason, ctx.gc, sampling.keepSamples, ctx.counters), ctx.options.counters, ctx.counters), resources);
+    return withResources(
+      withMissingCounters(await contenderResult(c, reason, ctx.gc, sampling.keepSamples, ctx.counters), ctx.options.counters, ctx.counters),
+      resources,
+    );
   } catch (err) {
     return withResources(failedResult(base, 'error', err, performance.now() - started), resources);
   }

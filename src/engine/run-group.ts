@@ -86,14 +86,19 @@ async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude
       mismatches.push(c.name);
       live.splice(live.indexOf(c), 1);
       const show = (v: unknown) => inspect(v, { depth: 4, breakLength: Infinity, maxStringLength: 200, maxArrayLength: 20 });
-      const err = new Error(`output differs from the baseline '${baselineName}' on the same input: ${show(c.firstOutput)} (${c.name}) vs ${show(baseline.firstOutput)} (${baselineName}); not timed`);
+      const err = new Error(
+        `output differs from the baseline '${baselineName}' on the same input: ${show(c.firstOutput)} (${c.name}) vs ${show(baseline.firstOutput)} (${baselineName}); not timed`,
+      );
       err.name = 'EquivalenceError';
       results.set(c.name, failedResult({ id: c.id, name: c.name, group: group.name, args, file: c.def.file }, 'error', err, 0));
     }
   }
 
   const failed = (c: Contender, err: unknown) => {
-    results.set(c.name, failedResult({ id: c.id, name: c.name, group: group.name, args, file: c.def.file }, 'error', err, performance.now() - c.startedAt));
+    results.set(
+      c.name,
+      failedResult({ id: c.id, name: c.name, group: group.name, args, file: c.def.file }, 'error', err, performance.now() - c.startedAt),
+    );
     live.splice(live.indexOf(c), 1);
   };
   for (const c of [...live]) {
@@ -148,7 +153,14 @@ async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude
   await ctx.gc.flush();
   for (const c of live) {
     await focus(c, () => c.finish());
-    results.set(c.name, withMissingCounters(await contenderResult(c, reason ?? 'error', ctx.gc, sampling.keepSamples, ctx.counters), ctx.options.counters, ctx.counters));
+    results.set(
+      c.name,
+      withMissingCounters(
+        await contenderResult(c, reason ?? 'error', ctx.gc, sampling.keepSamples, ctx.counters),
+        ctx.options.counters,
+        ctx.counters,
+      ),
+    );
   }
   await settle(); // rejections of the last rounds surface before results are judged
   for (const [name, r] of results) results.set(name, withFaults(r, scope, leaks.get(name)));

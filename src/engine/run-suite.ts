@@ -39,5 +39,12 @@ export async function runSuite(suite: { tasks: readonly Task[] }, options: RunOp
     closeRunContext(ctx);
   }
   for (const b of out.benchmarks) if (b.file) b.file = relative(process.cwd(), b.file) || b.file;
-  return runEnvelope({ startedAt, mode: 'time', tag: options.tag, benchmarks: out.benchmarks, groups: out.groups, complexity: complexityFits(out.benchmarks) });
+  return runEnvelope({
+    startedAt,
+    mode: 'time',
+    tag: options.tag,
+    benchmarks: out.benchmarks,
+    groups: out.groups,
+    complexity: complexityFits(out.benchmarks),
+  });
 }

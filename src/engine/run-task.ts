@@ -14,7 +14,10 @@ import { runGroupPoint } from './run-group.js';
 import type { BenchResult } from '../result/types.js';
 
 /** The context a run (or an isolated child's share of it) measures in. Close it with {@link closeRunContext}. */
-export function createRunContext(options: RunOptions, at: { index: number; total: number; resolutionNs: number; progress?: RunContext['progress'] }): RunContext {
+export function createRunContext(
+  options: RunOptions,
+  at: { index: number; total: number; resolutionNs: number; progress?: RunContext['progress'] },
+): RunContext {
   return {
     options,
     clock: bestClock(),
@@ -104,7 +107,12 @@ export function filterTask(task: Task, filter: RunOptions['filter']): Task | nul
  * handing each point's outcome to `onPoint` as soon as it is complete. Points not started before
  * the run's deadline are recorded as not run.
  */
-export async function runTaskHere(task: Task, ctx: RunContext, resume: Resume = { point: 0, exclude: [] }, onPoint?: (point: number, o: TaskOutcome) => void): Promise<TaskOutcome> {
+export async function runTaskHere(
+  task: Task,
+  ctx: RunContext,
+  resume: Resume = { point: 0, exclude: [] },
+  onPoint?: (point: number, o: TaskOutcome) => void,
+): Promise<TaskOutcome> {
   const out: TaskOutcome = { benchmarks: [], groups: [] };
   for (const p of taskPlan(task, ctx.options.filter)) {
     if (p.point < resume.point) continue;
@@ -113,13 +121,16 @@ export async function runTaskHere(task: Task, ctx: RunContext, resume: Resume = 
     const id = task.kind === 'bench' ? ids[0] : benchId(task.group.name, undefined, p.args);
     ctx.progress({ type: 'bench', id, index: ctx.index, total: ctx.total });
     let o: TaskOutcome;
-    if (deadlinePassed(ctx.options)) o = { benchmarks: pointFailed(p, new CycleBenchError('E_TIMEOUT', deadlineMessage(false)), exclude), groups: [] };
+    if (deadlinePassed(ctx.options))
+      o = { benchmarks: pointFailed(p, new CycleBenchError('E_TIMEOUT', deadlineMessage(false)), exclude), groups: [] };
     else {
       ctx.running?.(ids);
-      o = task.kind === 'bench' ? { benchmarks: [await runBench(task.bench, p.args, ctx)], groups: [] } : await runGroupPoint(task.group, p.args, ctx, exclude);
+      o =
+        task.kind === 'bench'
+          ? { benchmarks: [await runBench(task.bench, p.args, ctx)], groups: [] }
+          : await runGroupPoint(task.group, p.args, ctx, exclude);
     }
-    for (const r of o.benchmarks)
-      ctx.progress(doneEvent(r, ctx.index++, ctx.total));
+    for (const r of o.benchmarks) ctx.progress(doneEvent(r, ctx.index++, ctx.total));
     onPoint?.(p.point, o);
     out.benchmarks.push(...o.benchmarks);
     out.groups.push(...o.groups);
@@ -129,5 +140,14 @@ export async function runTaskHere(task: Task, ctx: RunContext, resume: Resume = 
 
 /** The progress event of a finished benchmark: its median, or the bound of probable dead code. */
 export function doneEvent(r: BenchResult, index: number, total: number): ProgressEvent {
-  return { type: 'done', id: r.id, index, total, status: r.status, medianNs: r.stats?.median, unit: r.unit, ...(r.deadCode ? { boundNs: r.deadCode.upperBound } : {}) };
+  return {
+    type: 'done',
+    id: r.id,
+    index,
+    total,
+    status: r.status,
+    medianNs: r.stats?.median,
+    unit: r.unit,
+    ...(r.deadCode ? { boundNs: r.deadCode.upperBound } : {}),
+  };
 }

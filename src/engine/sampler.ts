@@ -11,7 +11,6 @@ import { benchLimit, emptyWarmupMs, type TimeLimit } from './limits.js';
 import { provenDead } from './dead-code.js';
 import { isThenable, makeAsyncLoop, makeSyncLoop, type AsyncLoop, type BoundaryReader, type Sink, type SyncLoop } from './loop.js';
 
-
 /** Deterministic per-benchmark jitter source, seeded by the id's FNV-1a hash, so runs reproduce their iteration counts. */
 function jitterSource(id: string): () => number {
   let seed = 2166136261;

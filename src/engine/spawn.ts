@@ -31,7 +31,16 @@ export function childExecArgv(parent: readonly string[], extra: readonly string[
   const out: string[] = [];
   for (let i = 0; i < parent.length; i++) {
     const a = parent[i];
-    if (a === '-e' || a === '--eval' || a === '-p' || a === '--print' || a === '--input-type' || a === '--import' || a === '--require' || a === '-r') {
+    if (
+      a === '-e' ||
+      a === '--eval' ||
+      a === '-p' ||
+      a === '--print' ||
+      a === '--input-type' ||
+      a === '--import' ||
+      a === '--require' ||
+      a === '-r'
+    ) {
       i++; // and its value
       continue;
     }

@@ -9,7 +9,10 @@ import type { RunResult } from '../result/types.js';
 
 function checkName(name: unknown, what: string): asserts name is string {
   if (typeof name !== 'string' || name.trim() === '' || /[/\n]/.test(name))
-    throw new CycleBenchError('E_BAD_ARGUMENT', `${what} name must be a non-empty string without '/' or newlines, got ${JSON.stringify(name)}`);
+    throw new CycleBenchError(
+      'E_BAD_ARGUMENT',
+      `${what} name must be a non-empty string without '/' or newlines, got ${JSON.stringify(name)}`,
+    );
 }
 
 function checkArgs(args: ArgAxes | undefined, where: string): void {
@@ -36,9 +39,14 @@ export class Suite {
     checkArgs(options.args, `benchmark '${name}'`);
     if (options.load) checkLoad(name, options.load, this.openGroup?.name);
     const def: BenchDef = { name, fn: fn as BenchFn<any>, options: options as BenchOptions<any>, file: collectState.currentFile };
-    const siblings = this.openGroup ? this.openGroup.benches.map((b) => b.name) : this.tasks.flatMap((t) => (t.kind === 'bench' ? [t.bench.name] : []));
+    const siblings = this.openGroup
+      ? this.openGroup.benches.map((b) => b.name)
+      : this.tasks.flatMap((t) => (t.kind === 'bench' ? [t.bench.name] : []));
     if (siblings.includes(name))
-      throw new CycleBenchError('E_BAD_ARGUMENT', `benchmark '${name}' is registered twice${this.openGroup ? ` in group '${this.openGroup.name}'` : ''}`);
+      throw new CycleBenchError(
+        'E_BAD_ARGUMENT',
+        `benchmark '${name}' is registered twice${this.openGroup ? ` in group '${this.openGroup.name}'` : ''}`,
+      );
     if (this.openGroup) this.openGroup.benches.push(def);
     else this.tasks.push({ kind: 'bench', bench: def });
     return this;
@@ -49,7 +57,8 @@ export class Suite {
     checkName(name, 'group');
     const [options, body] = typeof optionsOrBody === 'function' ? [{}, optionsOrBody] : [optionsOrBody, maybeBody];
     if (typeof body !== 'function') throw new CycleBenchError('E_BAD_ARGUMENT', `group '${name}': expected a callback`);
-    if (this.openGroup) throw new CycleBenchError('E_BAD_ARGUMENT', `group '${name}' is nested in '${this.openGroup.name}'; groups do not nest`);
+    if (this.openGroup)
+      throw new CycleBenchError('E_BAD_ARGUMENT', `group '${name}' is nested in '${this.openGroup.name}'; groups do not nest`);
     checkArgs(options.args, `group '${name}'`);
     const def: GroupDef = { name, options, benches: [], file: collectState.currentFile };
     this.openGroup = def;
@@ -60,7 +69,10 @@ export class Suite {
     }
     if (def.benches.length === 0) throw new CycleBenchError('E_BAD_ARGUMENT', `group '${name}' has no benchmarks`);
     if (options.baseline && !def.benches.some((b) => b.name === options.baseline))
-      throw new CycleBenchError('E_BAD_ARGUMENT', `group '${name}': baseline '${options.baseline}' is not one of its benchmarks (${def.benches.map((b) => b.name).join(', ')})`);
+      throw new CycleBenchError(
+        'E_BAD_ARGUMENT',
+        `group '${name}': baseline '${options.baseline}' is not one of its benchmarks (${def.benches.map((b) => b.name).join(', ')})`,
+      );
     this.tasks.push({ kind: 'group', group: def });
     return this;
   }

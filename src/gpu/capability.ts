@@ -31,9 +31,7 @@ export type CudaReport = Availability & CudaDetails;
 
 function library(state: GpuProbe[keyof Omit<GpuProbe, 'devices'>], version?: string): GpuLibrary {
   const extra = { ...(state.path ? { path: state.path } : {}), ...(version ? { version } : {}) };
-  return state.available
-    ? { available: true, ...extra }
-    : { available: false, reason: state.reason ?? 'unavailable', ...extra };
+  return state.available ? { available: true, ...extra } : { available: false, reason: state.reason ?? 'unavailable', ...extra };
 }
 
 /** Turns a probe into a capability report (exported for tests). */

@@ -47,7 +47,8 @@ function dims(d: Dim3, what: string): [number, number, number] {
   const a = typeof d === 'number' ? [d] : d;
   const out: [number, number, number] = [a[0] ?? 1, a[1] ?? 1, a[2] ?? 1];
   for (const v of out)
-    if (!Number.isInteger(v) || v < 1) throw new CycleBenchError('E_BAD_ARGUMENT', `${what} dimensions must be positive integers, got ${JSON.stringify(d)}`);
+    if (!Number.isInteger(v) || v < 1)
+      throw new CycleBenchError('E_BAD_ARGUMENT', `${what} dimensions must be positive integers, got ${JSON.stringify(d)}`);
   return out;
 }
 
@@ -122,7 +123,11 @@ export class GpuModule {
   kernel(name: string): Kernel {
     if (this.#unloaded) throw new CycleBenchError('E_GPU', `kernel ${name}: the module was unloaded`);
     const symbol = this.lowered[name] ?? name;
-    return new Kernel(name, withGpu((g) => g.moduleFunction(this.handle, symbol), `kernel ${name}`), this.device);
+    return new Kernel(
+      name,
+      withGpu((g) => g.moduleFunction(this.handle, symbol), `kernel ${name}`),
+      this.device,
+    );
   }
 
   /** Unloads the module. Idempotent. */
@@ -137,15 +142,26 @@ export class GpuModule {
 export function loadModule(image: string | Uint8Array | CompiledProgram, options: { device?: number } = {}): GpuModule {
   const device = options.device ?? 0;
   if (typeof image === 'string' || image instanceof Uint8Array) {
-    return new GpuModule(withGpu((g) => g.moduleLoad(device, image), 'moduleLoad'), device);
+    return new GpuModule(
+      withGpu((g) => g.moduleLoad(device, image), 'moduleLoad'),
+      device,
+    );
   }
   const program = image;
   if (program.cubin) {
     try {
-      return new GpuModule(withGpu((g) => g.moduleLoad(device, program.cubin!), 'moduleLoad'), device, program.lowered);
+      return new GpuModule(
+        withGpu((g) => g.moduleLoad(device, program.cubin!), 'moduleLoad'),
+        device,
+        program.lowered,
+      );
     } catch {
       /* an older driver may refuse a newer toolkit's cubin: the PTX may still JIT */
     }
   }
-  return new GpuModule(withGpu((g) => g.moduleLoad(device, program.ptx), 'moduleLoad'), device, program.lowered);
+  return new GpuModule(
+    withGpu((g) => g.moduleLoad(device, program.ptx), 'moduleLoad'),
+    device,
+    program.lowered,
+  );
 }

@@ -57,7 +57,8 @@ export class DeviceBuffer implements DevicePointer {
 
 /** Allocates `bytes` of device memory on `device` (default 0). */
 export function alloc(bytes: number, options: { device?: number } = {}): DeviceBuffer {
-  if (!Number.isInteger(bytes) || bytes < 1) throw new CycleBenchError('E_BAD_ARGUMENT', `alloc: bytes must be a positive integer, got ${bytes}`);
+  if (!Number.isInteger(bytes) || bytes < 1)
+    throw new CycleBenchError('E_BAD_ARGUMENT', `alloc: bytes must be a positive integer, got ${bytes}`);
   const device = options.device ?? 0;
   const ptr = withGpu((g) => g.alloc(device, bytes), `alloc(${bytes} bytes on device ${device})`);
   return new DeviceBuffer(ptr, bytes, device);

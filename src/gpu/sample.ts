@@ -181,7 +181,9 @@ export class GpuSampler {
     for (let i = 0; i < timers; i++) totalNs += this.#timers[i].elapsedNs();
     const timedOut = blocked && g.blockTimedOut(dev);
     if (timedOut)
-      notes.push('the blocking kernel timed out: the work synchronised inside the sample or enqueueing took too long, so launch latency is included');
+      notes.push(
+        'the blocking kernel timed out: the work synchronised inside the sample or enqueueing took too long, so launch latency is included',
+      );
     if (wantBlock && !blocked) notes.push('the device cannot map host memory: no blocking kernel, launch latency is included');
     const out: GpuSample = {
       gpuNs: totalNs / iterations,

@@ -70,7 +70,13 @@ export function scalingRows(points: ReadonlyArray<{ devices: number; timeNs: num
 export function formatScalingTable(rows: readonly ScalingRow[]): string {
   const header = ['devices', 'time', 'wall', 'speed-up', 'efficiency'];
   const fmt = (ns: number) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(3)} ms` : `${(ns / 1e3).toFixed(2)} us`);
-  const body = rows.map((r) => [String(r.devices), fmt(r.timeNs), fmt(r.wallNs), `${r.speedup.toFixed(2)}x`, `${(r.efficiency * 100).toFixed(1)}%`]);
+  const body = rows.map((r) => [
+    String(r.devices),
+    fmt(r.timeNs),
+    fmt(r.wallNs),
+    `${r.speedup.toFixed(2)}x`,
+    `${(r.efficiency * 100).toFixed(1)}%`,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');

@@ -37,7 +37,10 @@ export function streamHandle(stream: StreamLike): Handle {
 
 /** Creates a non-blocking stream on `device` (default 0). */
 export function createStream(device = 0): GpuStream {
-  return new GpuStream(withGpu((g) => g.streamCreate(device), 'streamCreate'), device);
+  return new GpuStream(
+    withGpu((g) => g.streamCreate(device), 'streamCreate'),
+    device,
+  );
 }
 
 /** Waits for all work on the device (or on one stream). */

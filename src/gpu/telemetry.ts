@@ -14,7 +14,9 @@ export const THROTTLE_CLOCK_FRACTION = 0.9;
 export function classifyThrottle(r: NvmlReading): { throttled: boolean; reasons: string[] } {
   const reasons: string[] = [];
   if (r.throttleReasons !== undefined && (r.throttleReasons & ~BENIGN_REASONS) !== 0) {
-    const names = (r.throttleNames ?? '').split(',').filter((n) => n && !['gpu_idle', 'applications_clocks_setting', 'display_clock_setting'].includes(n));
+    const names = (r.throttleNames ?? '')
+      .split(',')
+      .filter((n) => n && !['gpu_idle', 'applications_clocks_setting', 'display_clock_setting'].includes(n));
     reasons.push(...names);
   }
   const reference = r.smClockDefaultMHz ?? r.smClockAppMHz;

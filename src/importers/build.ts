@@ -3,7 +3,14 @@
  * checks that turn a malformed file into an error naming the file and what is wrong.
  */
 import { CycleBenchError } from '../errors.js';
-import { SCHEMA_VERSION, type BenchResult, type Environment, type ImportedFrom, type RunResult, type SampleStats } from '../result/types.js';
+import {
+  SCHEMA_VERSION,
+  type BenchResult,
+  type Environment,
+  type ImportedFrom,
+  type RunResult,
+  type SampleStats,
+} from '../result/types.js';
 
 /** What every importer gets besides the parsed JSON. */
 export interface ImportContext {
@@ -31,13 +38,22 @@ export function notThe(ctx: ImportContext, what: string, problem: string): Cycle
 }
 
 /** An environment where only what the other tool recorded is filled in; the rest says unknown. */
-export function importedEnvironment(tool: string, known: { cpu?: string | null; arch?: string | null; platform?: string | null; runtime?: string | null } = {}): Environment {
+export function importedEnvironment(
+  tool: string,
+  known: { cpu?: string | null; arch?: string | null; platform?: string | null; runtime?: string | null } = {},
+): Environment {
   return {
     // logicalCores must be a number in the format: 0 stands for unknown.
     cpu: { model: known.cpu ?? 'unknown', logicalCores: 0, governor: null, arch: known.arch ?? 'unknown' },
     os: { platform: known.platform ?? 'unknown', type: 'unknown', kernel: 'unknown' },
     runtime: { node: known.runtime ?? 'unknown', v8: 'unknown', execArgv: [] },
-    clock: { name: `${tool}'s clock`, frequencyHz: UNKNOWN, frequencySource: `not recorded by ${tool}`, resolutionNs: UNKNOWN, overheadNs: UNKNOWN },
+    clock: {
+      name: `${tool}'s clock`,
+      frequencyHz: UNKNOWN,
+      frequencySource: `not recorded by ${tool}`,
+      resolutionNs: UNKNOWN,
+      overheadNs: UNKNOWN,
+    },
     native: { available: false, reason: `measured by ${tool}, not by cyclebench`, source: 'none' },
   };
 }
@@ -45,22 +61,53 @@ export function importedEnvironment(tool: string, known: { cpu?: string | null; 
 /** A benchmark that the other tool reports as failed (no statistics). */
 export function failedBench(id: string, name: string, group: string | undefined, message: string): BenchResult {
   return {
-    id, name, ...(group ? { group } : {}), status: 'error', error: { name: 'Error', message }, kind: 'cpu', unit: 'ns',
-    totalIterations: 0, stopReason: 'error', wallMs: 0, flags: {},
+    id,
+    name,
+    ...(group ? { group } : {}),
+    status: 'error',
+    error: { name: 'Error', message },
+    kind: 'cpu',
+    unit: 'ns',
+    totalIterations: 0,
+    stopReason: 'error',
+    wallMs: 0,
+    flags: {},
   };
 }
 
 /** A measured benchmark from imported statistics (nanoseconds per iteration); no raw samples. */
-export function measuredBench(id: string, name: string, group: string | undefined, stats: SampleStats, totalIterations: number, wallMs: number): BenchResult {
+export function measuredBench(
+  id: string,
+  name: string,
+  group: string | undefined,
+  stats: SampleStats,
+  totalIterations: number,
+  wallMs: number,
+): BenchResult {
   return {
-    id, name, ...(group ? { group } : {}), status: 'ok', kind: 'cpu', unit: 'ns', stats,
+    id,
+    name,
+    ...(group ? { group } : {}),
+    status: 'ok',
+    kind: 'cpu',
+    unit: 'ns',
+    stats,
     // The other tool decided when to stop; both importers' tools stop on a time budget.
-    totalIterations, stopReason: 'budget', wallMs, flags: {},
+    totalIterations,
+    stopReason: 'budget',
+    wallMs,
+    flags: {},
   };
 }
 
 /** The run envelope. Ids must be unique: a repeated id gets ` #2`, ` #3` (both tools allow repeated names). */
-export function importedRun(ctx: ImportContext, from: Omit<ImportedFrom, 'file' | 'samples'>, environment: Environment, benchmarks: BenchResult[], startedAt: Date): RunResult {
+export function importedRun(
+  ctx: ImportContext,
+  from: Omit<ImportedFrom, 'file' | 'samples'>,
+  environment: Environment,
+  benchmarks: BenchResult[],
+  startedAt: Date,
+): RunResult {
   const seen = new Map<string, number>();
   for (const b of benchmarks) {
     const k = (seen.get(b.id) ?? 0) + 1;

@@ -11,7 +11,18 @@
  * errs wide. The mean's `moe` is not used: it bounds the mean, which rare long pauses dominate.
  */
 import type { BenchResult, SampleStats } from '../result/types.js';
-import { failedBench, importedEnvironment, importedRun, isObj, measuredBench, notThe, num, UNKNOWN, type ImportContext, type Obj } from './build.js';
+import {
+  failedBench,
+  importedEnvironment,
+  importedRun,
+  isObj,
+  measuredBench,
+  notThe,
+  num,
+  UNKNOWN,
+  type ImportContext,
+  type Obj,
+} from './build.js';
 import type { RunResult } from '../result/types.js';
 
 const WHAT = 'the JSON of `vitest bench --outputJson`';
@@ -19,7 +30,8 @@ const MS = 1e6;
 const Z95 = 1.959963984540054;
 
 /** How `importedFrom.ci` describes the interval. */
-export const VITEST_CI = 'median ± 1.96 · 2 (p75 − median) / √n: the sample median\'s asymptotic standard error with the density at the median estimated from the upper quartile (vitest writes no samples)';
+export const VITEST_CI =
+  "median ± 1.96 · 2 (p75 − median) / √n: the sample median's asymptotic standard error with the density at the median estimated from the upper quartile (vitest writes no samples)";
 
 /** True when `json` has the shape vitest writes. */
 export function looksLikeVitest(json: unknown): boolean {
@@ -37,8 +49,20 @@ function stats(b: Obj): SampleStats | null {
   const mean = ms('mean');
   const sd = ms('sd');
   return {
-    n, mean, median: m, p50: m, p75: ms('p75'), p90: UNKNOWN, p95: UNKNOWN, p99: ms('p99'), p999: ms('p999'),
-    min: ms('min'), max: ms('max'), stddev: sd, mad: UNKNOWN, cv: mean && sd !== null ? sd / mean : UNKNOWN,
+    n,
+    mean,
+    median: m,
+    p50: m,
+    p75: ms('p75'),
+    p90: UNKNOWN,
+    p95: UNKNOWN,
+    p99: ms('p99'),
+    p999: ms('p999'),
+    min: ms('min'),
+    max: ms('max'),
+    stddev: sd,
+    mad: UNKNOWN,
+    cv: mean && sd !== null ? sd / mean : UNKNOWN,
     medianCI: { lo: half === null ? UNKNOWN : Math.max(m - half, 0), hi: half === null ? UNKNOWN : m + half, confidence: 0.95 },
     ...(m > 0 ? { opsPerSec: 1e9 / m } : {}),
   };
@@ -53,7 +77,8 @@ export function fromVitest(json: unknown, ctx: ImportContext): RunResult {
   const benchmarks: BenchResult[] = [];
   for (const file of (json as { files: Obj[] }).files) {
     for (const [gi, g] of (file.groups as unknown[]).entries()) {
-      if (!isObj(g) || typeof g.fullName !== 'string' || !Array.isArray(g.benchmarks)) throw notThe(ctx, WHAT, `files[].groups[${gi}] needs "fullName" and "benchmarks"`);
+      if (!isObj(g) || typeof g.fullName !== 'string' || !Array.isArray(g.benchmarks))
+        throw notThe(ctx, WHAT, `files[].groups[${gi}] needs "fullName" and "benchmarks"`);
       // fullName is "file > describe > describe"; the file is the first part.
       const [testFile, ...path] = g.fullName.split(' > ');
       const group = path.length ? path.join('/') : undefined;

@@ -95,7 +95,16 @@ export async function driveShare(call: LoadCall, share: LoadShare): Promise<Shar
   const now = clock.now;
   const msToTicks = 1e6 / clock.nsPerTick;
   const timeoutTicks = share.timeoutMs * msToTicks;
-  const out: ShareOutcome = { histogram: latencyHistogram(), ok: 0, failed: 0, timeouts: 0, errors: new Map(), started: 0, elapsedMs: 0, startSpanMs: 0 };
+  const out: ShareOutcome = {
+    histogram: latencyHistogram(),
+    ok: 0,
+    failed: 0,
+    timeouts: 0,
+    errors: new Map(),
+    started: 0,
+    elapsedMs: 0,
+    startSpanMs: 0,
+  };
   const timeoutMessage = `timeout after ${share.timeoutMs} ms`;
   const watchdog = new Watchdog(now, timeoutMessage, Math.min(100, Math.max(1, share.timeoutMs / 10)));
   let recording = false;
@@ -145,7 +154,10 @@ export async function driveShare(call: LoadCall, share: LoadShare): Promise<Shar
         },
       };
       watchdog.add(p);
-      (result as PromiseLike<unknown>).then(() => p.settle(null), (err) => p.settle(messageOf(err)));
+      (result as PromiseLike<unknown>).then(
+        () => p.settle(null),
+        (err) => p.settle(messageOf(err)),
+      );
     });
   };
 

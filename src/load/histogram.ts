@@ -12,7 +12,13 @@ export const QUANTILE_POINTS = 1000;
 
 /** An empty latency histogram (ns; grows as needed). */
 export function latencyHistogram(): Histogram {
-  return build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: 60e9, numberOfSignificantValueDigits: 3 });
+  return build({
+    bitBucketSize: 32,
+    autoResize: true,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60e9,
+    numberOfSignificantValueDigits: 3,
+  });
 }
 
 /** Records one latency in ns (at least 1: the histogram's lowest discernible value). */
@@ -38,7 +44,11 @@ export function mergeHistograms(encoded: readonly string[]): Histogram {
 
 /** Distinct recorded values and their counts, ascending, in one pass. */
 function recorded(h: Histogram): { values: number[]; counts: number[]; min: number; max: number } {
-  const it = (h as unknown as { recordedValuesIterator: { reset(): void; hasNext(): boolean; next(): { valueIteratedTo: number; countAtValueIteratedTo: number } } }).recordedValuesIterator;
+  const it = (
+    h as unknown as {
+      recordedValuesIterator: { reset(): void; hasNext(): boolean; next(): { valueIteratedTo: number; countAtValueIteratedTo: number } };
+    }
+  ).recordedValuesIterator;
   const values: number[] = [];
   const counts: number[] = [];
   it.reset();

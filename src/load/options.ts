@@ -65,7 +65,8 @@ export function loadPlan(name: string, own: LoadOptions, override: LoadOptions =
   for (const k of KEYS) if (override[k] !== undefined) (o as Record<string, unknown>)[k] = override[k];
   const bad = (what: string) => new CycleBenchError('E_BAD_ARGUMENT', `load test '${name}': ${what}`);
   const whole = (v: unknown, key: string, min: number) => {
-    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= min)) throw bad(`${key} must be a whole number >= ${min}, got ${JSON.stringify(v)}`);
+    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= min))
+      throw bad(`${key} must be a whole number >= ${min}, got ${JSON.stringify(v)}`);
     return v as number | undefined;
   };
   const concurrency = whole(o.concurrency, 'concurrency', 1) ?? 1;
@@ -79,12 +80,16 @@ export function loadPlan(name: string, own: LoadOptions, override: LoadOptions =
   if (requests === undefined && duration === undefined) throw bad('give requests, duration or both: every load test is bounded');
   const timeoutMs = o.timeout === undefined ? 10_000 : durationMs(o.timeout);
   if (!(timeoutMs! > 0)) throw bad(`timeout must be a positive time such as 2000 or "2s", got ${JSON.stringify(o.timeout)}`);
-  if (o.rate !== undefined && !(typeof o.rate === 'number' && o.rate > 0 && Number.isFinite(o.rate))) throw bad(`rate must be a positive number of requests per second, got ${JSON.stringify(o.rate)}`);
+  if (o.rate !== undefined && !(typeof o.rate === 'number' && o.rate > 0 && Number.isFinite(o.rate)))
+    throw bad(`rate must be a positive number of requests per second, got ${JSON.stringify(o.rate)}`);
   const isolate = o.isolate ?? 'none';
-  if (!['none', 'worker', 'process'].includes(isolate)) throw bad(`isolate must be 'none', 'worker' or 'process', got ${JSON.stringify(isolate)}`);
-  const workers = isolate === 'none' ? 1 : whole(o.workers, 'workers', 1) ?? Math.max(1, Math.min(concurrency, cores));
-  if (workers > concurrency) throw bad(`workers (${workers}) exceeds concurrency (${concurrency}): each worker needs at least one concurrent caller`);
-  for (const k of Object.keys(own)) if (!(KEYS as readonly string[]).includes(k)) throw bad(`unknown option '${k}' (known: ${KEYS.join(', ')})`);
+  if (!['none', 'worker', 'process'].includes(isolate))
+    throw bad(`isolate must be 'none', 'worker' or 'process', got ${JSON.stringify(isolate)}`);
+  const workers = isolate === 'none' ? 1 : (whole(o.workers, 'workers', 1) ?? Math.max(1, Math.min(concurrency, cores)));
+  if (workers > concurrency)
+    throw bad(`workers (${workers}) exceeds concurrency (${concurrency}): each worker needs at least one concurrent caller`);
+  for (const k of Object.keys(own))
+    if (!(KEYS as readonly string[]).includes(k)) throw bad(`unknown option '${k}' (known: ${KEYS.join(', ')})`);
   return {
     model: o.rate !== undefined ? 'open' : 'closed',
     concurrency,

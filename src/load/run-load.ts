@@ -46,7 +46,11 @@ export async function runLoadBench(def: BenchDef, args: Args, ctx: RunContext): 
         await def.options.after?.(args);
       }
     } else {
-      if (!def.file) throw new CycleBenchError('E_BAD_ARGUMENT', `load test '${def.name}': isolate '${plan.isolate}' needs the file that registered it; run it from a file`);
+      if (!def.file)
+        throw new CycleBenchError(
+          'E_BAD_ARGUMENT',
+          `load test '${def.name}': isolate '${plan.isolate}' needs the file that registered it; run it from a file`,
+        );
       // Worker threads share this process, so its sampler sees all their CPU and memory; child processes report their own.
       let sampler: ResourceSampler | null = null;
       const sent = await runInWorkers(plan, { file: def.file, name: def.name, args, resources }, () => {
@@ -56,7 +60,12 @@ export async function runLoadBench(def: BenchDef, args: Args, ctx: RunContext): 
       summary = await (sampler as ResourceSampler | null)?.stop(outcome.ok + outcome.failed);
       perWorker = sent.map((o) => ({ requests: o.ok + o.failed, ok: o.ok, ...(o.resources ? { resources: o.resources } : {}) }));
     }
-    return loadResult(base, plan, outcome, { resources: summary, perWorker, keepSamples: resolveSampling(ctx.options, def.options).keepSamples, wallMs: performance.now() - started });
+    return loadResult(base, plan, outcome, {
+      resources: summary,
+      perWorker,
+      keepSamples: resolveSampling(ctx.options, def.options).keepSamples,
+      wallMs: performance.now() - started,
+    });
   } catch (err) {
     return { ...failedResult(base, 'error', err, performance.now() - started), kind: 'load' };
   }
@@ -70,7 +79,10 @@ export function loadResult(
   extra: { resources?: ResourceSummary; perWorker?: LoadSummary['perWorker']; keepSamples: boolean; wallMs: number },
 ): BenchResult {
   const requests = o.ok + o.failed;
-  const errors = [...o.errors].sort((a, b) => b[1] - a[1]).slice(0, ERROR_MESSAGES).map(([message, count]) => ({ message, count }));
+  const errors = [...o.errors]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, ERROR_MESSAGES)
+    .map(([message, count]) => ({ message, count }));
   const load: LoadSummary = {
     model: plan.model,
     concurrency: plan.concurrency,
@@ -111,7 +123,9 @@ export function loadResult(
   };
   if (!stats) {
     const top = errors[0];
-    const message = requests ? `all ${requests} requests failed; most often: ${top.message} (${top.count}x)` : 'no request completed within the duration';
+    const message = requests
+      ? `all ${requests} requests failed; most often: ${top.message} (${top.count}x)`
+      : 'no request completed within the duration';
     return { ...common, status: 'error', error: { name: 'LoadError', message } };
   }
   return { ...common, status: 'ok', stats, ...(samples ? { samples } : {}) };

@@ -27,7 +27,10 @@ async function serve(request: LoadWorkerRequest, send: (m: LoadWorkerMessage) =>
     const resources = await sampler?.stop(o.ok + o.failed);
     await def.options.after?.(request.args);
     const { histogram, errors, ...counts } = o;
-    send({ type: 'done', outcome: { ...counts, histogram: encodeHistogram(histogram), errors: [...errors], ...(resources ? { resources } : {}) } });
+    send({
+      type: 'done',
+      outcome: { ...counts, histogram: encodeHistogram(histogram), errors: [...errors], ...(resources ? { resources } : {}) },
+    });
   } catch (err) {
     send({ type: 'error', message: (err as Error)?.message ?? String(err) });
   }

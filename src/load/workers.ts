@@ -73,21 +73,37 @@ interface Handle {
   kill(): void;
 }
 
-function start(mode: 'worker' | 'process', request: LoadWorkerRequest, onMessage: (m: LoadWorkerMessage) => void, onExit: (why: string) => void): Handle {
+function start(
+  mode: 'worker' | 'process',
+  request: LoadWorkerRequest,
+  onMessage: (m: LoadWorkerMessage) => void,
+  onExit: (why: string) => void,
+): Handle {
   const e = entry();
   const env = { ...process.env, [CHILD_ENV]: '1' };
   if (mode === 'worker') {
     const w = e.tsx
-      ? new Worker(`import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(e.path).href)}); });`, {
-          eval: true, workerData: request, execArgv: childExecArgv(process.execArgv, []), env,
-        })
+      ? new Worker(
+          `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(e.path).href)}); });`,
+          {
+            eval: true,
+            workerData: request,
+            execArgv: childExecArgv(process.execArgv, []),
+            env,
+          },
+        )
       : new Worker(e.path, { workerData: request, execArgv: childExecArgv(process.execArgv, []), env });
     w.on('message', onMessage);
     w.on('error', (err) => onExit(err.message));
     w.on('exit', (code) => onExit(`exited with code ${code}`));
     return { go: () => w.postMessage('go'), kill: () => void w.terminate() };
   }
-  const child = fork(e.path, [], { execArgv: childExecArgv(process.execArgv, e.tsx ? ['--import', 'tsx'] : []), env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(e.path, [], {
+    execArgv: childExecArgv(process.execArgv, e.tsx ? ['--import', 'tsx'] : []),
+    env,
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   child.on('message', (m) => onMessage(m as LoadWorkerMessage));
   child.on('error', (err) => onExit(err.message));
   child.on('exit', (code, signal) => onExit(`exited with ${signal ?? `code ${code}`}`));
@@ -96,7 +112,11 @@ function start(mode: 'worker' | 'process', request: LoadWorkerRequest, onMessage
 }
 
 /** Runs the plan's shares in `plan.workers` threads or processes at once (`onStart` when all are ready); resolves when all are done. */
-export function runInWorkers(plan: LoadPlan, base: Omit<LoadWorkerRequest, 'share'>, onStart: () => void = () => {}): Promise<SentOutcome[]> {
+export function runInWorkers(
+  plan: LoadPlan,
+  base: Omit<LoadWorkerRequest, 'share'>,
+  onStart: () => void = () => {},
+): Promise<SentOutcome[]> {
   const mode = plan.isolate === 'process' ? 'process' : 'worker';
   return new Promise((resolve, reject) => {
     const outcomes: SentOutcome[] = new Array(plan.workers);
@@ -112,16 +132,21 @@ export function runInWorkers(plan: LoadPlan, base: Omit<LoadWorkerRequest, 'shar
     };
     for (let i = 0; i < plan.workers; i++) {
       handles.push(
-        start(mode, { ...base, share: shareOf(plan, i) }, (m) => {
-          if (m.type === 'ready' && ++ready === plan.workers) {
-            onStart();
-            for (const h of handles) h.go();
-          } else if (m.type === 'done') {
-            outcomes[i] = m.outcome;
-            handles[i].kill(); // it has sent everything; handles its code left open must not keep it alive
-            if (++done === plan.workers) resolve(outcomes);
-          } else if (m.type === 'error') fail(i, m.message);
-        }, (why) => fail(i, `${why} before sending its results`)),
+        start(
+          mode,
+          { ...base, share: shareOf(plan, i) },
+          (m) => {
+            if (m.type === 'ready' && ++ready === plan.workers) {
+              onStart();
+              for (const h of handles) h.go();
+            } else if (m.type === 'done') {
+              outcomes[i] = m.outcome;
+              handles[i].kill(); // it has sent everything; handles its code left open must not keep it alive
+              if (++done === plan.workers) resolve(outcomes);
+            } else if (m.type === 'error') fail(i, m.message);
+          },
+          (why) => fail(i, `${why} before sending its results`),
+        ),
       );
     }
   });

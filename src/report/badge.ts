@@ -49,7 +49,8 @@ export function renderBadge(r: GateReport, o: { run: RunResult; bench?: string; 
   const b = o.run.benchmarks.find((x) => x.id === o.bench);
   if (!b) throw new RangeError(`--badge-bench ${JSON.stringify(o.bench)} is not a benchmark of this run`);
   const label = o.label ?? b.id;
-  if (b.status !== 'ok' || !b.stats) return { schemaVersion: 1, label, message: b.status === 'skipped' ? 'skipped' : 'errored', color: 'lightgrey' };
+  if (b.status !== 'ok' || !b.stats)
+    return { schemaVersion: 1, label, message: b.status === 'skipped' ? 'skipped' : 'errored', color: 'lightgrey' };
   const row = r.comparison?.benchmarks.find((x) => x.id === b.id);
   const value = formatValue(b.stats.median, b.unit);
   if (!row || row.ratio === null) return { schemaVersion: 1, label, message: value, color: r.comparison ? 'lightgrey' : verdictColor };

@@ -46,7 +46,8 @@ function missFactor(t: TargetResult): number | null {
 export function gradeBench(b: BenchResult, targets: readonly TargetResult[] = []): BenchGrade {
   const mine = targets.filter((t) => t.id === b.id);
   const counts = { total: mine.length, missed: mine.filter((t) => !t.pass).length };
-  if (b.status === 'skipped') return { grade: null, consistency: null, reasons: [`skipped: ${b.skipReason ?? 'no reason given'}`], targets: counts };
+  if (b.status === 'skipped')
+    return { grade: null, consistency: null, reasons: [`skipped: ${b.skipReason ?? 'no reason given'}`], targets: counts };
   if (b.status === 'error') return { grade: 'F', consistency: null, reasons: ['errored'], targets: counts };
   const c = consistency(b);
   const reasons: string[] = [];

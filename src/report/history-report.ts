@@ -17,7 +17,9 @@ export function trendText(s: SeriesAnalysis): string {
 export function changesText(s: SeriesAnalysis): string {
   if (!s.trend) return na(s.trendReason ?? 'too few runs');
   if (!s.changes.length) return 'none';
-  return s.changes.map((c) => `run ${c.run}${c.commit ? ` (${c.commit.slice(0, 7)})` : ''}: ${c.change >= 0 ? '+' : ''}${(c.change * 100).toFixed(1)}%`).join('; ');
+  return s.changes
+    .map((c) => `run ${c.run}${c.commit ? ` (${c.commit.slice(0, 7)})` : ''}: ${c.change >= 0 ? '+' : ''}${(c.change * 100).toFixed(1)}%`)
+    .join('; ');
 }
 
 export function projectionText(s: SeriesAnalysis): string {
@@ -37,18 +39,43 @@ export function seriesVerdict(s: SeriesAnalysis): string {
 }
 
 /** Console or markdown rendering of a history analysis, with skipped-line problems. */
-export function renderHistory(a: HistoryAnalysis, format: 'console' | 'markdown' | 'json', options: { color?: boolean; problems?: HistoryProblem[]; file?: string; filter?: string; ids?: string[] } = {}): string {
+export function renderHistory(
+  a: HistoryAnalysis,
+  format: 'console' | 'markdown' | 'json',
+  options: { color?: boolean; problems?: HistoryProblem[]; file?: string; filter?: string; ids?: string[] } = {},
+): string {
   const problems = options.problems ?? [];
   if (format === 'json') {
     return `${JSON.stringify({ kind: 'cyclebench-history', version: 1, file: options.file ?? null, skippedLines: problems, ...a }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
   }
   const header = ['benchmark', 'runs', 'latest', 'trend per run', 'change points', 'projection', 'verdict'];
-  const row = (s: SeriesAnalysis) => [s.id, String(s.points.length), formatValue(s.latest, s.unit, s.reason ?? 'n/a'), trendText(s), changesText(s), projectionText(s), seriesVerdict(s)];
+  const row = (s: SeriesAnalysis) => [
+    s.id,
+    String(s.points.length),
+    formatValue(s.latest, s.unit, s.reason ?? 'n/a'),
+    trendText(s),
+    changesText(s),
+    projectionText(s),
+    seriesVerdict(s),
+  ];
   if (format === 'markdown') {
-    const out = ['## cyclebench history', '', `${a.runs} run(s)${options.file ? ` from \`${options.file}\`` : ''}`, '', markdownTable(header, a.series.map(row), [1, 2])];
-    if (problems.length) out.push('', `_Skipped ${problems.length} unreadable line(s): ${problems.map((p) => `line ${p.line} (${p.reason})`).join(', ')}_`);
+    const out = [
+      '## cyclebench history',
+      '',
+      `${a.runs} run(s)${options.file ? ` from \`${options.file}\`` : ''}`,
+      '',
+      markdownTable(header, a.series.map(row), [1, 2]),
+    ];
+    if (problems.length)
+      out.push('', `_Skipped ${problems.length} unreadable line(s): ${problems.map((p) => `line ${p.line} (${p.reason})`).join(', ')}_`);
     const regs = a.series.filter((s) => s.regression);
-    if (regs.length) out.push('', '### Regressions', '', ...regs.map((s) => `- ${s.regression!.message}  \n  look closer: \`cyclebench run --filter ${s.id} --profile\``));
+    if (regs.length)
+      out.push(
+        '',
+        '### Regressions',
+        '',
+        ...regs.map((s) => `- ${s.regression!.message}  \n  look closer: \`cyclebench run --filter ${s.id} --profile\``),
+      );
     return `${out.join('\n')}\n`;
   }
   const c = paint(options.color ?? false);

@@ -7,7 +7,19 @@ import type { GateReport } from '../compare/gate.js';
 import type { HistoryAnalysis } from '../compare/history-analysis.js';
 import type { TargetResult } from '../compare/targets.js';
 import type { BenchResult, GroupComparison, RunResult } from '../result/types.js';
-import { describeRatio, formatBytesRate, formatCount, formatNs, formatPct, formatPEquals, formatRatioCI, formatValue, isNum, na, sig3 } from '../result/text.js';
+import {
+  describeRatio,
+  formatBytesRate,
+  formatCount,
+  formatNs,
+  formatPct,
+  formatPEquals,
+  formatRatioCI,
+  formatValue,
+  isNum,
+  na,
+  sig3,
+} from '../result/text.js';
 import { bandwidthFraction, throughputText } from '../result/throughput.js';
 import { gradeBench, gradeText } from './grade.js';
 import { changesText, projectionText, seriesVerdict, trendText } from './history-report.js';
@@ -155,7 +167,18 @@ const STOP_TEXT: Record<BenchResult['stopReason'], string> = {
 
 function benchView(b: BenchResult, targets: readonly TargetResult[]): BenchView {
   const g = gradeBench(b, targets);
-  const view: BenchView = { id: b.id, status: b.status, unit: b.unit, kind: b.kind, grade: gradeText(g), gradeReasons: g.reasons, summary: [], median: null, lo: null, hi: null };
+  const view: BenchView = {
+    id: b.id,
+    status: b.status,
+    unit: b.unit,
+    kind: b.kind,
+    grade: gradeText(g),
+    gradeReasons: g.reasons,
+    summary: [],
+    median: null,
+    lo: null,
+    hi: null,
+  };
   if (b.status === 'skipped') view.problem = `skipped: ${b.skipReason ?? 'no reason given'}`;
   if (b.status === 'error') view.problem = `errored: ${b.error ? `${b.error.name}: ${b.error.message}` : 'no message'}`;
   const s = b.stats;
@@ -167,21 +190,36 @@ function benchView(b: BenchResult, targets: readonly TargetResult[]): BenchView 
     const half = view.lo !== null && view.hi !== null && s.median !== 0 ? (view.hi - view.lo) / 2 / Math.abs(s.median) : null;
     view.summary.push(
       ['median', f(s.median)],
-      ['95% CI of the median', view.lo !== null && view.hi !== null ? `${f(view.lo)} .. ${f(view.hi)} (${half === null ? na('median is 0') : `±${formatPct(half)}`}${s.medianCI?.method ? `, ${s.medianCI.method}` : ''})` : na('not computed')],
+      [
+        '95% CI of the median',
+        view.lo !== null && view.hi !== null
+          ? `${f(view.lo)} .. ${f(view.hi)} (${half === null ? na('median is 0') : `±${formatPct(half)}`}${s.medianCI?.method ? `, ${s.medianCI.method}` : ''})`
+          : na('not computed'),
+      ],
       ['mean / min / max', `${f(s.mean)} / ${f(s.min)} / ${f(s.max)}`],
       ['p75 / p99', `${f(s.p75)} / ${f(s.p99)}`],
       ['cv / MAD', `${isNum(s.cv) ? formatPct(s.cv) : na('not computed')} / ${f(s.mad)}`],
     );
-    if (b.unit === 'ns') view.summary.push(['iterations per second', isNum(s.opsPerSec) ? `${formatCount(s.opsPerSec)}/s` : na('median is not positive')]);
+    if (b.unit === 'ns')
+      view.summary.push(['iterations per second', isNum(s.opsPerSec) ? `${formatCount(s.opsPerSec)}/s` : na('median is not positive')]);
     view.summary.push(['samples', `${s.n} (${formatCount(b.totalIterations)} iterations)`]);
   }
   if (b.throughput) view.summary.push(['throughput (decimal units)', throughputText(b)]);
-  view.summary.push(['stopped by', `${STOP_TEXT[b.stopReason]}${b.gpu && isNum(b.gpu.relativeNoise) ? ` (GPU relative noise ${formatPct(b.gpu.relativeNoise)})` : ''}`]);
+  view.summary.push([
+    'stopped by',
+    `${STOP_TEXT[b.stopReason]}${b.gpu && isNum(b.gpu.relativeNoise) ? ` (GPU relative noise ${formatPct(b.gpu.relativeNoise)})` : ''}`,
+  ]);
   if (isNum(b.overhead)) view.summary.push(['empty-loop cost subtracted', formatValue(b.overhead, b.unit)]);
   if (isNum(b.heapBytesPerIteration)) view.summary.push(['heap per iteration', `${sig3(b.heapBytesPerIteration)} bytes`]);
   const flags = flagText(b);
   if (flags) view.summary.push(['flags', flags]);
-  if (b.args) view.summary.push(['arguments', Object.entries(b.args).map(([k, v]) => `${k}=${v}`).join(', ')]);
+  if (b.args)
+    view.summary.push([
+      'arguments',
+      Object.entries(b.args)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', '),
+    ]);
   if (b.file) view.summary.push(['file', b.file]);
   if (b.samples?.length) {
     view.samples = b.samples.map(round5);
@@ -198,17 +236,30 @@ function gpuView(b: BenchResult): Pick<BenchView, 'gpu' | 'kernels'> {
     ['device', `${typeof g.deviceName === 'string' ? g.deviceName : 'GPU'} #${isNum(g.device) ? g.device : '?'}`],
     ['mode', String(g.mode ?? na('not recorded'))],
     ['SM clock (default)', `${mhz(g.smClockMHz)} (${mhz(g.smClockDefaultMHz)})`],
-    ['temperature / power', `${isNum(g.temperatureC) ? `${g.temperatureC} °C` : na('not reported')} / ${isNum(g.powerW) ? `${sig3(g.powerW)} W` : na('not reported')}`],
+    [
+      'temperature / power',
+      `${isNum(g.temperatureC) ? `${g.temperatureC} °C` : na('not reported')} / ${isNum(g.powerW) ? `${sig3(g.powerW)} W` : na('not reported')}`,
+    ],
     ['device memory in use', isNum(g.memoryUsedBytes) ? `${sig3(g.memoryUsedBytes / 2 ** 20)} MiB` : na('not reported')],
   ];
   if (b.throughput?.bytes !== undefined) {
     const f = bandwidthFraction(b);
-    out.push(['memory bandwidth', f.value === null ? `of peak: unavailable: ${f.reason}` : `${formatBytesRate(f.achieved)} = ${formatPct(f.value)} of the peak ${formatBytesRate(f.peak)} (2 x memory clock x bus width)`]);
+    out.push([
+      'memory bandwidth',
+      f.value === null
+        ? `of peak: unavailable: ${f.reason}`
+        : `${formatBytesRate(f.achieved)} = ${formatPct(f.value)} of the peak ${formatBytesRate(f.peak)} (2 x memory clock x bus width)`,
+    ]);
   }
   if (typeof g.kernelsUnavailable === 'string') out.push(['per-kernel times', na(g.kernelsUnavailable)]);
   if (Array.isArray(g.notes)) for (const n of g.notes) out.push(['note', String(n)]);
   const kernels = Array.isArray(g.kernels)
-    ? (g.kernels as { name: string; count: number; meanNs: number; totalNs: number }[]).map((k) => [String(k.name), String(k.count), formatNs(k.meanNs), formatNs(k.totalNs)])
+    ? (g.kernels as { name: string; count: number; meanNs: number; totalNs: number }[]).map((k) => [
+        String(k.name),
+        String(k.count),
+        formatNs(k.meanNs),
+        formatNs(k.totalNs),
+      ])
     : undefined;
   return { gpu: out, kernels };
 }
@@ -216,7 +267,11 @@ function gpuView(b: BenchResult): Pick<BenchView, 'gpu' | 'kernels'> {
 const TONE = { faster: 'good', slower: 'bad', same: 'same', inconclusive: 'unsure' } as const;
 
 function groupView(g: GroupComparison): GroupView {
-  const args = g.args ? ` [${Object.entries(g.args).map(([k, v]) => `${k}=${v}`).join(',')}]` : '';
+  const args = g.args
+    ? ` [${Object.entries(g.args)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')}]`
+    : '';
   return {
     title: `${g.group}${args}: against ${g.baseline}`,
     bars: g.entries.map((e) => ({
@@ -233,13 +288,20 @@ function groupView(g: GroupComparison): GroupView {
 
 function environment(run: RunResult): Pair[] {
   const e = run.environment;
-  const avail = (a: { available: boolean; reason?: string } | undefined) => (!a ? na('not probed') : a.available ? 'available' : na(a.reason ?? 'unavailable'));
+  const avail = (a: { available: boolean; reason?: string } | undefined) =>
+    !a ? na('not probed') : a.available ? 'available' : na(a.reason ?? 'unavailable');
   const out: Pair[] = [
-    ['run', `${run.tag ? `tag ${run.tag}, ` : ''}mode ${run.mode}, ${run.startedAt} .. ${run.finishedAt}, ${run.tool.name} ${run.tool.version}`],
+    [
+      'run',
+      `${run.tag ? `tag ${run.tag}, ` : ''}mode ${run.mode}, ${run.startedAt} .. ${run.finishedAt}, ${run.tool.name} ${run.tool.version}`,
+    ],
     ['CPU', `${e.cpu.model} (${e.cpu.logicalCores} logical cores, ${e.cpu.arch}, governor ${e.cpu.governor ?? 'unknown'})`],
     ['OS', `${e.os.type} ${e.os.kernel} (${e.os.platform})`],
     ['runtime', `Node ${e.runtime.node}, V8 ${e.runtime.v8}${e.runtime.execArgv.length ? `, flags ${e.runtime.execArgv.join(' ')}` : ''}`],
-    ['clock', `${e.clock.name}, ${formatCount(e.clock.frequencyHz)}Hz (${e.clock.frequencySource}), resolution ${formatNs(e.clock.resolutionNs)}, read cost ${formatNs(e.clock.overheadNs)}`],
+    [
+      'clock',
+      `${e.clock.name}, ${formatCount(e.clock.frequencyHz)}Hz (${e.clock.frequencySource}), resolution ${formatNs(e.clock.resolutionNs)}, read cost ${formatNs(e.clock.overheadNs)}`,
+    ],
     ['native addon', `${avail(e.native)} (${e.native.source})`],
     ['counters', avail(e.counters)],
     ['CUDA', avail(e.cuda)],
@@ -263,7 +325,15 @@ function runView(run: RunResult, targets: readonly TargetResult[]): RunView {
 
 function comparisonView(r: GateReport): ComparisonView {
   const cmp = r.comparison;
-  const rows = (cmp?.benchmarks ?? []).map((b) => [b.id, centre(b, 'base'), centre(b, 'current'), change(b), b.ci && b.method !== 'exact' ? formatRatioCI(b.ci) : '', pText(b), verdictText(b)]);
+  const rows = (cmp?.benchmarks ?? []).map((b) => [
+    b.id,
+    centre(b, 'base'),
+    centre(b, 'current'),
+    change(b),
+    b.ci && b.method !== 'exact' ? formatRatioCI(b.ci) : '',
+    pText(b),
+    verdictText(b),
+  ]);
   const bars: Bar[] = (cmp?.benchmarks ?? []).map((b) => ({
     name: b.id,
     pct: isNum(b.ratio) ? (b.ratio - 1) * 100 : null,
@@ -272,8 +342,14 @@ function comparisonView(r: GateReport): ComparisonView {
     tone: b.regression ? 'bad' : b.verdict ? TONE[b.verdict] : 'unsure',
     text: b.status === 'compared' ? `${change(b)}: ${verdictText(b)}` : verdictText(b),
   }));
-  const notes = [...r.errored.map((e) => `errored: ${e.id}: ${e.message}`), ...[...r.regressions, ...r.historyRegressions].map((g) => `${g.message} (look closer: ${g.hint})`)];
-  if (r.removed.ids.length) notes.push(`removed (in the base, not measured now): ${r.removed.ids.join(', ')}${r.removed.allowed ? '; accepted' : '; this fails the gate'}`);
+  const notes = [
+    ...r.errored.map((e) => `errored: ${e.id}: ${e.message}`),
+    ...[...r.regressions, ...r.historyRegressions].map((g) => `${g.message} (look closer: ${g.hint})`),
+  ];
+  if (r.removed.ids.length)
+    notes.push(
+      `removed (in the base, not measured now): ${r.removed.ids.join(', ')}${r.removed.allowed ? '; accepted' : '; this fails the gate'}`,
+    );
   if (cmp?.added.length) notes.push(`added (only in current): ${cmp.added.join(', ')}`);
   notes.push(...r.references.map((x) => `${x.pass ? 'PASS' : 'FAIL'} ${x.message}`));
   return {
@@ -284,7 +360,13 @@ function comparisonView(r: GateReport): ComparisonView {
     warnings: r.environmentWarnings,
     bars,
     rows,
-    targets: r.targets.map((t) => [t.id, t.target, formatValue(t.value, t.unit, t.reason ?? 'n/a'), t.pass ? 'PASS' : 'FAIL', t.marginText]),
+    targets: r.targets.map((t) => [
+      t.id,
+      t.target,
+      formatValue(t.value, t.unit, t.reason ?? 'n/a'),
+      t.pass ? 'PASS' : 'FAIL',
+      t.marginText,
+    ]),
     notes,
   };
 }
@@ -338,7 +420,13 @@ export interface HtmlInput {
 export function htmlModel(input: HtmlInput): HtmlModel {
   const targets = input.targets ?? input.verdict?.targets ?? [];
   const model: HtmlModel = {
-    title: input.title ?? (input.run ? `cyclebench run: ${input.run.tag ? `tag ${input.run.tag}` : input.run.startedAt}` : input.history ? 'cyclebench history' : 'cyclebench verdict'),
+    title:
+      input.title ??
+      (input.run
+        ? `cyclebench run: ${input.run.tag ? `tag ${input.run.tag}` : input.run.startedAt}`
+        : input.history
+          ? 'cyclebench history'
+          : 'cyclebench verdict'),
     generated: input.generated ?? new Date().toISOString(),
   };
   if (input.run) model.run = runView(input.run, targets);

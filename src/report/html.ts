@@ -20,14 +20,20 @@ function clientAsset(ext: 'js' | 'css'): string {
     const file = fileURLToPath(c);
     if (existsSync(file)) return readFileSync(file, 'utf8');
   }
-  throw new CycleBenchError('E_INTERNAL', `the HTML report's page script (report-client.${ext}) is missing from this installation; rebuild it with \`npm run build\`.`);
+  throw new CycleBenchError(
+    'E_INTERNAL',
+    `the HTML report's page script (report-client.${ext}) is missing from this installation; rebuild it with \`npm run build\`.`,
+  );
 }
 
 let assets: { js: string; css: string } | null = null;
 
 /** JSON safe inside a <script> element: no `<` (so no `</script>` or `<!--`), and no line separators. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const STYLE = `

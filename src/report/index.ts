@@ -1,5 +1,19 @@
 /** Reporters: pure renderers for verdicts, runs and history, plus the writers for files and CI summaries. */
-export { na, isNum, sig3, formatNs, formatCount, formatValue, formatBytesRate, formatItemsRate, formatSignedPct, formatPct, describeRatio, formatRatioCI, formatP } from '../result/text.js';
+export {
+  na,
+  isNum,
+  sig3,
+  formatNs,
+  formatCount,
+  formatValue,
+  formatBytesRate,
+  formatItemsRate,
+  formatSignedPct,
+  formatPct,
+  describeRatio,
+  formatRatioCI,
+  formatP,
+} from '../result/text.js';
 export type { ValueUnit } from '../result/text.js';
 export { useColor, paint } from './io.js';
 export type { CommandIO, OutStream, Paint } from './io.js';

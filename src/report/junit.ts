@@ -37,21 +37,41 @@ function benchCase(b: BenchResult | undefined, row: BenchComparison | undefined,
   if (parts.length) c.out = parts.join('\n');
   const rerunError = r.confirmation?.errored.find((e) => e.id === id);
   const regression = r.regressions.find((g) => g.id === id) ?? r.historyRegressions.find((g) => g.id === id);
-  if (b?.status === 'error') c.outcome = { tag: 'error', message: b.error ? `${b.error.name}: ${b.error.message}` : 'errored', type: b.error?.name ?? 'Error', text: b.error?.stack };
+  if (b?.status === 'error')
+    c.outcome = {
+      tag: 'error',
+      message: b.error ? `${b.error.name}: ${b.error.message}` : 'errored',
+      type: b.error?.name ?? 'Error',
+      text: b.error?.stack,
+    };
   else if (rerunError) c.outcome = { tag: 'error', message: rerunError.message, type: 'ConfirmationError' };
   else if (b?.status === 'skipped') c.outcome = { tag: 'skipped', message: b.skipReason ?? 'skipped' };
-  else if (regression) c.outcome = { tag: 'failure', message: regression.message, type: r.regressions.includes(regression) ? 'regression' : 'history-regression', text: `look closer: ${regression.hint}` };
+  else if (regression)
+    c.outcome = {
+      tag: 'failure',
+      message: regression.message,
+      type: r.regressions.includes(regression) ? 'regression' : 'history-regression',
+      text: `look closer: ${regression.hint}`,
+    };
   else if (row?.status === 'removed')
     c.outcome = r.removed.allowed
       ? { tag: 'skipped', message: 'in the base, not measured now (removed; accepted by allowRemoved)' }
-      : { tag: 'failure', message: `${id}: in the base, not measured now (pass --allow-removed or set allowRemoved to accept it)`, type: 'removed' };
+      : {
+          tag: 'failure',
+          message: `${id}: in the base, not measured now (pass --allow-removed or set allowRemoved to accept it)`,
+          type: 'removed',
+        };
   return c;
 }
 
 function suite(root: XMLBuilder, name: string, cases: Case[], properties: Record<string, string> = {}): void {
   const count = (tag: string) => String(cases.filter((c) => c.outcome?.tag === tag).length);
   const s = root.ele('testsuite', {
-    name, tests: String(cases.length), failures: count('failure'), errors: count('error'), skipped: count('skipped'),
+    name,
+    tests: String(cases.length),
+    failures: count('failure'),
+    errors: count('error'),
+    skipped: count('skipped'),
     time: cases.reduce((t, c) => t + c.time, 0).toFixed(3),
   });
   const props = Object.entries(properties);
@@ -71,15 +91,30 @@ function suite(root: XMLBuilder, name: string, cases: Case[], properties: Record
 
 /** Renders the run and its verdict as JUnit XML. */
 export function renderJunit(r: GateReport, run: RunResult): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: (ch: string) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}` });
+  const doc = create({
+    version: '1.0',
+    encoding: 'UTF-8',
+    invalidCharReplacement: (ch: string) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  });
   const cmp = r.comparison;
   const rows = new Map((cmp?.benchmarks ?? []).map((b) => [b.id, b]));
-  const benches = [...run.benchmarks.map((b) => benchCase(b, rows.get(b.id), r)), ...(cmp?.benchmarks ?? []).filter((b) => b.status === 'removed').map((b) => benchCase(undefined, b, r))];
+  const benches = [
+    ...run.benchmarks.map((b) => benchCase(b, rows.get(b.id), r)),
+    ...(cmp?.benchmarks ?? []).filter((b) => b.status === 'removed').map((b) => benchCase(undefined, b, r)),
+  ];
   const targets: Case[] = r.targets.map((t) => ({
     name: `${t.id}: ${t.target}`,
     time: 0,
     out: `value ${formatValue(t.value, t.unit, t.reason ?? 'n/a')}, ${t.marginText}`,
-    ...(t.pass ? {} : { outcome: { tag: 'failure' as const, type: 'target', message: `${t.id}: ${t.target} missed: ${formatValue(t.value, t.unit, t.reason ?? 'n/a')}, ${t.marginText}` } }),
+    ...(t.pass
+      ? {}
+      : {
+          outcome: {
+            tag: 'failure' as const,
+            type: 'target',
+            message: `${t.id}: ${t.target} missed: ${formatValue(t.value, t.unit, t.reason ?? 'n/a')}, ${t.marginText}`,
+          },
+        }),
   }));
   const references: Case[] = r.references.map((x) => ({
     name: `${x.bench} vs ${x.against}`,
@@ -89,7 +124,8 @@ export function renderJunit(r: GateReport, run: RunResult): string {
   }));
   const all = [...benches, ...targets, ...references];
   const root = doc.ele('testsuites', {
-    name: 'cyclebench', tests: String(all.length),
+    name: 'cyclebench',
+    tests: String(all.length),
     failures: String(all.filter((c) => c.outcome?.tag === 'failure').length),
     errors: String(all.filter((c) => c.outcome?.tag === 'error').length),
     skipped: String(all.filter((c) => c.outcome?.tag === 'skipped').length),

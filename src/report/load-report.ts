@@ -6,8 +6,13 @@ const pct = (v: number) => formatValue(v, 'fraction');
 const int = (v: number) => formatValue(v, 'count');
 
 function modelText(l: LoadSummary): string {
-  const where = l.isolate === 'none' ? '' : ` across ${plural(l.workers, l.isolate === 'worker' ? 'worker thread' : 'process', l.isolate === 'worker' ? 'worker threads' : 'processes')}`;
-  return l.model === 'open' ? `open model at ${sig3(l.rate?.target ?? NaN)}/s, at most ${l.concurrency} in flight${where}` : `closed model, ${plural(l.concurrency, 'caller')}${where}`;
+  const where =
+    l.isolate === 'none'
+      ? ''
+      : ` across ${plural(l.workers, l.isolate === 'worker' ? 'worker thread' : 'process', l.isolate === 'worker' ? 'worker threads' : 'processes')}`;
+  return l.model === 'open'
+    ? `open model at ${sig3(l.rate?.target ?? NaN)}/s, at most ${l.concurrency} in flight${where}`
+    : `closed model, ${plural(l.concurrency, 'caller')}${where}`;
 }
 
 /** One load test: what ran, how it went, its latency percentiles and errors. */
@@ -20,11 +25,21 @@ function loadLines(b: BenchResult): string[] {
   const s = b.stats;
   if (s) {
     const at = (label: string, v: number) => `${label} ${formatNs(v)}`;
-    lines.push(`  latency from ${l.latencyFrom === 'scheduled' ? 'scheduled start' : 'start'}: ${[at('min', s.min), at('p50', s.p50), at('p90', s.p90), at('p95', s.p95), at('p99', s.p99), at('p99.9', s.p999), at('max', s.max)].join('  ')}  (mean ${formatNs(s.mean)} ± ${formatNs(s.stddev)})`);
+    lines.push(
+      `  latency from ${l.latencyFrom === 'scheduled' ? 'scheduled start' : 'start'}: ${[at('min', s.min), at('p50', s.p50), at('p90', s.p90), at('p95', s.p95), at('p99', s.p99), at('p99.9', s.p999), at('max', s.max)].join('  ')}  (mean ${formatNs(s.mean)} ± ${formatNs(s.stddev)})`,
+    );
   }
-  if (l.rate) lines.push(`  rate: asked ${sig3(l.rate.target)}/s, achieved ${sig3(l.rate.achieved)}/s${l.rate.shortfall > 0.005 ? ` (${pct(l.rate.shortfall)} short)` : ''}`);
-  if (l.errors.length) lines.push(`  errors: ${l.errors.map((e) => `${e.message} (${e.count})`).join('; ')}${l.timeouts ? `; ${l.timeouts} of them timeouts` : ''}`);
-  lines.push(`  clock: ${l.clock.name}, ${isNum(l.clock.readNs) ? `${sig3(l.clock.readNs)} ns per read` : 'read cost unknown'}; each latency includes about one read`);
+  if (l.rate)
+    lines.push(
+      `  rate: asked ${sig3(l.rate.target)}/s, achieved ${sig3(l.rate.achieved)}/s${l.rate.shortfall > 0.005 ? ` (${pct(l.rate.shortfall)} short)` : ''}`,
+    );
+  if (l.errors.length)
+    lines.push(
+      `  errors: ${l.errors.map((e) => `${e.message} (${e.count})`).join('; ')}${l.timeouts ? `; ${l.timeouts} of them timeouts` : ''}`,
+    );
+  lines.push(
+    `  clock: ${l.clock.name}, ${isNum(l.clock.readNs) ? `${sig3(l.clock.readNs)} ns per read` : 'read cost unknown'}; each latency includes about one read`,
+  );
   return lines;
 }
 
@@ -52,7 +67,11 @@ export function loadAndResourceLines(run: RunResult): string[] {
     lines.push(`  ${b.id}:${b.resources ? '' : ' (per process below)'}`);
     if (b.resources) lines.push(...resourceText(b.resources, b.kind === 'load' ? 'request' : 'iteration').map((l) => `  ${l}`));
     for (const [i, w] of (b.load?.perWorker ?? []).entries())
-      if (w.resources) lines.push(`    ${b.load!.isolate === 'process' ? 'process' : 'worker'} ${i + 1} (${w.requests} requests):`, ...resourceText(w.resources, 'request').map((l) => `    ${l}`));
+      if (w.resources)
+        lines.push(
+          `    ${b.load!.isolate === 'process' ? 'process' : 'worker'} ${i + 1} (${w.requests} requests):`,
+          ...resourceText(w.resources, 'request').map((l) => `    ${l}`),
+        );
   }
   return lines;
 }

@@ -42,18 +42,55 @@ export function flagText(b: BenchResult): string {
 }
 
 function cells(b: BenchResult, grade: BenchGrade, withThroughput: boolean): string[] {
-  const tail = (row: string[]) => [...row.slice(0, 7), ...(withThroughput ? [throughputText(b)] : []), ...row.slice(7, 9), gradeText(grade), row[9]];
+  const tail = (row: string[]) => [
+    ...row.slice(0, 7),
+    ...(withThroughput ? [throughputText(b)] : []),
+    ...row.slice(7, 9),
+    gradeText(grade),
+    row[9],
+  ];
   if (b.status !== 'ok') return tail([b.id, b.status === 'skipped' ? 'skipped (below)' : 'error (below)', '', '', '', '', '', '', '', '']);
   // Dead code: what was measured is an upper bound above the empty loop, never a (negative) corrected time.
   if (b.deadCode && !b.stats)
-    return tail([b.id, `≤ ${formatValue(b.deadCode.upperBound, b.unit)} (indistinguishable from the empty loop)`, '', '', '', '', '', String(b.rawStats?.n ?? ''), b.stopReason, flagText(b)]);
+    return tail([
+      b.id,
+      `≤ ${formatValue(b.deadCode.upperBound, b.unit)} (indistinguishable from the empty loop)`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      String(b.rawStats?.n ?? ''),
+      b.stopReason,
+      flagText(b),
+    ]);
   const s = b.stats;
   const f = (v: number | undefined) => formatValue(isNum(v) ? v : null, b.unit, why(b));
-  const half = s && isNum(s.medianCI?.lo) && isNum(s.medianCI?.hi) && s.median !== 0 ? (s.medianCI.hi - s.medianCI.lo) / 2 / Math.abs(s.median) : null;
+  const half =
+    s && isNum(s.medianCI?.lo) && isNum(s.medianCI?.hi) && s.median !== 0 ? (s.medianCI.hi - s.medianCI.lo) / 2 / Math.abs(s.median) : null;
   const ci = s ? (half === null ? na('median is 0') : `±${(half * 100).toFixed(2)}%`) : '';
-  const ops = b.load ? `${formatCount(b.load.throughput)}/s` : !s ? '' : b.unit !== 'ns' ? na('instructions') : isNum(s.opsPerSec) && s.median > 0 ? `${formatCount(s.opsPerSec)}/s` : na('below resolution');
+  const ops = b.load
+    ? `${formatCount(b.load.throughput)}/s`
+    : !s
+      ? ''
+      : b.unit !== 'ns'
+        ? na('instructions')
+        : isNum(s.opsPerSec) && s.median > 0
+          ? `${formatCount(s.opsPerSec)}/s`
+          : na('below resolution');
   const cv = s && isNum(s.cv) ? `${(s.cv * 100).toFixed(1)}%` : '';
-  return tail([b.id, f(s?.median), ci, s ? f(s.p75) : '', s ? f(s.p99) : '', cv, ops, s ? String(s.n) : '', s ? b.stopReason : '', flagText(b)]);
+  return tail([
+    b.id,
+    f(s?.median),
+    ci,
+    s ? f(s.p75) : '',
+    s ? f(s.p99) : '',
+    cv,
+    ops,
+    s ? String(s.n) : '',
+    s ? b.stopReason : '',
+    flagText(b),
+  ]);
 }
 
 /** The run table: a throughput column only when some benchmark declared one; grade with consistency. */
@@ -68,7 +105,11 @@ function table(run: RunResult, grades: Map<string, BenchGrade>): { header: strin
 function gradeLines(run: RunResult, grades: Map<string, BenchGrade>): string[] {
   const capped = run.benchmarks.filter((b) => b.status === 'ok' && grades.get(b.id)!.reasons.length);
   if (!capped.length) return [];
-  return ['', 'grades (consistency = 1 - robust CV; docs/regression.md):', ...capped.map((b) => `  ${b.id}: ${gradeText(grades.get(b.id)!)}: ${grades.get(b.id)!.reasons.join('; ')}`)];
+  return [
+    '',
+    'grades (consistency = 1 - robust CV; docs/regression.md):',
+    ...capped.map((b) => `  ${b.id}: ${gradeText(grades.get(b.id)!)}: ${grades.get(b.id)!.reasons.join('; ')}`),
+  ];
 }
 
 /**
@@ -105,10 +146,16 @@ function details(run: RunResult, grades: Map<string, BenchGrade>): string[] {
   const lines: string[] = [...gradeLines(run, grades)];
   for (const g of run.groups) {
     if (!g.entries.length && !g.mismatches?.length) continue; // a group with one contender has nothing to compare
-    const args = g.args ? ` [${Object.entries(g.args).map(([k, v]) => `${k}=${v}`).join(',')}]` : '';
+    const args = g.args
+      ? ` [${Object.entries(g.args)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')}]`
+      : '';
     lines.push('', `${g.group}${args}: against ${g.baseline}`);
     for (const e of g.entries)
-      lines.push(`  ${e.name}: ${describeRatio(e.ratio)} (ratio ${e.ratio.toFixed(3)}, CI ${formatRatioCI(e.ci)}, ${formatPEquals(e.pValue)}) ${e.verdict}`);
+      lines.push(
+        `  ${e.name}: ${describeRatio(e.ratio)} (ratio ${e.ratio.toFixed(3)}, CI ${formatRatioCI(e.ci)}, ${formatPEquals(e.pValue)}) ${e.verdict}`,
+      );
     for (const m of g.mismatches ?? []) lines.push(`  ${m}: output differs from ${g.baseline}; not timed`);
   }
   for (const c of run.complexity ?? []) lines.push('', `${c.id}: ${c.best} in ${c.axis}`);
@@ -123,17 +170,26 @@ function details(run: RunResult, grades: Map<string, BenchGrade>): string[] {
   }
   for (const [reason, ids] of skipped) lines.push('', `skipped ${ids.join(', ')}: ${reason}`);
   const dead = run.benchmarks.filter((b) => b.flags.deadCode).map((b) => b.id);
-  if (dead.length) lines.push('', `warning: ${dead.join(', ')} cannot be told apart from an empty loop; keep its result with doNotOptimize().`);
+  if (dead.length)
+    lines.push('', `warning: ${dead.join(', ')} cannot be told apart from an empty loop; keep its result with doNotOptimize().`);
   return lines;
 }
 
 /** Says what p75/p99 are over when samples were batches: means of N calls, not single calls. */
 function percentileNote(benchmarks: readonly BenchResult[]): string[] {
-  const batched = benchmarks.filter((b) => b.status === 'ok' && b.stats && b.kind !== 'load' && b.kind !== 'instructions' && b.percentilesOver !== 'calls');
+  const batched = benchmarks.filter(
+    (b) => b.status === 'ok' && b.stats && b.kind !== 'load' && b.kind !== 'instructions' && b.percentilesOver !== 'calls',
+  );
   if (!batched.length) return [];
   const calls = (b: BenchResult) => `~${formatCount(Math.round(b.totalIterations / Math.max(1, b.rawStats?.n ?? b.stats!.n)))} calls`;
-  const list = batched.slice(0, 6).map((b) => `${b.id} ${calls(b)}`).join(', ');
-  return ['', `p75 and p99 are over per-sample means of batches of calls (${list}${batched.length > 6 ? ', ...' : ''}), not over single calls; { callsPerSample: 1 } samples single calls.`];
+  const list = batched
+    .slice(0, 6)
+    .map((b) => `${b.id} ${calls(b)}`)
+    .join(', ');
+  return [
+    '',
+    `p75 and p99 are over per-sample means of batches of calls (${list}${batched.length > 6 ? ', ...' : ''}), not over single calls; { callsPerSample: 1 } samples single calls.`,
+  ];
 }
 
 /** One line naming the machine, runtime, clock and commit of a run. */
@@ -149,16 +205,61 @@ export function renderRun(run: RunResult, format: RunFormat, options: RunRenderO
   if (format === 'json') return serializeResult(withGrades(run, options.targets));
   const grades = gradeRun(run, options.targets);
   if (format === 'csv') {
-    const head = ['id', 'status', 'unit', 'n', 'median', 'median_ci_lo', 'median_ci_hi', 'mean', 'p95', 'p99', 'min', 'max', 'stddev', 'cv', 'ops_per_sec', 'error',
-      'bytes_per_iteration', 'items_per_iteration', 'bytes_per_sec', 'items_per_sec', 'grade', 'consistency', 'states'];
+    const head = [
+      'id',
+      'status',
+      'unit',
+      'n',
+      'median',
+      'median_ci_lo',
+      'median_ci_hi',
+      'mean',
+      'p95',
+      'p99',
+      'min',
+      'max',
+      'stddev',
+      'cv',
+      'ops_per_sec',
+      'error',
+      'bytes_per_iteration',
+      'items_per_iteration',
+      'bytes_per_sec',
+      'items_per_sec',
+      'grade',
+      'consistency',
+      'states',
+    ];
     const rows = run.benchmarks.map((b) => {
       const s = b.stats;
       const g = grades.get(b.id)!;
       const n = (v: number | undefined | null) => (isNum(v) ? v : null);
       const rate = b.load ? b.load.throughput : b.unit === 'ns' ? n(s?.opsPerSec) : null;
-      return [b.id, b.status, b.unit, s?.n ?? 0, n(s?.median), n(s?.medianCI?.lo), n(s?.medianCI?.hi), n(s?.mean), n(s?.p95), n(s?.p99), n(s?.min), n(s?.max), n(s?.stddev), n(s?.cv), rate, b.error?.message ?? null,
-        n(b.throughput?.bytes), n(b.throughput?.items), n(rateOf(b, 'bytes').value), n(rateOf(b, 'items').value), g.grade, n(g.consistency),
-        b.states ? statesText(b.states, b.unit) : null]
+      return [
+        b.id,
+        b.status,
+        b.unit,
+        s?.n ?? 0,
+        n(s?.median),
+        n(s?.medianCI?.lo),
+        n(s?.medianCI?.hi),
+        n(s?.mean),
+        n(s?.p95),
+        n(s?.p99),
+        n(s?.min),
+        n(s?.max),
+        n(s?.stddev),
+        n(s?.cv),
+        rate,
+        b.error?.message ?? null,
+        n(b.throughput?.bytes),
+        n(b.throughput?.items),
+        n(rateOf(b, 'bytes').value),
+        n(rateOf(b, 'items').value),
+        g.grade,
+        n(g.consistency),
+        b.states ? statesText(b.states, b.unit) : null,
+      ]
         .map(csvField)
         .join(',');
     });
@@ -166,7 +267,17 @@ export function renderRun(run: RunResult, format: RunFormat, options: RunRenderO
   }
   const t = table(run, grades);
   if (format === 'markdown') {
-    const lines = [`## cyclebench run: ${title}`, '', `_${envLine(run)}_`, '', markdownTable(t.header, t.rows.map((r) => [`\`${r[0]}\``, ...r.slice(1)]), t.right)];
+    const lines = [
+      `## cyclebench run: ${title}`,
+      '',
+      `_${envLine(run)}_`,
+      '',
+      markdownTable(
+        t.header,
+        t.rows.map((r) => [`\`${r[0]}\``, ...r.slice(1)]),
+        t.right,
+      ),
+    ];
     const more = details(run, grades);
     if (more.length) lines.push('', '```', ...more.slice(1), '```');
     const errs = run.benchmarks.filter((b) => b.status === 'error');
@@ -179,7 +290,14 @@ export function renderRun(run: RunResult, format: RunFormat, options: RunRenderO
     if (b.status === 'error') r[0] = { text: b.id, style: c.red };
     return r;
   });
-  const lines = [c.bold(`cyclebench run: ${title}`), c.dim(envLine(run)), '', consoleTable(t.header, rows, t.right), ...details(run, grades)];
-  for (const b of run.benchmarks.filter((x) => x.status === 'error')) lines.push(c.red(`error in ${b.id}: ${b.error?.message ?? 'errored'}`));
+  const lines = [
+    c.bold(`cyclebench run: ${title}`),
+    c.dim(envLine(run)),
+    '',
+    consoleTable(t.header, rows, t.right),
+    ...details(run, grades),
+  ];
+  for (const b of run.benchmarks.filter((x) => x.status === 'error'))
+    lines.push(c.red(`error in ${b.id}: ${b.error?.message ?? 'errored'}`));
   return `${lines.join('\n')}\n`;
 }

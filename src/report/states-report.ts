@@ -38,7 +38,8 @@ export function stateLines(benchmarks: readonly BenchResult[]): string[] {
     lines.push('', `${b.id}: ${statesText(b.states, b.unit)}`, `  ${statesHint(b.states)}`);
   }
   const setups = new Map<string, string[]>();
-  for (const b of benchmarks) if (b.processFlags?.length) setups.set(b.processFlags.join(' '), [...(setups.get(b.processFlags.join(' ')) ?? []), b.id]);
+  for (const b of benchmarks)
+    if (b.processFlags?.length) setups.set(b.processFlags.join(' '), [...(setups.get(b.processFlags.join(' ')) ?? []), b.id]);
   for (const [flags, ids] of setups) lines.push('', `measured in a process started with ${flags}: ${ids.join(', ')}`);
   return lines;
 }

@@ -29,7 +29,10 @@ export interface VerdictRenderOptions {
 export function outcomeText(r: GateReport): string {
   if (r.exitCode !== EXIT.OK) return OUTCOME_TEXT[r.exitCode];
   if (r.comparison) return 'OK: no regression';
-  const checked = [r.targets.length && plural(r.targets.length, 'target'), r.references.length && plural(r.references.length, 'reference')].filter(Boolean);
+  const checked = [
+    r.targets.length && plural(r.targets.length, 'target'),
+    r.references.length && plural(r.references.length, 'reference'),
+  ].filter(Boolean);
   return checked.length ? `OK: ${checked.join(' and ')} met` : 'OK';
 }
 
@@ -74,7 +77,10 @@ export function verdictText(row: BenchComparison): string {
   if (row.verdict === 'same') v += ` (inside the ${band(row.noise)} band)`;
   else if (row.verdict === 'inconclusive' && !row.confirmation) v += ` (CI crosses the ${band(row.noise)} band edge)`;
   if (row.method === 'summary-only') v += ' (summary-only)';
-  if (row.confirmation) v += row.confirmation.confirmed ? `, confirmed ${row.confirmation.reproduced}/${row.confirmation.runs}` : ` (not confirmed: ${row.confirmation.reproduced}/${row.confirmation.runs} re-runs)`;
+  if (row.confirmation)
+    v += row.confirmation.confirmed
+      ? `, confirmed ${row.confirmation.reproduced}/${row.confirmation.runs}`
+      : ` (not confirmed: ${row.confirmation.reproduced}/${row.confirmation.runs} re-runs)`;
   return v;
 }
 
@@ -87,7 +93,9 @@ export function policyLine(r: GateReport): string {
   const bands = new Map<string, Set<number>>();
   for (const b of cmp.benchmarks) if (b.status === 'compared') bands.set(b.unit, (bands.get(b.unit) ?? new Set()).add(b.noise));
   const bandText = bands.size
-    ? [...bands].map(([unit, set]) => `${unit === 'instructions' ? 'instruction band' : 'noise band'} ${[...set].sort().map(band).join(' / ')}`).join(', ')
+    ? [...bands]
+        .map(([unit, set]) => `${unit === 'instructions' ? 'instruction band' : 'noise band'} ${[...set].sort().map(band).join(' / ')}`)
+        .join(', ')
     : `noise band ${band(p.noise)}`;
   return tests ? `alpha ${p.alpha} (${corr} across ${plural(tests, 'test')}), ${bandText}` : bandText;
 }
@@ -103,8 +111,11 @@ export function attemptText(a: ConfirmationAttempt): string {
 export function confirmationLines(r: GateReport): string[] {
   const c = r.confirmation;
   if (!c) return [];
-  const lines = [`Confirmation in fresh processes: up to ${plural(c.runs, 're-run')} (rule "${c.rule}"); confirmed: ${c.confirmed.join(', ') || 'none'}; dismissed: ${c.dismissed.join(', ') || 'none'}`];
-  for (const [id, attempts] of Object.entries(c.attempts)) if (attempts.length) lines.push(`  ${id}: ${attempts.map(attemptText).join('; ')}`);
+  const lines = [
+    `Confirmation in fresh processes: up to ${plural(c.runs, 're-run')} (rule "${c.rule}"); confirmed: ${c.confirmed.join(', ') || 'none'}; dismissed: ${c.dismissed.join(', ') || 'none'}`,
+  ];
+  for (const [id, attempts] of Object.entries(c.attempts))
+    if (attempts.length) lines.push(`  ${id}: ${attempts.map(attemptText).join('; ')}`);
   for (const e of c.errored) lines.push(`  ${e.id}: ${e.message}`);
   return lines;
 }
@@ -113,7 +124,9 @@ export function confirmationLines(r: GateReport): string[] {
 export function removedLine(r: GateReport): string | null {
   if (!r.removed.ids.length) return null;
   const what = `Removed (in the base, not measured now): ${r.removed.ids.join(', ')}`;
-  return r.removed.allowed ? `${what}; accepted (allowRemoved)` : `${what}; this fails the gate (exit 1): pass --allow-removed or set allowRemoved to accept it`;
+  return r.removed.allowed
+    ? `${what}; accepted (allowRemoved)`
+    : `${what}; this fails the gate (exit 1): pass --allow-removed or set allowRemoved to accept it`;
 }
 
 /** Console rendering. */
@@ -133,36 +146,67 @@ export function renderVerdictConsole(r: GateReport, options: VerdictRenderOption
     out.push('');
     const rows: Cell[][] = cmp.benchmarks.map((b) => {
       const v = verdictText(b);
-      const style = b.regression ? c.red : b.verdict === 'faster' ? c.green : b.status !== 'compared' || b.verdict === 'inconclusive' ? c.yellow : undefined;
-      return [b.id, centre(b, 'base'), centre(b, 'current'), change(b), b.ci && b.method !== 'exact' ? formatRatioCI(b.ci) : '', pText(b), { text: v, style }];
+      const style = b.regression
+        ? c.red
+        : b.verdict === 'faster'
+          ? c.green
+          : b.status !== 'compared' || b.verdict === 'inconclusive'
+            ? c.yellow
+            : undefined;
+      return [
+        b.id,
+        centre(b, 'base'),
+        centre(b, 'current'),
+        change(b),
+        b.ci && b.method !== 'exact' ? formatRatioCI(b.ci) : '',
+        pText(b),
+        { text: v, style },
+      ];
     });
     out.push(consoleTable(['benchmark', 'base', 'current', 'change', 'CI', 'p', 'verdict'], rows, [1, 2, 3, 5]));
     if (cmp.added.length) out.push('', `Added (only in current): ${cmp.added.join(', ')}`);
     const removed = removedLine(r);
     if (removed) out.push('', r.removed.allowed ? removed : c.red(removed));
     if (cmp.summaryOnly.length) {
-      out.push('', c.yellow(`Summary-only comparison (raw samples missing) for: ${cmp.summaryOnly.join(', ')}; ratio of medians, verdict from whether the medians' CIs overlap.`));
+      out.push(
+        '',
+        c.yellow(
+          `Summary-only comparison (raw samples missing) for: ${cmp.summaryOnly.join(', ')}; ratio of medians, verdict from whether the medians' CIs overlap.`,
+        ),
+      );
     }
     const diffs = cmp.environment.differences.filter((d) => d.severity === 'note');
     if (diffs.length) out.push('', c.dim(`Environment notes: ${diffs.map((d) => `${d.field} ${d.base} -> ${d.current}`).join('; ')}`));
   }
   const resources = resourceChangeLines(r);
-  if (resources.length) out.push('', c.bold(resources[0]), ...resources.slice(1).map((l) => (/regression$/.test(l) ? c.red(l) : /warning$/.test(l) ? c.yellow(l) : l)));
+  if (resources.length)
+    out.push(
+      '',
+      c.bold(resources[0]),
+      ...resources.slice(1).map((l) => (/regression$/.test(l) ? c.red(l) : /warning$/.test(l) ? c.yellow(l) : l)),
+    );
   if (r.targets.length) {
     out.push('', c.bold('Targets'));
     out.push(
       consoleTable(
         ['benchmark', 'target', 'value', 'result', 'margin'],
-        r.targets.map((t) => [t.id, t.target, formatValue(t.value, t.unit, t.reason ?? 'n/a'), { text: t.pass ? 'PASS' : 'FAIL', style: t.pass ? c.green : c.red }, t.marginText]),
+        r.targets.map((t) => [
+          t.id,
+          t.target,
+          formatValue(t.value, t.unit, t.reason ?? 'n/a'),
+          { text: t.pass ? 'PASS' : 'FAIL', style: t.pass ? c.green : c.red },
+          t.marginText,
+        ]),
         [2],
       ),
     );
   }
   if (r.references.length) {
     out.push('', c.bold('References'));
-    for (const ref of r.references) out.push(`  ${ref.pass ? c.green('PASS') : c.red('FAIL')}  ${ref.message}${ref.ci ? ` (CI ${formatRatioCI(ref.ci)})` : ''}`);
+    for (const ref of r.references)
+      out.push(`  ${ref.pass ? c.green('PASS') : c.red('FAIL')}  ${ref.message}${ref.ci ? ` (CI ${formatRatioCI(ref.ci)})` : ''}`);
   }
-  const errored = options.errorsShown ? r.confirmation?.errored ?? [] : r.errored;
+  const errored = options.errorsShown ? (r.confirmation?.errored ?? []) : r.errored;
   if (errored.length) {
     out.push('', c.red(c.bold(`Errored (${errored.length})`)));
     for (const e of errored) out.push(c.red(`  ${e.id}: ${e.message}`));
@@ -197,7 +241,12 @@ export function renderVerdictMarkdown(r: GateReport, options: VerdictRenderOptio
       markdownTable(
         ['benchmark', 'base', 'current', 'change', 'CI', 'p', 'verdict'],
         cmp.benchmarks.map((b) => [
-          `\`${b.id}\``, centre(b, 'base'), centre(b, 'current'), change(b), b.ci && b.method !== 'exact' ? formatRatioCI(b.ci) : '', pText(b),
+          `\`${b.id}\``,
+          centre(b, 'base'),
+          centre(b, 'current'),
+          change(b),
+          b.ci && b.method !== 'exact' ? formatRatioCI(b.ci) : '',
+          pText(b),
           b.regression ? `🔴 **${verdictText(b)}**` : b.verdict === 'faster' ? `🟢 ${verdictText(b)}` : verdictText(b),
         ]),
         [1, 2, 3, 5],
@@ -206,19 +255,35 @@ export function renderVerdictMarkdown(r: GateReport, options: VerdictRenderOptio
     if (cmp.added.length) out.push('', `Added: ${cmp.added.map((x) => `\`${x}\``).join(', ')}`);
     const removed = removedLine(r);
     if (removed) out.push('', removed);
-    if (cmp.summaryOnly.length) out.push('', `_Summary-only comparison (raw samples missing) for ${cmp.summaryOnly.map((x) => `\`${x}\``).join(', ')}: ratio of medians; verdict from overlap of the medians' CIs._`);
+    if (cmp.summaryOnly.length)
+      out.push(
+        '',
+        `_Summary-only comparison (raw samples missing) for ${cmp.summaryOnly.map((x) => `\`${x}\``).join(', ')}: ratio of medians; verdict from overlap of the medians' CIs._`,
+      );
   }
   const resources = resourceChangeLines(r);
   if (resources.length) out.push('', `### ${resources[0]}`, '', ...resources.slice(1).map((l) => `- ${l.trim()}`));
   if (r.targets.length) {
     out.push('', '### Targets', '');
-    out.push(markdownTable(['benchmark', 'target', 'value', 'result', 'margin'], r.targets.map((t) => [`\`${t.id}\``, t.target, formatValue(t.value, t.unit, t.reason ?? 'n/a'), t.pass ? '✅ PASS' : '❌ FAIL', t.marginText]), [2]));
+    out.push(
+      markdownTable(
+        ['benchmark', 'target', 'value', 'result', 'margin'],
+        r.targets.map((t) => [
+          `\`${t.id}\``,
+          t.target,
+          formatValue(t.value, t.unit, t.reason ?? 'n/a'),
+          t.pass ? '✅ PASS' : '❌ FAIL',
+          t.marginText,
+        ]),
+        [2],
+      ),
+    );
   }
   if (r.references.length) {
     out.push('', '### References', '');
     for (const ref of r.references) out.push(`- ${ref.pass ? '✅' : '❌'} ${ref.message}`);
   }
-  const errored = options.errorsShown ? r.confirmation?.errored ?? [] : r.errored;
+  const errored = options.errorsShown ? (r.confirmation?.errored ?? []) : r.errored;
   if (errored.length) {
     out.push('', '### Errored', '');
     for (const e of errored) out.push(`- \`${e.id}\`: ${e.message}`);

@@ -4,7 +4,10 @@ import { resolveResources, type ResourceOptions } from './options.js';
 import { ResourceSampler } from './sampler.js';
 
 /** A started sampler when the benchmark's or the run's `resources` option asks for one (off by default for `bench`), else null. */
-export function startResources(own: boolean | ResourceOptions | undefined, run: boolean | ResourceOptions | undefined): ResourceSampler | null {
+export function startResources(
+  own: boolean | ResourceOptions | undefined,
+  run: boolean | ResourceOptions | undefined,
+): ResourceSampler | null {
   const o = resolveResources(own, run, false);
   return o && new ResourceSampler(o).start();
 }

@@ -27,7 +27,10 @@ export function resolveResources(
   const intervalMs = o.intervalMs ?? DEFAULT_RESOURCES.intervalMs;
   const points = o.points ?? DEFAULT_RESOURCES.points;
   if (!(intervalMs >= 1) || !(Number.isInteger(points) && points >= 2)) {
-    throw new CycleBenchError('E_BAD_ARGUMENT', `resources: intervalMs must be >= 1 and points a whole number >= 2, got ${JSON.stringify(o)}`);
+    throw new CycleBenchError(
+      'E_BAD_ARGUMENT',
+      `resources: intervalMs must be >= 1 and points a whole number >= 2, got ${JSON.stringify(o)}`,
+    );
   }
   return { intervalMs, points };
 }

@@ -56,7 +56,12 @@ export class ResourceSampler {
   private cpu0: NodeJS.CpuUsage = { user: 0, system: 0 };
   private cpuLast: NodeJS.CpuUsage = { user: 0, system: 0 };
   private readonly cpu = { user: new Running(), system: new Running(), total: new Running() };
-  private readonly memory: Record<Memory, Running> = { rss: new Running(), heapUsed: new Running(), external: new Running(), arrayBuffers: new Running() };
+  private readonly memory: Record<Memory, Running> = {
+    rss: new Running(),
+    heapUsed: new Running(),
+    external: new Running(),
+    arrayBuffers: new Running(),
+  };
   private samples = 0;
   /** The last SELF_COSTS samples' own durations in ms (a ring): their median is the sampler's cost. */
   private readonly selfMs = new Float64Array(SELF_COSTS);

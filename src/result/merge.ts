@@ -42,7 +42,10 @@ function checkShards(inputs: readonly MergeInput[]): void {
   if (!shards.length) return;
   if (shards.length !== inputs.length) {
     const plain = inputs.find((i) => !i.run.shard)!;
-    throw new CycleBenchError('E_USAGE', `cannot merge shards with a whole run: ${shards[0].name} is shard ${shards[0].run.shard!.index}/${shards[0].run.shard!.count}, ${plain.name} is not a shard. Merge the shards first.`);
+    throw new CycleBenchError(
+      'E_USAGE',
+      `cannot merge shards with a whole run: ${shards[0].name} is shard ${shards[0].run.shard!.index}/${shards[0].run.shard!.count}, ${plain.name} is not a shard. Merge the shards first.`,
+    );
   }
   const first = shards[0].run.shard!;
   for (const s of shards) {
@@ -56,9 +59,16 @@ function checkShards(inputs: readonly MergeInput[]): void {
   }
   for (let k = 1; k <= first.count; k++) {
     const got = shards.filter((s) => s.run.shard!.index === k);
-    if (got.length > 1) throw new CycleBenchError('E_USAGE', `shard ${k}/${first.count} is given twice: ${got.map((g) => g.name).join(' and ')}.`);
+    if (got.length > 1)
+      throw new CycleBenchError('E_USAGE', `shard ${k}/${first.count} is given twice: ${got.map((g) => g.name).join(' and ')}.`);
     if (!got.length)
-      throw new CycleBenchError('E_USAGE', `shard ${k}/${first.count} is missing (got ${shards.map((s) => s.run.shard!.index).sort((a, b) => a - b).join(', ')}); pass every shard's file (an empty shard writes one too).`);
+      throw new CycleBenchError(
+        'E_USAGE',
+        `shard ${k}/${first.count} is missing (got ${shards
+          .map((s) => s.run.shard!.index)
+          .sort((a, b) => a - b)
+          .join(', ')}); pass every shard's file (an empty shard writes one too).`,
+      );
   }
 }
 
@@ -81,7 +91,11 @@ export function mergeRuns(given: readonly MergeInput[], options: { allowMixed?: 
   for (const i of inputs)
     for (const b of i.run.benchmarks) {
       const other = owner.get(b.id);
-      if (other !== undefined) throw new CycleBenchError('E_USAGE', `benchmark ${JSON.stringify(b.id)} is in both ${other} and ${i.name}; a merged result holds each benchmark once.`);
+      if (other !== undefined)
+        throw new CycleBenchError(
+          'E_USAGE',
+          `benchmark ${JSON.stringify(b.id)} is in both ${other} and ${i.name}; a merged result holds each benchmark once.`,
+        );
       owner.set(b.id, i.name);
     }
   const mixed = differences(inputs);
@@ -103,7 +117,9 @@ export function mergeRuns(given: readonly MergeInput[], options: { allowMixed?: 
     ...(processes !== undefined ? { processes } : {}),
     mode: runs[0].mode,
     environment: runs[0].environment,
-    benchmarks: runs.flatMap((r) => (mixed.length ? r.benchmarks.map((b) => ({ ...b, environment: b.environment ?? r.environment })) : r.benchmarks)),
+    benchmarks: runs.flatMap((r) =>
+      mixed.length ? r.benchmarks.map((b) => ({ ...b, environment: b.environment ?? r.environment })) : r.benchmarks,
+    ),
     groups: runs.flatMap((r) => r.groups),
     complexity: runs.flatMap((r) => r.complexity),
   };

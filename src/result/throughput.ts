@@ -55,7 +55,11 @@ export function throughputText(b: BenchResult): string {
   for (const what of ['bytes', 'items'] as const) {
     if (b.throughput[what] === undefined) continue;
     const r = rateOf(b, what);
-    parts.push(what === 'bytes' ? formatBytesRate(r.value, r.value === null ? r.reason : undefined) : formatItemsRate(r.value, r.value === null ? r.reason : undefined));
+    parts.push(
+      what === 'bytes'
+        ? formatBytesRate(r.value, r.value === null ? r.reason : undefined)
+        : formatItemsRate(r.value, r.value === null ? r.reason : undefined),
+    );
   }
   if (b.kind === 'gpu' && b.throughput.bytes !== undefined) {
     const f = bandwidthFraction(b);

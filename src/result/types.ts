@@ -200,7 +200,6 @@ export interface ProcessSpread {
   withinHalfWidth: number;
 }
 
-
 /** A load test's run: `stats` hold the latency of successful requests in ns; this says the rest. */
 export interface LoadSummary {
   /** `closed`: workers call back to back; `open`: requests start on a fixed schedule (`rate`). */

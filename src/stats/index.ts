@@ -34,16 +34,7 @@ export {
   signTestPValue,
 } from './distributions.js';
 export { selectInPlace, quantileInPlace, medianInPlace } from './select.js';
-export {
-  STANDARD_PROBABILITIES,
-  sortSamples,
-  quantileSorted,
-  quantile,
-  quantiles,
-  median,
-  standardQuantiles,
-  iqr,
-} from './quantile.js';
+export { STANDARD_PROBABILITIES, sortSamples, quantileSorted, quantile, quantiles, median, standardQuantiles, iqr } from './quantile.js';
 export type { StandardQuantiles } from './quantile.js';
 export {
   MAD_NORMAL_SCALE,
@@ -68,21 +59,8 @@ export { medianRanks, medianCI, medianCISorted } from './order-stats.js';
 export { blockMedianCI } from './blocks.js';
 export type { BlockMedianOptions, BlockMedianInterval } from './blocks.js';
 export type { OrderStatisticRanks, MedianInterval } from './order-stats.js';
-export {
-  bootstrapDistribution,
-  bootstrapCI,
-  jackknife,
-  accelerationFromJackknife,
-  ratioCI,
-} from './bootstrap.js';
-export type {
-  Statistic,
-  BootstrapOptions,
-  BootstrapCIOptions,
-  BootstrapInterval,
-  RatioCIOptions,
-  RatioInterval,
-} from './bootstrap.js';
+export { bootstrapDistribution, bootstrapCI, jackknife, accelerationFromJackknife, ratioCI } from './bootstrap.js';
+export type { Statistic, BootstrapOptions, BootstrapCIOptions, BootstrapInterval, RatioCIOptions, RatioInterval } from './bootstrap.js';
 export { mannWhitneyU, mannWhitneyFrequencies, mannWhitneyQuantile, mannWhitneyCdf } from './mann-whitney.js';
 export type { Alternative, MannWhitneyOptions, MannWhitneyResult } from './mann-whitney.js';
 export { welchTTest, pairedTTest } from './welch.js';

@@ -59,7 +59,7 @@ function rankSum(x: Float64Array, y: Float64Array): { rx: number; tieTerm: numbe
   const idx = new Uint32Array(N).map((_, i) => i).sort((i, j) => vals[i] - vals[j]);
   let rx = 0;
   let tieTerm = 0;
-  for (let i = 0; i < N; ) {
+  for (let i = 0; i < N;) {
     let j = i + 1;
     while (j < N && vals[idx[j]] === vals[idx[i]]) j++;
     const t = j - i;

@@ -108,7 +108,18 @@ export function classifyOutliers(x: ArrayLike<number>, options: OutlierOptions =
     const f = tukeyFences(a);
     for (let i = 0; i < a.length; i++) {
       const v = a[i];
-      put(i, v < f.lowSevere ? 'low-severe' : v < f.lowMild ? 'low-mild' : v > f.highSevere ? 'high-severe' : v > f.highMild ? 'high-mild' : 'none');
+      put(
+        i,
+        v < f.lowSevere
+          ? 'low-severe'
+          : v < f.lowMild
+            ? 'low-mild'
+            : v > f.highSevere
+              ? 'high-severe'
+              : v > f.highMild
+                ? 'high-mild'
+                : 'none',
+      );
     }
   } else if (method === 'modified-z') {
     const t = options.zThreshold ?? 3.5;

@@ -58,7 +58,10 @@ export function createRng(seed: number = DEFAULT_SEED): Rng {
   const s = new Uint32Array(4);
   for (let i = 0; i < 4; i++) s[i] = splitmix32(sm);
   if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
-  let s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+  let s0 = s[0],
+    s1 = s[1],
+    s2 = s[2],
+    s3 = s[3];
   let spare = 0;
   let hasSpare = false;
 
@@ -82,7 +85,10 @@ export function createRng(seed: number = DEFAULT_SEED): Rng {
     int: (n: number): number => Math.floor(nextU32() * (n / 4294967296)),
     fillInts: (out: Uint32Array, n: number): void => {
       const scale = n / 4294967296;
-      let a0 = s0, a1 = s1, a2 = s2, a3 = s3;
+      let a0 = s0,
+        a1 = s1,
+        a2 = s2,
+        a3 = s3;
       for (let i = 0; i < out.length; i++) {
         const r = Math.imul(rotl(Math.imul(a1, 5), 7), 9) >>> 0;
         const t = a1 << 9;

@@ -126,7 +126,9 @@ export function detectStates(samples: ArrayLike<number>, options: StatesOptions 
   const segs = cuts.slice(0, -1).map((c, i) => ({ start: edges[c], end: edges[cuts[i + 1]], level: level(c, cuts[i + 1]), state: 0 }));
   // Group segment levels: sorted, a new state starts where a level is more than delta above the previous.
   const order = [...segs].sort((p, q) => p.level - q.level);
-  order.forEach((s, i) => (s.state = i > 0 && s.level > order[i - 1].level * (1 + o.delta) ? order[i - 1].state + 1 : i > 0 ? order[i - 1].state : 0));
+  order.forEach(
+    (s, i) => (s.state = i > 0 && s.level > order[i - 1].level * (1 + o.delta) ? order[i - 1].state + 1 : i > 0 ? order[i - 1].state : 0),
+  );
   const build = (): (PerformanceState | null)[] => {
     const k = Math.max(...segs.map((s) => s.state)) + 1;
     return Array.from({ length: k }, (_, j) => {

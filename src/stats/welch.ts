@@ -58,7 +58,14 @@ function meanVar(a: Float64Array): [number, number] {
  * regression slope).
  * @internal
  */
-export function tResult(estimate: number, stderr: number, df: number, alternative: Alternative, confidence: number, fn: string): TTestResult {
+export function tResult(
+  estimate: number,
+  stderr: number,
+  df: number,
+  alternative: Alternative,
+  confidence: number,
+  fn: string,
+): TTestResult {
   checkOpenUnit(confidence, 'confidence', fn);
   if (!(stderr > 0)) {
     throw new RangeError(`${fn}: standard error is 0 (the data have no variance); a t-test is undefined`);

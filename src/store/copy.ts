@@ -36,5 +36,12 @@ export async function copyStore(from: Store, to: Store): Promise<CopySummary> {
       counts[kind]++;
     }
   }
-  return { runs: fresh.length, present: source.entries.length - fresh.length, baselines: counts.baseline, tags: counts.tag, problems: source.problems, history: source.file };
+  return {
+    runs: fresh.length,
+    present: source.entries.length - fresh.length,
+    baselines: counts.baseline,
+    tags: counts.tag,
+    problems: source.problems,
+    history: source.file,
+  };
 }

@@ -19,7 +19,10 @@ export class FileStore implements Store {
   async ready(): Promise<void> {}
 
   async appendHistory(items: readonly HistoryItem[]): Promise<string> {
-    return appendHistoryLines(this.cwd, items.map((i) => i.entry));
+    return appendHistoryLines(
+      this.cwd,
+      items.map((i) => i.entry),
+    );
   }
 
   async readHistory(query?: HistoryQuery): Promise<StoredHistory> {

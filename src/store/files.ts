@@ -87,7 +87,8 @@ function endsInside(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) depth++;
@@ -101,9 +102,14 @@ export function parseJsonFile(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const why = text.trim().length === 0 ? 'it is empty'
-      : text.includes('\0') ? 'it holds binary data (NUL bytes), not JSON'
-      : endsInside(text) ? 'it looks truncated' : 'it is not valid JSON';
+    const why =
+      text.trim().length === 0
+        ? 'it is empty'
+        : text.includes('\0')
+          ? 'it holds binary data (NUL bytes), not JSON'
+          : endsInside(text)
+            ? 'it looks truncated'
+            : 'it is not valid JSON';
     // JSON.parse quotes a bit of the text: keep control characters out of the terminal.
     const detail = (err as Error).message.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     throw new CycleBenchError(
@@ -117,7 +123,10 @@ export function parseJsonFile(text: string, file: string): unknown {
 
 /** True for the errors that say a path cannot be used as a file (not a full disk or an I/O error). */
 export function isPathProblem(err: unknown): boolean {
-  return !(err instanceof CycleBenchError) && ['EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG'].includes((err as NodeJS.ErrnoException).code ?? '');
+  return (
+    !(err instanceof CycleBenchError) &&
+    ['EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG'].includes((err as NodeJS.ErrnoException).code ?? '')
+  );
 }
 
 /** `E_NOT_FOUND` for a missing file, else `E_CORRUPT_FILE` saying why `file` cannot be used as `what`. */
@@ -125,10 +134,13 @@ export function unusable(file: string, err: unknown, what = 'a cyclebench result
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'ENOENT') return new CycleBenchError('E_NOT_FOUND', `${file} does not exist.`, { cause: err });
   const why =
-    e.code === 'EISDIR' ? 'it is a directory'
-    : e.code === 'ENOTDIR' ? 'a directory on its path is a file'
-    : e.code === 'EACCES' || e.code === 'EPERM' ? `permission denied (${e.code})`
-    : e.message;
+    e.code === 'EISDIR'
+      ? 'it is a directory'
+      : e.code === 'ENOTDIR'
+        ? 'a directory on its path is a file'
+        : e.code === 'EACCES' || e.code === 'EPERM'
+          ? `permission denied (${e.code})`
+          : e.message;
   return new CycleBenchError('E_CORRUPT_FILE', `${file} cannot be used as ${what}: ${why}. The file was not changed.`, { cause: err });
 }
 

@@ -66,8 +66,7 @@ export interface HistoryRead {
   problems: HistoryProblem[];
 }
 
-const r6 = (x: number | undefined | null): number | null =>
-  typeof x === 'number' && Number.isFinite(x) ? Number(x.toPrecision(6)) : null;
+const r6 = (x: number | undefined | null): number | null => (typeof x === 'number' && Number.isFinite(x) ? Number(x.toPrecision(6)) : null);
 
 function benchLine(b: BenchResult): HistoryBench {
   const s = b.stats;
@@ -113,7 +112,7 @@ export function historyEntry(run: RunResult): HistoryEntry {
  */
 function writeAll(fd: number, buf: Buffer): void {
   const piece = faultArmed('slow-append') ? 64 : buf.length;
-  for (let off = 0; off < buf.length; ) {
+  for (let off = 0; off < buf.length;) {
     off += fs.writeSync(fd, buf, off, Math.min(piece, buf.length - off));
     if (piece < buf.length) sleepSync(2);
   }
@@ -165,7 +164,8 @@ function eachLine(fd: number, fn: (line: Buffer | null, terminated: boolean) => 
   let pendingBytes = 0;
   const take = (b: Buffer) => {
     pendingBytes += b.length;
-    if (pendingBytes <= MAX_HISTORY_LINE_BYTES) pending.push(Buffer.from(b)); // copy: buf is reused
+    if (pendingBytes <= MAX_HISTORY_LINE_BYTES)
+      pending.push(Buffer.from(b)); // copy: buf is reused
     else pending = [];
   };
   const flush = (terminated: boolean) => {

@@ -7,9 +7,11 @@ import type { HistoryQuery } from './store.js';
 export function checkHistoryQuery(q: HistoryQuery): void {
   for (const key of ['commits', 'last'] as const) {
     const v = q[key];
-    if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new CycleBenchError('E_USAGE', `history query: ${key} must be a whole number >= 1, got ${v}.`);
+    if (v !== undefined && (!Number.isInteger(v) || v < 1))
+      throw new CycleBenchError('E_USAGE', `history query: ${key} must be a whole number >= 1, got ${v}.`);
   }
-  if (q.before !== undefined && Number.isNaN(Date.parse(q.before))) throw new CycleBenchError('E_USAGE', `history query: before must be a date and time, got ${JSON.stringify(q.before)}.`);
+  if (q.before !== undefined && Number.isNaN(Date.parse(q.before)))
+    throw new CycleBenchError('E_USAGE', `history query: before must be a date and time, got ${JSON.stringify(q.before)}.`);
 }
 
 /** True when the query keeps benchmark `id` (no `ids` and no `match` keep every one). */

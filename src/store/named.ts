@@ -40,7 +40,10 @@ function readOr(file: string, missing: () => CycleBenchError): RunResult {
 /** Reads the latest run, or throws `E_NOT_FOUND` saying how to make one. */
 export function loadLast(cwd: string): RunResult {
   const file = storePaths(cwd).last;
-  return readOr(file, () => new CycleBenchError('E_NOT_FOUND', `No latest run at ${file}: run \`cyclebench run\` first, or pass --from FILE.`));
+  return readOr(
+    file,
+    () => new CycleBenchError('E_NOT_FOUND', `No latest run at ${file}: run \`cyclebench run\` first, or pass --from FILE.`),
+  );
 }
 
 /**
@@ -90,7 +93,8 @@ export function removeNamed(cwd: string, kind: NamedKind, name: string): string 
   try {
     fs.unlinkSync(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CycleBenchError('E_NOT_FOUND', `No ${kind} named ${JSON.stringify(name)}.`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CycleBenchError('E_NOT_FOUND', `No ${kind} named ${JSON.stringify(name)}.`);
     throw err;
   }
   return file;

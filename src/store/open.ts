@@ -19,5 +19,8 @@ export function openStore(spec: unknown, cwd: string, where = '--store', code: '
     checkPostgresUrl(spec, where, code);
     return new PostgresStore(spec);
   }
-  throw new CycleBenchError(code, `${where}: expected 'files' or a postgres:// URL, got ${typeof spec === 'string' ? JSON.stringify(redactUrl(spec)) : typeof spec}.`);
+  throw new CycleBenchError(
+    code,
+    `${where}: expected 'files' or a postgres:// URL, got ${typeof spec === 'string' ? JSON.stringify(redactUrl(spec)) : typeof spec}.`,
+  );
 }

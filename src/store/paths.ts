@@ -24,7 +24,7 @@ const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$/i;
 /** The whole rule, as every refusal states it. */
 export const NAME_RULE =
   "Names are 1-100 letters, digits, '.', '_' or '-', start with a letter or digit and have no '..'; " +
-  "they may not be a Windows device name (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with any extension, in any case) " +
+  'they may not be a Windows device name (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with any extension, in any case) ' +
   "or 'last' (the keyword for the latest run), and may not differ only in case from an existing name " +
   '(checkouts on macOS and Windows are case-insensitive).';
 

@@ -29,7 +29,10 @@ export async function loadStored(store: Store, kind: NamedKind, name: string): P
   const run = await store.loadNamed(kind, name);
   if (run) return run;
   const names = (await store.listNamed(kind)).map((e) => e.name);
-  throw new CycleBenchError('E_NOT_FOUND', `No ${kind} named ${JSON.stringify(name)}${store.kind === 'files' ? '' : ` in ${store.location}`}. ${names.length ? `Existing ${kind}s: ${names.join(', ')}.` : `There are no ${kind}s yet.`}`);
+  throw new CycleBenchError(
+    'E_NOT_FOUND',
+    `No ${kind} named ${JSON.stringify(name)}${store.kind === 'files' ? '' : ` in ${store.location}`}. ${names.length ? `Existing ${kind}s: ${names.join(', ')}.` : `There are no ${kind}s yet.`}`,
+  );
 }
 
 /**
@@ -50,7 +53,8 @@ export async function resolveStoredRef(store: Store, cwd: string, ref: string): 
   if (validName) {
     for (const kind of ['tag', 'baseline'] as const) {
       const run = await store.loadNamed(kind, ref);
-      if (run) return { ref, source: kind, file: store.kind === 'files' ? namedFile(cwd, kind, ref) : `${store.location} (${kind} ${ref})`, run };
+      if (run)
+        return { ref, source: kind, file: store.kind === 'files' ? namedFile(cwd, kind, ref) : `${store.location} (${kind} ${ref})`, run };
     }
     if (ref === 'last' && fs.existsSync(last)) return { ref, source: 'last', file: last, run: readResult(last) };
   }

@@ -60,7 +60,10 @@ function validator(format: Format, allErrors: boolean): ValidateFunction {
 
 /** `a.b[2]` style path of a JSON pointer (`/a/b/2`), with an optional child key. */
 export function jsonPath(pointer: string, child?: string | number): string {
-  const keys: (string | number)[] = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys: (string | number)[] = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) keys.push(child);
   let out = '';
   for (const k of keys) {
@@ -83,8 +86,13 @@ export function describe(v: unknown): string {
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  number: 'a number', integer: 'an integer', string: 'a string', boolean: 'true or false',
-  object: 'an object', array: 'an array', null: 'null',
+  number: 'a number',
+  integer: 'an integer',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+  null: 'null',
 };
 
 /** What a (sub)schema expects, in words. */

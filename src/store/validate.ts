@@ -77,7 +77,10 @@ export function checkNotNewer(v: unknown, file: string): void {
 
 /** The `E_CORRUPT_FILE` error listing the first problems of `what`. */
 export function problemsError(what: string, problems: Problem[], advice: string, kind = 'result'): CycleBenchError {
-  const list = problems.slice(0, 5).map((p) => `  ${p.path}: ${p.message}`).join('\n');
+  const list = problems
+    .slice(0, 5)
+    .map((p) => `  ${p.path}: ${p.message}`)
+    .join('\n');
   const more = problems.length > 5 ? `\n  ... and ${problems.length - 5} more` : '';
   return new CycleBenchError('E_CORRUPT_FILE', `${what} is not a valid cyclebench ${kind}:\n${list}${more}\n${advice}`);
 }

@@ -14,7 +14,12 @@ export function v8Options(execPath = process.execPath): Map<string, string> {
   if (known) return known;
   known = new Map();
   try {
-    const text = execFileSync(execPath, ['--v8-options'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 16 << 20 });
+    const text = execFileSync(execPath, ['--v8-options'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 16 << 20,
+    });
     let last: string | undefined;
     for (const line of text.split('\n')) {
       const flag = /^ {2}--([a-z0-9_-]+) /.exec(line);
@@ -60,5 +65,9 @@ export function maglevByDefault(execPath = process.execPath): boolean {
 
 /** The options in execArgv that change which JIT tiers run (recorded in the result environment). */
 export function tierFlags(execArgv: string[]): string[] {
-  return execArgv.filter((a) => /^--(no-)?(maglev|turbofan|sparkplug|turboshaft|opt|jitless|use-osr|osr|concurrent-osr|always-sparkplug|max-maglev|invocation-count|interrupt-budget|max-inlined|single-threaded)\b/.test(a));
+  return execArgv.filter((a) =>
+    /^--(no-)?(maglev|turbofan|sparkplug|turboshaft|opt|jitless|use-osr|osr|concurrent-osr|always-sparkplug|max-maglev|invocation-count|interrupt-budget|max-inlined|single-threaded)\b/.test(
+      a,
+    ),
+  );
 }

@@ -12,9 +12,12 @@ describe('tinybench', () => {
   it('stops a task aborted while it is measured at the next sample, long before its budget', async () => {
     const controller = new AbortController();
     // An unreachable precision: only the abort (or the minute's budget) can end the task.
-    const b = new Bench({ time: 60_000, signal: controller.signal, cyclebench: { sampling: { precision: 1e-9 } } }).add('long task', async () => {
-      await new Promise((r) => setTimeout(r, 2));
-    });
+    const b = new Bench({ time: 60_000, signal: controller.signal, cyclebench: { sampling: { precision: 1e-9 } } }).add(
+      'long task',
+      async () => {
+        await new Promise((r) => setTimeout(r, 2));
+      },
+    );
     const aborts: string[] = [];
     b.addEventListener('abort', (e) => aborts.push((e as unknown as { task: { name: string } }).task.name));
     setTimeout(() => controller.abort(), 300);
@@ -29,7 +32,17 @@ describe('tinybench', () => {
   it('refuses runSync with the reason, and lists unstarted tasks as N/A', () => {
     const b = new Bench().add('x', () => 1);
     expect(() => b.runSync()).toThrow(/runSync\(\) is not supported .*await bench\.run\(\)/);
-    expect(b.table()).toEqual([{ 'Task name': 'x', 'Latency avg (ns)': 'N/A', 'Latency med (ns)': 'N/A', 'Throughput avg (ops/s)': 'N/A', 'Throughput med (ops/s)': 'N/A', Samples: 'N/A', Remarks: 'not-started' }]);
+    expect(b.table()).toEqual([
+      {
+        'Task name': 'x',
+        'Latency avg (ns)': 'N/A',
+        'Latency med (ns)': 'N/A',
+        'Throughput avg (ops/s)': 'N/A',
+        'Throughput med (ops/s)': 'N/A',
+        Samples: 'N/A',
+        Remarks: 'not-started',
+      },
+    ]);
     expect(() => b.add('x', () => 2)).toThrow(/already exists/);
   });
 

@@ -27,7 +27,13 @@ describe('cyclebench/benny: the README example', () => {
     expect(peer.code, peer.stderr).toBe(0);
     expect(ours.code, ours.stderr).toBe(0);
     expect(missingShape(peer.result, ours.result)).toEqual([]);
-    for (const line of ['Running "Example" suite...', 'Reduce two elements:', 'Finished 2 cases!', 'Saved to: benchmark/results/reduce.json', 'Saved to: benchmark/results/reduce.chart.html'])
+    for (const line of [
+      'Running "Example" suite...',
+      'Reduce two elements:',
+      'Finished 2 cases!',
+      'Saved to: benchmark/results/reduce.json',
+      'Saved to: benchmark/results/reduce.chart.html',
+    ])
       expect(ours.stdout).toContain(line);
     expect(ours.stdout).toMatch(/\d ops\/s, ±\d+\.\d\d%/);
   });
@@ -49,7 +55,11 @@ describe('cyclebench/benny: the README example', () => {
     expect(report.code, report.stderr).toBe(0);
     const file = JSON.parse(report.stdout);
     expect(file.benchmarks.map((b: { id: string }) => b.id)).toEqual(['Example/Reduce two elements', 'Example/Reduce five elements']);
-    expect(file.groups[0]).toMatchObject({ group: 'Example', baseline: 'Reduce two elements', entries: [{ name: 'Reduce five elements', verdict: 'slower' }] });
+    expect(file.groups[0]).toMatchObject({
+      group: 'Example',
+      baseline: 'Reduce two elements',
+      entries: [{ name: 'Reduce five elements', verdict: 'slower' }],
+    });
     expect((await p.cli(['compare', 'out/benny.json', 'out/benny.json'])).code).toBe(0);
   });
 });
@@ -83,7 +93,9 @@ describe('cyclebench/benny: setups, skip/only, handlers, CSV and HTML', () => {
 
   it('saves CSV with details and an HTML table', () => {
     const csv = p.read('benchmark/results/steps.csv').split('\n');
-    expect(csv[0]).toBe('"name","ops","margin","percentSlower","samples","promise","min","max","mean","median","standardDeviation","marginOfError","relativeMarginOfError","standardErrorOfMean","sampleVariance"');
+    expect(csv[0]).toBe(
+      '"name","ops","margin","percentSlower","samples","promise","min","max","mean","median","standardDeviation","marginOfError","relativeMarginOfError","standardErrorOfMean","sampleVariance"',
+    );
     expect(csv).toHaveLength(5);
     expect(csv[1]).toMatch(/^"1000 steps",\d+(\.\d+)?,/);
     expect(p.read('benchmark/results/steps.table.html')).toMatch(/<th>name<\/th>[\s\S]*<td>2000 steps with setup<\/td>/);

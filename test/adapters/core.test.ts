@@ -67,7 +67,18 @@ describe('the result file', () => {
   it('accumulates every run of the process at one path, in order', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cb-adapters-'));
     try {
-      const bench = (id: string): BenchResult => ({ id, name: id, status: 'skipped', skipReason: 'test', kind: 'cpu', unit: 'ns', totalIterations: 0, stopReason: 'fixed', wallMs: 0, flags: {} });
+      const bench = (id: string): BenchResult => ({
+        id,
+        name: id,
+        status: 'skipped',
+        skipReason: 'test',
+        kind: 'cpu',
+        unit: 'ns',
+        totalIterations: 0,
+        stopReason: 'fixed',
+        wallMs: 0,
+        flags: {},
+      });
       const file = join(dir, 'nested', 'r.json');
       recordRun(file, { ...emptyRun(), benchmarks: [bench('a')] });
       recordRun(file, { ...emptyRun(), benchmarks: [bench('b')] });

@@ -8,7 +8,12 @@ import type { Project } from '../e2e/project.js';
 import { missingShape, peerProject, placeExample, runBoth, runNode, type NodeRun } from '../e2e/peers.js';
 
 /** What cyclebench/mitata does not report (docs/migrating.md): mitata's noop calibration, heap and gc rows, hardware counters. */
-const NOT_REPORTED = ['context.noop', 'benchmarks[].runs[].stats.heap', 'benchmarks[].runs[].stats.gc', 'benchmarks[].runs[].stats.counters'];
+const NOT_REPORTED = [
+  'context.noop',
+  'benchmarks[].runs[].stats.heap',
+  'benchmarks[].runs[].stats.gc',
+  'benchmarks[].runs[].stats.counters',
+];
 const QUICK = { CYCLEBENCH_QUICK: '1' };
 
 let p: Project;
@@ -29,7 +34,8 @@ describe('cyclebench/mitata: the quick start', () => {
     expect(ours.code, ours.stderr).toBe(0);
     expect(missingShape(peer.result, ours.result, NOT_REPORTED)).toEqual([]);
     expect(ours.result.layout).toEqual(peer.result.layout);
-    const names = (r: NodeRun) => r.result.benchmarks.map((t: { alias: string; runs: Array<{ name: string }> }) => [t.alias, t.runs.map((x) => x.name)]);
+    const names = (r: NodeRun) =>
+      r.result.benchmarks.map((t: { alias: string; runs: Array<{ name: string }> }) => [t.alias, t.runs.map((x) => x.name)]);
     expect(names(ours)).toEqual(names(peer));
   });
 

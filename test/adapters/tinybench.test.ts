@@ -19,7 +19,9 @@ let peer: NodeRun;
 let ours: NodeRun;
 beforeAll(async () => {
   p = peerProject(['tinybench']);
-  ({ peer, ours } = await runBoth(p, 'tinybench-usage.mjs', 'tinybench', { ours: { CYCLEBENCH_JSON: 'out/tinybench.json', CYCLEBENCH_HISTORY: '1' } }));
+  ({ peer, ours } = await runBoth(p, 'tinybench-usage.mjs', 'tinybench', {
+    ours: { CYCLEBENCH_JSON: 'out/tinybench.json', CYCLEBENCH_HISTORY: '1' },
+  }));
 }, 240_000);
 afterAll(() => p?.remove());
 

@@ -27,7 +27,11 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => p?.remove());
 
-type VitestJson = { files: Array<{ groups: Array<{ fullName: string; benchmarks: Array<{ name: string; hz: number; rme: number; sampleCount: number; median: number }> }> }> };
+type VitestJson = {
+  files: Array<{
+    groups: Array<{ fullName: string; benchmarks: Array<{ name: string; hz: number; rme: number; sampleCount: number; median: number }> }>;
+  }>;
+};
 const benchmarks = (file: string) => (JSON.parse(p.read(file)) as VitestJson).files.flatMap((f) => f.groups.flatMap((g) => g.benchmarks));
 
 describe('cyclebench/vitest: vitest bench with the cyclebench runner', () => {

@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 
 const FILES = ['src/engine/options.ts', 'src/config.ts', 'src/load/options.ts', 'src/resources/options.ts'];
 /** The interfaces users fill in (others in these files are internal). */
-const USER_OPTIONS = new Set(['Hooks', 'SamplingOptions', 'BenchOptions', 'GroupOptions', 'RunOptions', 'CycleBenchConfig', 'LoadOptions', 'ResourceOptions']);
+const USER_OPTIONS = new Set([
+  'Hooks',
+  'SamplingOptions',
+  'BenchOptions',
+  'GroupOptions',
+  'RunOptions',
+  'CycleBenchConfig',
+  'LoadOptions',
+  'ResourceOptions',
+]);
 
 /** Optional members of exported interfaces whose JSDoc lacks `@default`. */
 function undocumented(file: string): string[] {
@@ -14,7 +23,8 @@ function undocumented(file: string): string[] {
   for (const block of text.matchAll(/export interface (\w+)[^{]*\{([\s\S]*?)\n\}/g)) {
     if (!USER_OPTIONS.has(block[1])) continue;
     const body = block[2];
-    for (const m of body.matchAll(/(\/\*\*[\s\S]*?\*\/\s*)?\n\s{2}(\w+)\?:/g)) if (!m[1]?.includes('@default')) missing.push(`${file}: ${block[1]}.${m[2]}`);
+    for (const m of body.matchAll(/(\/\*\*[\s\S]*?\*\/\s*)?\n\s{2}(\w+)\?:/g))
+      if (!m[1]?.includes('@default')) missing.push(`${file}: ${block[1]}.${m[2]}`);
   }
   return missing;
 }

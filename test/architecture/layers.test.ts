@@ -35,13 +35,16 @@ const STAGE: Record<string, number> = {
 };
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) out.push(resolve(dirname(file), m[1]).replace(/\.js$/, '.ts'));
+  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g))
+    out.push(resolve(dirname(file), m[1]).replace(/\.js$/, '.ts'));
   return out;
 }
 
@@ -57,7 +60,8 @@ describe('module layers', () => {
 
   it('no import runs back up a stage', () => {
     const back: string[] = [];
-    for (const [f, deps] of graph) for (const d of deps) if (stageOf(d) > stageOf(f)) back.push(`${relative(SRC, f)} -> ${relative(SRC, d)}`);
+    for (const [f, deps] of graph)
+      for (const d of deps) if (stageOf(d) > stageOf(f)) back.push(`${relative(SRC, f)} -> ${relative(SRC, d)}`);
     expect(back).toEqual([]);
   });
 

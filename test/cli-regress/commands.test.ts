@@ -25,7 +25,13 @@ async function gate(argv: string[], io: IO): Promise<{ gate: PreparedGate; finis
   const g = await prepareGate(values, io);
   return {
     gate: g,
-    finish: (run, rerun) => finishGate(run, g, { rerun, hint: (id) => `cyclebench run --filter ${id} --profile`, inScope: () => true, shownRun: false, human: io.stdout }, io),
+    finish: (run, rerun) =>
+      finishGate(
+        run,
+        g,
+        { rerun, hint: (id) => `cyclebench run --filter ${id} --profile`, inScope: () => true, shownRun: false, human: io.stdout },
+        io,
+      ),
   };
 }
 
@@ -75,7 +81,10 @@ describe('cyclebench compare', () => {
   });
 
   it('a reference regression: exit 2', async () => {
-    fs.writeFileSync(path.join(cwd, 'cyclebench.config.json'), JSON.stringify({ references: [{ bench: 'db/query', against: { name: 'neo4j', value: '10ms' } }] }));
+    fs.writeFileSync(
+      path.join(cwd, 'cyclebench.config.json'),
+      JSON.stringify({ references: [{ bench: 'db/query', against: { name: 'neo4j', value: '10ms' } }] }),
+    );
     writeResult(path.join(cwd, 'a.json'), makeRun(1));
     writeResult(path.join(cwd, 'b.json'), makeRun(2));
     const c = captureIO(cwd);
@@ -107,7 +116,9 @@ describe('cyclebench compare', () => {
     expect(s.stderr()).toMatch(/not changed/);
     // and so does run --save-baseline, after measuring
     const r = captureIO(cwd);
-    await expect((await gate(['--save-baseline', 'main'], r.io)).finish(makeRun(3))).rejects.toThrow(/not changed|E_CORRUPT_FILE|cannot be read/);
+    await expect((await gate(['--save-baseline', 'main'], r.io)).finish(makeRun(3))).rejects.toThrow(
+      /not changed|E_CORRUPT_FILE|cannot be read/,
+    );
     // and run --baseline fails before measuring
     expect(await prepareExit(['--baseline', 'main'], captureIO(cwd).io)).toBe(EXIT.USAGE);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
@@ -171,7 +182,9 @@ describe('cyclebench run integration', () => {
 
   it('an errored benchmark: exit 5', async () => {
     const c = captureIO(cwd);
-    expect(await (await gate([], c.io)).finish(runOf([bench('a', samples(100, 20, 1)), erroredBench('b', 'kaboom')]))).toBe(EXIT.BENCH_ERROR);
+    expect(await (await gate([], c.io)).finish(runOf([bench('a', samples(100, 20, 1)), erroredBench('b', 'kaboom')]))).toBe(
+      EXIT.BENCH_ERROR,
+    );
     expect(c.stdout()).toContain('b: Error: kaboom');
   });
 

@@ -12,7 +12,14 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const body = { noise: 0.02, alpha: 0.01, confirm: 3, targets: { parse: 'p95 < 100ms', 'db/*': ['mean < 50us'] }, overrides: { 'db/*': { noise: 0.1 } }, references: [{ bench: 'query', against: { name: 'neo4j', value: '27.96ms' } }] };
+const body = {
+  noise: 0.02,
+  alpha: 0.01,
+  confirm: 3,
+  targets: { parse: 'p95 < 100ms', 'db/*': ['mean < 50us'] },
+  overrides: { 'db/*': { noise: 0.1 } },
+  references: [{ bench: 'query', against: { name: 'neo4j', value: '27.96ms' } }],
+};
 
 describe('config loading', () => {
   it('no file: defaults', async () => {
@@ -25,7 +32,10 @@ describe('config loading', () => {
     ['cyclebench.config.json', JSON.stringify(body)],
     ['cyclebench.config.mjs', `export default ${JSON.stringify(body)};`],
     ['cyclebench.config.js', `export default ${JSON.stringify(body)};`],
-    ['cyclebench.config.ts', `interface C { noise: number }\nconst c: C & Record<string, unknown> = ${JSON.stringify(body)};\nexport default c;`],
+    [
+      'cyclebench.config.ts',
+      `interface C { noise: number }\nconst c: C & Record<string, unknown> = ${JSON.stringify(body)};\nexport default c;`,
+    ],
   ])('loads %s', async (name, text) => {
     fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
     fs.writeFileSync(path.join(dir, name), text);
@@ -33,7 +43,10 @@ describe('config loading', () => {
     expect(loaded.file).toBe(path.join(dir, name));
     const p = resolvePolicy(loaded);
     expect(p).toMatchObject({ noise: 0.02, alpha: 0.01, confirm: 3 });
-    expect(p.targets.map((t) => [t.match, t.stat, t.limit])).toEqual([['parse', 'p95', 100e6], ['db/*', 'mean', 50e3]]);
+    expect(p.targets.map((t) => [t.match, t.stat, t.limit])).toEqual([
+      ['parse', 'p95', 100e6],
+      ['db/*', 'mean', 50e3],
+    ]);
     expect(p.overrides).toEqual([{ match: 'db/*', noise: 0.1 }]);
     expect(p.references).toHaveLength(1);
   });
@@ -46,7 +59,11 @@ describe('config loading', () => {
     expect((await loadPolicy(dir, { noise: '2%' })).policy.noise).toBeCloseTo(0.02);
   });
 
-  const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e as CycleBenchError).code);
+  const code = async (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e) => (e as CycleBenchError).code,
+    );
 
   it('bad config values are E_CONFIG naming the file; bad flags E_USAGE', async () => {
     const f = path.join(dir, 'cyclebench.config.json');

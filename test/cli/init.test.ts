@@ -13,7 +13,15 @@ import { parse } from 'yaml';
 import { scratchProject, type Project } from '../e2e/project.js';
 
 const FILE = '.github/workflows/cyclebench.yml';
-type Step = { name?: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; 'continue-on-error'?: boolean };
+type Step = {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  'continue-on-error'?: boolean;
+};
 type Job = { 'runs-on': unknown; needs?: string | string[]; if?: string; permissions?: Record<string, string>; steps: Step[] };
 type Workflow = { name: string; on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> };
 
@@ -48,7 +56,7 @@ describe('the written workflow', () => {
     expect(w.jobs.comment.permissions).toEqual({ 'pull-requests': 'write' });
   });
 
-  it('measures the base (the merge commit\'s first parent) in a worktree, then this pull request against it', () => {
+  it("measures the base (the merge commit's first parent) in a worktree, then this pull request against it", () => {
     const bench = w.jobs.bench;
     expect(step(bench, (s) => s.uses?.startsWith('actions/checkout@')).with).toEqual({ 'fetch-depth': 2 });
     expect(step(bench, (s) => s.uses?.startsWith('actions/setup-node@')).with).toEqual({ 'node-version': 20 });
@@ -119,7 +127,7 @@ describe('the sticky-comment script', () => {
       },
     };
     const context = { repo: { owner: 'o', repo: 'r' }, issue: { number: 7 } };
-    const script = (load().jobs.comment.steps.find((s) => s.uses?.startsWith('actions/github-script@'))!.with!.script as string);
+    const script = load().jobs.comment.steps.find((s) => s.uses?.startsWith('actions/github-script@'))!.with!.script as string;
     const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
     process.chdir(dir);
     try {
@@ -132,20 +140,28 @@ describe('the sticky-comment script', () => {
 
   it('creates the comment once, then updates the bot comment that carries the same marker', async () => {
     const body = '<!-- cyclebench:pr-comment -->\n### ✅ cyclebench: 0 regressions\n';
-    expect(await runScript([], { 'cyclebench-results/pr-comment.md': body })).toEqual([['create', { owner: 'o', repo: 'r', issue_number: 7, body }]]);
+    expect(await runScript([], { 'cyclebench-results/pr-comment.md': body })).toEqual([
+      ['create', { owner: 'o', repo: 'r', issue_number: 7, body }],
+    ]);
     const comments = [
       { id: 1, body: '<!-- cyclebench:pr-comment -->\nquoted by a person', user: { type: 'User' } },
       { id: 2, body: '<!-- cyclebench:pr-comment:gpu -->\nthe GPU one', user: { type: 'Bot' } },
       { id: 3, body: '<!-- cyclebench:pr-comment -->\nold', user: { type: 'Bot' } },
     ];
-    expect(await runScript(comments, { 'cyclebench-results/pr-comment.md': body })).toEqual([['update', { owner: 'o', repo: 'r', comment_id: 3, body }]]);
+    expect(await runScript(comments, { 'cyclebench-results/pr-comment.md': body })).toEqual([
+      ['update', { owner: 'o', repo: 'r', comment_id: 3, body }],
+    ]);
     const gpu = '<!-- cyclebench:pr-comment:gpu -->\n### ❌ cyclebench: 1 regression\n';
-    expect(await runScript(comments, { 'cyclebench-gpu-results/pr-comment.md': gpu })).toEqual([['update', { owner: 'o', repo: 'r', comment_id: 2, body: gpu }]]);
+    expect(await runScript(comments, { 'cyclebench-gpu-results/pr-comment.md': gpu })).toEqual([
+      ['update', { owner: 'o', repo: 'r', comment_id: 2, body: gpu }],
+    ]);
   });
 
   it('posts nothing when the benchmarks left no comment, and refuses a file without the marker', async () => {
     expect(await runScript([], {})).toEqual([]);
-    await expect(runScript([], { 'cyclebench-results/pr-comment.md': 'no marker\n' })).rejects.toThrow(/does not start with the cyclebench marker/);
+    await expect(runScript([], { 'cyclebench-results/pr-comment.md': 'no marker\n' })).rejects.toThrow(
+      /does not start with the cyclebench marker/,
+    );
   });
 });
 
@@ -184,7 +200,9 @@ describe('options and refusals', () => {
     expect(head.run).toMatch(/cyclebench run --shard \$\{\{ matrix\.shard \}\}\/3 --no-save --json shard\/head\.json/);
     const base = step(bench, (s) => s.run?.includes('git worktree add'));
     expect(base['continue-on-error']).toBe(true);
-    expect(base.run).toMatch(/cyclebench run --ids-from "\$GITHUB_WORKSPACE\/shard\/head\.json" --no-save --json "\$GITHUB_WORKSPACE\/shard\/base\.json"/);
+    expect(base.run).toMatch(
+      /cyclebench run --ids-from "\$GITHUB_WORKSPACE\/shard\/head\.json" --no-save --json "\$GITHUB_WORKSPACE\/shard\/base\.json"/,
+    );
     const upload = step(bench, (s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload.with).toMatchObject({ name: 'shard-${{ matrix.shard }}-of-3', path: 'shard/', 'if-no-files-found': 'error' });
     // This pull request first, then the base on the same runner, then the upload.
@@ -216,7 +234,15 @@ describe('options and refusals', () => {
   });
 
   it('refuses what it cannot write (exit 4)', async () => {
-    for (const args of [['init'], ['init', 'github'], ['init', 'ci', '--gpu-runner', 'gpu: evil'], ['init', 'ci', '--node', 'latest'], ['init', 'ci', '--shards', '1'], ['init', 'ci', '--shards', '65'], ['init', 'ci', '--shards', 'two']]) {
+    for (const args of [
+      ['init'],
+      ['init', 'github'],
+      ['init', 'ci', '--gpu-runner', 'gpu: evil'],
+      ['init', 'ci', '--node', 'latest'],
+      ['init', 'ci', '--shards', '1'],
+      ['init', 'ci', '--shards', '65'],
+      ['init', 'ci', '--shards', 'two'],
+    ]) {
       const r = await p.cli(args);
       expect(r.code, args.join(' ')).toBe(4);
     }

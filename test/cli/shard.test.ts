@@ -5,7 +5,8 @@ import type { HistoryEntry } from '../../src/store/history-file.js';
 
 const tasks = (weights: number[]): ShardTask[] => weights.map((_, i) => ({ key: `bench:t${i}`, ids: [`t${i}`] }));
 const durations = (weights: number[]) => new Map(weights.map((w, i) => [`t${i}`, w]));
-const shares = (ts: ShardTask[], d: Map<string, number>, n: number) => Array.from({ length: n }, (_, k) => planShard(ts, d, { index: k + 1, count: n }));
+const shares = (ts: ShardTask[], d: Map<string, number>, n: number) =>
+  Array.from({ length: n }, (_, k) => planShard(ts, d, { index: k + 1, count: n }));
 
 describe('planShard', () => {
   it('puts every task in exactly one shard, with the same plan fingerprint in each', () => {
@@ -22,7 +23,10 @@ describe('planShard', () => {
     const ts = [...tasks([0, 0]), { key: 'group:g', ids: ['g/a', 'g/b', 'g/c'] }];
     const [a, b] = shares(ts, new Map(), 2);
     expect(a.basis).toBe('count');
-    expect([a.ids, b.ids]).toEqual([['g/a', 'g/b', 'g/c'], ['t0', 't1']]);
+    expect([a.ids, b.ids]).toEqual([
+      ['g/a', 'g/b', 'g/c'],
+      ['t0', 't1'],
+    ]);
     expect(planShard(ts, new Map(), { index: 5, count: 5 }).ids).toEqual([]);
   });
 
@@ -37,7 +41,11 @@ describe('planShard', () => {
   });
 
   it('an unknown duration counts as the median of the known ones', () => {
-    const d = new Map([['t0', 10], ['t1', 30], ['t2', 20]]); // t3 unknown: 20
+    const d = new Map([
+      ['t0', 10],
+      ['t1', 30],
+      ['t2', 20],
+    ]); // t3 unknown: 20
     const [a] = shares(tasks([0, 0, 0, 0]), d, 2);
     expect(a.known).toBe(3);
     expect(a.total).toBe(4);
@@ -46,15 +54,22 @@ describe('planShard', () => {
 
   it('a different assignment has a different fingerprint', () => {
     const ts = tasks([1, 1, 1, 1]);
-    expect(planShard(ts, durations([9, 1, 1, 1]), { index: 1, count: 2 }).plan).not.toBe(planShard(ts, new Map(), { index: 1, count: 2 }).plan);
+    expect(planShard(ts, durations([9, 1, 1, 1]), { index: 1, count: 2 }).plan).not.toBe(
+      planShard(ts, new Map(), { index: 1, count: 2 }).plan,
+    );
   });
 });
 
 describe('lastDurations and parseShard', () => {
   it("keeps each benchmark's latest recorded wall time, ignoring lines without one", () => {
     const e = (walls: Record<string, number | null | undefined>) =>
-      ({ benchmarks: Object.entries(walls).map(([id, wallMs]) => ({ id, ...(wallMs === undefined ? {} : { wallMs }) })) }) as unknown as HistoryEntry;
-    expect([...lastDurations([e({ a: 5, b: 7 }), e({ a: 6, b: undefined }), e({ b: null })])]).toEqual([['a', 6], ['b', 7]]);
+      ({
+        benchmarks: Object.entries(walls).map(([id, wallMs]) => ({ id, ...(wallMs === undefined ? {} : { wallMs }) })),
+      }) as unknown as HistoryEntry;
+    expect([...lastDurations([e({ a: 5, b: 7 }), e({ a: 6, b: undefined }), e({ b: null })])]).toEqual([
+      ['a', 6],
+      ['b', 7],
+    ]);
   });
 
   it('reads K/N and refuses anything else', () => {

@@ -70,7 +70,13 @@ describe('a re-run that does not measure a suspect', () => {
   it('that errored is reported as errored (exit 5), neither confirmed nor dismissed', async () => {
     const errored = async (ids: string[]): Promise<RunResult> => {
       const r = makeRun(5, { only: ids });
-      r.benchmarks = r.benchmarks.map((b) => ({ ...b, status: 'error' as const, stats: undefined, samples: undefined, error: { name: 'Error', message: 'flaky' } }));
+      r.benchmarks = r.benchmarks.map((b) => ({
+        ...b,
+        status: 'error' as const,
+        stats: undefined,
+        samples: undefined,
+        error: { name: 'Error', message: 'flaky' },
+      }));
       return r;
     };
     const r = await evaluateRun(suspect, p, { base, rerun: errored });

@@ -40,26 +40,64 @@ export function statsOf(x: number[]): SampleStats {
   const mean = s.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(s.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, n - 1));
   const median = q(s, 0.5);
-  const k = Math.max(0, Math.floor(n / 2 - 1.96 * Math.sqrt(n) / 2));
-  const mad = q([...s.map((v) => Math.abs(v - median))].sort((a, b) => a - b), 0.5);
+  const k = Math.max(0, Math.floor(n / 2 - (1.96 * Math.sqrt(n)) / 2));
+  const mad = q(
+    [...s.map((v) => Math.abs(v - median))].sort((a, b) => a - b),
+    0.5,
+  );
   return {
-    n, mean, median, p50: median, p75: q(s, 0.75), p90: q(s, 0.9), p95: q(s, 0.95), p99: q(s, 0.99), p999: q(s, 0.999),
-    min: s[0], max: s[n - 1], stddev: sd, mad, cv: sd / mean,
-    medianCI: { lo: s[k], hi: s[Math.min(n - 1, n - 1 - k)], confidence: 0.95 }, opsPerSec: 1e9 / median,
+    n,
+    mean,
+    median,
+    p50: median,
+    p75: q(s, 0.75),
+    p90: q(s, 0.9),
+    p95: q(s, 0.95),
+    p99: q(s, 0.99),
+    p999: q(s, 0.999),
+    min: s[0],
+    max: s[n - 1],
+    stddev: sd,
+    mad,
+    cv: sd / mean,
+    medianCI: { lo: s[k], hi: s[Math.min(n - 1, n - 1 - k)], confidence: 0.95 },
+    opsPerSec: 1e9 / median,
   };
 }
 
 /** One benchmark result from samples. */
 export function bench(id: string, x: number[], extra: Partial<BenchResult> = {}): BenchResult {
   return {
-    id, name: id.split('/').pop()!, status: 'ok', kind: 'cpu', unit: 'ns', stats: statsOf(x), samples: x,
-    iterations: x.map(() => 1000), totalIterations: x.length * 1000, stopReason: 'precision', wallMs: 100, flags: {}, ...extra,
+    id,
+    name: id.split('/').pop()!,
+    status: 'ok',
+    kind: 'cpu',
+    unit: 'ns',
+    stats: statsOf(x),
+    samples: x,
+    iterations: x.map(() => 1000),
+    totalIterations: x.length * 1000,
+    stopReason: 'precision',
+    wallMs: 100,
+    flags: {},
+    ...extra,
   };
 }
 
 /** An errored benchmark. */
 export function erroredBench(id: string, message = 'boom'): BenchResult {
-  return { id, name: id, status: 'error', error: { name: 'Error', message }, kind: 'cpu', unit: 'ns', totalIterations: 0, stopReason: 'error', wallMs: 1, flags: {} };
+  return {
+    id,
+    name: id,
+    status: 'error',
+    error: { name: 'Error', message },
+    kind: 'cpu',
+    unit: 'ns',
+    totalIterations: 0,
+    stopReason: 'error',
+    wallMs: 1,
+    flags: {},
+  };
 }
 
 /** Default benchmark centres (ns) of a synthetic suite. */
@@ -72,11 +110,27 @@ export const SUITE: Record<string, number> = {
 };
 
 /** A run of the synthetic suite; `slow` multiplies chosen benchmarks' centres. */
-export function makeRun(seed: number, opts: { slow?: Record<string, number>; n?: number; cv?: number; tag?: string; only?: string[]; dropSamples?: boolean; env?: Partial<RunResult['environment']>; mode?: RunResult['mode'] } = {}): RunResult {
+export function makeRun(
+  seed: number,
+  opts: {
+    slow?: Record<string, number>;
+    n?: number;
+    cv?: number;
+    tag?: string;
+    only?: string[];
+    dropSamples?: boolean;
+    env?: Partial<RunResult['environment']>;
+    mode?: RunResult['mode'];
+  } = {},
+): RunResult {
   const ids = opts.only ?? Object.keys(SUITE);
   const benchmarks = ids.map((id, i) => {
     // One call per sample (callsPerSample: 1): the synthetic suite's percentiles are over calls.
-    const b = bench(id, samples(SUITE[id] * (opts.slow?.[id] ?? 1), opts.n ?? 100, seed * 1000 + i, opts.cv ?? 0.02), { iterations: Array(opts.n ?? 100).fill(1), totalIterations: opts.n ?? 100, percentilesOver: 'calls' });
+    const b = bench(id, samples(SUITE[id] * (opts.slow?.[id] ?? 1), opts.n ?? 100, seed * 1000 + i, opts.cv ?? 0.02), {
+      iterations: Array(opts.n ?? 100).fill(1),
+      totalIterations: opts.n ?? 100,
+      percentilesOver: 'calls',
+    });
     if (opts.dropSamples) {
       delete b.samples;
       delete b.iterations;
@@ -87,7 +141,10 @@ export function makeRun(seed: number, opts: { slow?: Record<string, number>; n?:
 }
 
 /** Wraps benchmarks in a RunResult with a fixed environment. */
-export function runOf(benchmarks: BenchResult[], o: { tag?: string; env?: Partial<RunResult['environment']>; mode?: RunResult['mode'] } = {}): RunResult {
+export function runOf(
+  benchmarks: BenchResult[],
+  o: { tag?: string; env?: Partial<RunResult['environment']>; mode?: RunResult['mode'] } = {},
+): RunResult {
   const r: RunResult = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'cyclebench', version: '0.1.0' },
@@ -116,7 +173,12 @@ export function captureIO(cwd: string, env: Record<string, string | undefined> =
   const out: string[] = [];
   const err: string[] = [];
   return {
-    io: { cwd, env, stdout: { write: (s: string) => out.push(s), isTTY: false }, stderr: { write: (s: string) => err.push(s), isTTY: false } },
+    io: {
+      cwd,
+      env,
+      stdout: { write: (s: string) => out.push(s), isTTY: false },
+      stderr: { write: (s: string) => err.push(s), isTTY: false },
+    },
     stdout: () => out.join(''),
     stderr: () => err.join(''),
   };

@@ -8,7 +8,12 @@ import { bench, rng, runOf, samples } from './fixtures.js';
 function history(levels: number[], seed = 1): HistoryEntry[] {
   const r = rng(seed);
   return levels.map((lvl, i) => {
-    const e = historyEntry(runOf([bench('parse', samples(lvl * (1 + 0.004 * (r() - 0.5)), 30, seed * 100 + i, 0.01)), bench('other', samples(500, 30, seed * 1000 + i, 0.01))]));
+    const e = historyEntry(
+      runOf([
+        bench('parse', samples(lvl * (1 + 0.004 * (r() - 0.5)), 30, seed * 100 + i, 0.01)),
+        bench('other', samples(500, 30, seed * 1000 + i, 0.01)),
+      ]),
+    );
     return { ...e, time: `2025-01-${String(i + 1).padStart(2, '0')}T00:00:00Z`, commit: `c${i}`.padEnd(40, '0') };
   });
 }
@@ -64,5 +69,4 @@ describe('analyzeHistory', () => {
     expect(a.series[0].reason).toMatch(/2 runs, need 5/);
     expect(analyzeHistory(history([1000]), { ...opts, filter: 'oth' }).series.map((s) => s.id)).toEqual(['other']);
   });
-
 });

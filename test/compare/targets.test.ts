@@ -62,7 +62,11 @@ describe('evaluateTargets', () => {
 
   it('globs match several benchmarks; an unjudgeable target fails with a reason', () => {
     const r = evaluateTargets(run, [parseTarget('*', 'mean < 1s', 't')]);
-    expect(r.map((t) => [t.id, t.pass])).toEqual([['parse', true], ['json', true], ['broken', false]]);
+    expect(r.map((t) => [t.id, t.pass])).toEqual([
+      ['parse', true],
+      ['json', true],
+      ['broken', false],
+    ]);
     expect(r[2]).toMatchObject({ value: null, reason: 'benchmark errored' });
   });
 
@@ -78,7 +82,12 @@ describe('evaluateTargets', () => {
 
 describe('percentile targets say what they are over', () => {
   it('refuse to judge p95 of batch means as if it were p95 of calls, naming the fix', () => {
-    const batches = runOf([bench('parse', Array.from({ length: 40 }, (_, i) => 1000 + i))]); // 1000 calls per sample
+    const batches = runOf([
+      bench(
+        'parse',
+        Array.from({ length: 40 }, (_, i) => 1000 + i),
+      ),
+    ]); // 1000 calls per sample
     const [r] = evaluateTargets(batches, [parseTarget('parse', 'p95 < 100ms', 't')]);
     expect(r).toMatchObject({ pass: false, value: null, marginText: 'cannot judge' });
     expect(r.reason).toMatch(/p95 here would be over means of about 1000-call batches, not over calls: set callsPerSample: 1 on 'parse'/);
@@ -89,7 +98,10 @@ describe('percentile targets say what they are over', () => {
 
 describe('throughput targets', () => {
   // 1 µs per iteration: 4096 bytes per iteration is 4.096 GB/s; 1000 items is 1G items/s.
-  const run = runOf([bench('parse', Array(20).fill(1000), { throughput: { bytes: 4096, items: 1000 } }), bench('plain', Array(20).fill(1000))]);
+  const run = runOf([
+    bench('parse', Array(20).fill(1000), { throughput: { bytes: 4096, items: 1000 } }),
+    bench('plain', Array(20).fill(1000)),
+  ]);
 
   it.each([
     ['throughput > 500MB/s', 500e6],

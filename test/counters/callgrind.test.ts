@@ -60,8 +60,7 @@ describe.skipIf(skip)('instruction counts under callgrind', () => {
   const N = 2000;
   const K = 100_000;
   let stdout = '';
-  const run = () =>
-    runUnderCallgrind({ script: child, args: [String(N), String(K)], onStdout: (chunk) => (stdout += chunk) });
+  const run = () => runUnderCallgrind({ script: child, args: [String(N), String(K)], onStdout: (chunk) => (stdout += chunk) });
   let a: Map<string, { Ir: number }>;
   let b: Map<string, { Ir: number }>;
   const ir = (label: string) => {
@@ -103,16 +102,19 @@ describe.skipIf(skip)('instruction counts under callgrind', () => {
   });
 
   // Only x86-64 has the hand-written loop of known count; elsewhere it is plain C++ and no exact count is claimed.
-  it.skipIf(process.arch !== 'x64')(`counts a native loop of known instruction count exactly, window overhead included (the loop is x86-64 assembly; this is ${process.arch})`, () => {
-    const per = native.addon!.knownLoopInstructionsPerIteration as number;
-    expect(per).toBeGreaterThan(0);
-    const one = ir(`known-${K}`);
-    const two = ir(`known-${2 * K}`);
-    const zero = ir('known-0');
-    expect(two - one).toBe(per * K);
-    // The window's fixed cost is the same in every window, so subtracting the empty call is exact.
-    expect(one - zero).toBe(per * K);
-  });
+  it.skipIf(process.arch !== 'x64')(
+    `counts a native loop of known instruction count exactly, window overhead included (the loop is x86-64 assembly; this is ${process.arch})`,
+    () => {
+      const per = native.addon!.knownLoopInstructionsPerIteration as number;
+      expect(per).toBeGreaterThan(0);
+      const one = ir(`known-${K}`);
+      const two = ir(`known-${2 * K}`);
+      const zero = ir('known-0');
+      expect(two - one).toBe(per * K);
+      // The window's fixed cost is the same in every window, so subtracting the empty call is exact.
+      expect(one - zero).toBe(per * K);
+    },
+  );
 
   it("rejects with the child's stderr when the script fails", async () => {
     const err = await runUnderCallgrind({ script: failing, args: [] }).catch((e: unknown) => e);

@@ -20,7 +20,9 @@ function sink(v: number): void {
 describe.skipIf(!ready)('perf_event counter set (addon)', () => {
   it('native event table matches the TypeScript mirror', () => {
     const b = countersBinding().binding!;
-    expect(b.counterEvents().map((e) => ({ name: e.name, kind: e.kind }))).toEqual(COUNTER_EVENTS.map((e) => ({ name: e.name, kind: e.kind })));
+    expect(b.counterEvents().map((e) => ({ name: e.name, kind: e.kind }))).toEqual(
+      COUNTER_EVENTS.map((e) => ({ name: e.name, kind: e.kind })),
+    );
   });
 
   it("'default' lists every event, each available or with a reason", () => {
@@ -43,33 +45,40 @@ describe.skipIf(!ready)('perf_event counter set (addon)', () => {
     }
   });
 
-  it.skipIf(!linux)(`software counters see at least N page faults when N fresh pages are touched (native mmap) (perf_event: Linux only)`, (ctx) => {
-    const set = openCounters(['page-faults', 'task-clock', 'context-switches'])!;
-    try {
-      const pf = set.events.find((e) => e.name === 'page-faults')!;
-      // Sandboxes that forbid perf_event_open entirely give an honest reason and nothing to count.
-      if (!requireCapability('software counter page-faults', pf.available ? { available: true } : { available: false, reason: pf.reason! })) return ctx.skip();
-      const before = new Float64Array(set.length);
-      const after = new Float64Array(set.length);
-      const N = 2000;
-      set.readInto(before);
-      countersBinding().binding!.countersTestHooks.touchPages(N);
-      set.readInto(after);
-      const v = set.perIteration(before, after, 1);
-      expect(v['page-faults']).toMatchObject({ available: true });
-      expect((v['page-faults'] as { value: number }).value).toBeGreaterThanOrEqual(N);
-      expect((v['task-clock'] as { value: number }).value).toBeGreaterThan(0);
-      expect(v['page-faults']).not.toHaveProperty('scaled');
-    } finally {
-      set.close();
-    }
-  });
+  it.skipIf(!linux)(
+    `software counters see at least N page faults when N fresh pages are touched (native mmap) (perf_event: Linux only)`,
+    (ctx) => {
+      const set = openCounters(['page-faults', 'task-clock', 'context-switches'])!;
+      try {
+        const pf = set.events.find((e) => e.name === 'page-faults')!;
+        // Sandboxes that forbid perf_event_open entirely give an honest reason and nothing to count.
+        if (
+          !requireCapability('software counter page-faults', pf.available ? { available: true } : { available: false, reason: pf.reason! })
+        )
+          return ctx.skip();
+        const before = new Float64Array(set.length);
+        const after = new Float64Array(set.length);
+        const N = 2000;
+        set.readInto(before);
+        countersBinding().binding!.countersTestHooks.touchPages(N);
+        set.readInto(after);
+        const v = set.perIteration(before, after, 1);
+        expect(v['page-faults']).toMatchObject({ available: true });
+        expect((v['page-faults'] as { value: number }).value).toBeGreaterThanOrEqual(N);
+        expect((v['task-clock'] as { value: number }).value).toBeGreaterThan(0);
+        expect(v['page-faults']).not.toHaveProperty('scaled');
+      } finally {
+        set.close();
+      }
+    },
+  );
 
   it.skipIf(!linux)(`counts page faults of a fresh large ArrayBuffer written from JS, per iteration (perf_event: Linux only)`, (ctx) => {
     const set = openCounters(['page-faults'])!;
     try {
       const e = set.events[0];
-      if (!requireCapability('software counter page-faults', e.available ? { available: true } : { available: false, reason: e.reason! })) return ctx.skip();
+      if (!requireCapability('software counter page-faults', e.available ? { available: true } : { available: false, reason: e.reason! }))
+        return ctx.skip();
       const before = new Float64Array(set.length);
       const after = new Float64Array(set.length);
       const pages = 1024;
@@ -264,10 +273,12 @@ const paranoid = (() => {
     return Number.NaN;
   }
 })();
-const canDrop =
-  linux && process.getuid?.() === 0 && paranoid >= 2 && spawnSync('setpriv', ['--version']).status === 0 && !!native.path;
+const canDrop = linux && process.getuid?.() === 0 && paranoid >= 2 && spawnSync('setpriv', ['--version']).status === 0 && !!native.path;
 
-if (ready && !canDrop) console.log(`[skip] counter permissions as an unprivileged user: needs Linux, root, perf_event_paranoid >= 2 (is ${paranoid}) and setpriv`);
+if (ready && !canDrop)
+  console.log(
+    `[skip] counter permissions as an unprivileged user: needs Linux, root, perf_event_paranoid >= 2 (is ${paranoid}) and setpriv`,
+  );
 describe.skipIf(!ready || !canDrop)('permissions (as an unprivileged user)', () => {
   it('user-space counting works at paranoid 2; kernel counting says why not, naming perf_event_paranoid', (ctx) => {
     const script = `const a = require(${JSON.stringify(native.path)});
@@ -292,8 +303,7 @@ describe.skipIf(!ready || !canDrop)('permissions (as an unprivileged user)', () 
 describe('countersCapability', () => {
   it('has a reason for everything unavailable', () => {
     const cap = countersCapability();
-    for (const a of [cap.perfEvent, cap.hardware, cap.rdpmc, ...cap.events])
-      if (!a.available) expect(a.reason.length).toBeGreaterThan(0);
+    for (const a of [cap.perfEvent, cap.hardware, cap.rdpmc, ...cap.events]) if (!a.available) expect(a.reason.length).toBeGreaterThan(0);
     if (!native.addon) expect(cap.perfEvent.available).toBe(false);
   });
 });

@@ -108,7 +108,7 @@ describe('derived', () => {
     expect(d.cacheMissRate).toEqual({ available: true, value: 0.1 });
   });
 
-  it('is unavailable with the inputs\' reasons otherwise, never NaN or Infinity', () => {
+  it("is unavailable with the inputs' reasons otherwise, never NaN or Infinity", () => {
     const d = derived({
       instructions: { available: false, reason: 'no hardware PMU (perf_event_open: ENOENT)' },
       cycles: { available: true, value: 100 },

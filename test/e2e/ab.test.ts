@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchProject, type Project } from './project.js';
 
-const SOURCE = (steps: number) => `export function work() { let s = 0; for (let i = 0; i < ${steps}; i++) s += Math.sqrt(i + 0.5); return s; }\n`;
+const SOURCE = (steps: number) =>
+  `export function work() { let s = 0; for (let i = 0; i < ${steps}; i++) s += Math.sqrt(i + 0.5); return s; }\n`;
 const BENCH = `import { bench } from 'cyclebench';
 import { work } from '../src/work.js';
 bench('work', () => work());

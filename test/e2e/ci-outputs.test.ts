@@ -21,7 +21,9 @@ const json = (rel: string) => JSON.parse(p.read(rel));
 
 describe('run --baseline main --output-dir out', () => {
   it('writes every artifact with its stable name, each valid, and the verdict they agree on', async () => {
-    const r = await p.cli(['run', '--baseline', 'main', '--no-save', '--output-dir', 'out', '--target', 'steady: median < 1s'], { env: { WORK: '2600' } });
+    const r = await p.cli(['run', '--baseline', 'main', '--no-save', '--output-dir', 'out', '--target', 'steady: median < 1s'], {
+      env: { WORK: '2600' },
+    });
     expect(r.code, r.stdout + r.stderr).toBe(1);
 
     const current = validateRunResult(json('out/benchmark-results.json'), 'benchmark-results.json');
@@ -58,7 +60,11 @@ describe('run --baseline main --output-dir out', () => {
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['benchmark-results.json', 'junit.xml', 'badge.json', 'pr-comment.md']) expect(p.exists(`solo/${f}`), f).toBe(true);
     for (const f of ['comparison.json', 'comparison.md', 'baseline-metrics.json']) expect(p.exists(`solo/${f}`), f).toBe(false);
-    expect(json('solo/badge.json')).toMatchObject({ label: 'work', message: expect.stringMatching(/^\d+(\.\d+)? µs$/), color: 'brightgreen' });
+    expect(json('solo/badge.json')).toMatchObject({
+      label: 'work',
+      message: expect.stringMatching(/^\d+(\.\d+)? µs$/),
+      color: 'brightgreen',
+    });
     expect(p.read('solo/pr-comment.md').split('\n')[1]).toBe('### ✅ cyclebench: no base to compare with');
   });
 });
@@ -67,9 +73,28 @@ describe('compare with the CI outputs', () => {
   it('--format pr-comment prints the comment; --comment-id, --badge, --junit and --pr-comment write theirs', async () => {
     expect((await p.cli(['run', ...FAST, '--filter', 'work', '--json', 'a.json', '--no-save'])).code).toBe(0);
     expect((await p.cli(['run', ...FAST, '--filter', 'work', '--json', 'b.json', '--no-save'], { env: { WORK: '4000' } })).code).toBe(0);
-    const r = await p.cli(['compare', 'a.json', 'b.json', '--format', 'pr-comment', '--comment-id', 'cpu', '--badge', 'b/badge.json', '--badge-bench', 'work', '--junit', 'j.xml', '--pr-comment', 'c.md']);
+    const r = await p.cli([
+      'compare',
+      'a.json',
+      'b.json',
+      '--format',
+      'pr-comment',
+      '--comment-id',
+      'cpu',
+      '--badge',
+      'b/badge.json',
+      '--badge-bench',
+      'work',
+      '--junit',
+      'j.xml',
+      '--pr-comment',
+      'c.md',
+    ]);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['<!-- cyclebench:pr-comment:cpu -->', '### ❌ cyclebench: 1 regression, 0 improvements, 0 unchanged']);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+      '<!-- cyclebench:pr-comment:cpu -->',
+      '### ❌ cyclebench: 1 regression, 0 improvements, 0 unchanged',
+    ]);
     expect(p.read('c.md')).toBe(r.stdout);
     expect(json('b/badge.json')).toMatchObject({ label: 'work', message: expect.stringMatching(/µs \(\+\d+(\.\d)?%\)$/), color: 'red' });
     expect(parseJunit(p.read('j.xml')).root.failures).toBe('1');
@@ -101,6 +126,9 @@ describe('report --format bmf|gab', () => {
     expect(Object.keys(bmf)).toEqual(['work', 'steady']);
     expect(bmf.work.latency).toEqual({ value: expect.any(Number), lower_value: expect.any(Number), upper_value: expect.any(Number) });
     const gab = JSON.parse((await p.cli(['report', 'main', '--format', 'gab'])).stdout);
-    expect(gab.map((e: { name: string; unit: string }) => [e.name, e.unit])).toEqual([['work', 'ns'], ['steady', 'ns']]);
+    expect(gab.map((e: { name: string; unit: string }) => [e.name, e.unit])).toEqual([
+      ['work', 'ns'],
+      ['steady', 'ns'],
+    ]);
   });
 });

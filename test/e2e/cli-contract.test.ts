@@ -52,10 +52,16 @@ describe('help, version and typos', () => {
   });
 
   it('flags that would be ignored are refused', async () => {
-    for (const args of [['run', '--iterations', '50'], ['run', '--cache-sim'], ['compare', 'main', '--confirm', '2']]) {
+    for (const args of [
+      ['run', '--iterations', '50'],
+      ['run', '--cache-sim'],
+      ['compare', 'main', '--confirm', '2'],
+    ]) {
       const r = await p.cli(args);
       expect(r.code, args.join(' ')).toBe(4);
-      expect(r.stderr).toMatch(/--iterations applies only to --mode instructions|--cache-sim applies only|--confirm does not apply to compare/);
+      expect(r.stderr).toMatch(
+        /--iterations applies only to --mode instructions|--cache-sim applies only|--confirm does not apply to compare/,
+      );
     }
   });
 });
@@ -73,7 +79,12 @@ describe('nothing passes by mistake', () => {
     const q = scratchProject({ 'bench/work.bench.mjs': WORK_BENCH });
     try {
       expect((await q.cli(['run', ...FAST, '--save-baseline', 'main'])).code).toBe(0);
-      q.write('bench/work.bench.mjs', WORK_BENCH.split('\n').filter((l) => !l.includes("'steady'")).join('\n'));
+      q.write(
+        'bench/work.bench.mjs',
+        WORK_BENCH.split('\n')
+          .filter((l) => !l.includes("'steady'"))
+          .join('\n'),
+      );
       const r = await q.cli(['run', ...FAST, '--baseline', 'main', '--no-save']);
       expect(r.code, r.stdout).toBe(1);
       expect(r.stdout).toMatch(/Removed \(in the base, not measured now\): steady; this fails the gate \(exit 1\)/);
@@ -87,7 +98,9 @@ describe('nothing passes by mistake', () => {
   });
 
   it('an unwritable $GITHUB_STEP_SUMMARY is a warning: the verdict and its exit code stand', async () => {
-    const r = await p.cli(['compare', 'main', 'main', '--target', 'work: median < 1ns'], { env: { GITHUB_STEP_SUMMARY: '/nonexistent-dir/x/summary.md' } });
+    const r = await p.cli(['compare', 'main', 'main', '--target', 'work: median < 1ns'], {
+      env: { GITHUB_STEP_SUMMARY: '/nonexistent-dir/x/summary.md' },
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/warning: cannot write the GitHub step summary/);
     expect(r.stdout).toMatch(/TARGET MISSED \(exit 3\)/);

@@ -30,7 +30,9 @@ describe('cyclebench run --baseline (default settings)', () => {
   });
 
   it('the verdict carries the re-runs in markdown and JSON too', async () => {
-    const r = await p.cli(['run', '--baseline', 'main', '--no-save', '--filter', 'work', '--markdown', 'verdict.md'], { env: { WORK: '2200' } });
+    const r = await p.cli(['run', '--baseline', 'main', '--no-save', '--filter', 'work', '--markdown', 'verdict.md'], {
+      env: { WORK: '2200' },
+    });
     expect(r.code, r.stdout + r.stderr).toBe(1);
     const md = p.read('verdict.md');
     expect(md).toMatch(/\| `work` \|.*REGRESSION/);
@@ -60,7 +62,12 @@ describe('cyclebench run --baseline (default settings)', () => {
 
   it('a usage error: exit 4, before measuring, the last run untouched', async () => {
     const before = p.read('.cyclebench/last.json');
-    for (const args of [['run', '--fliter', 'work'], ['run', '--filter', 'nothing-matches'], ['run', '--filter', '/[/'], ['run', '--target', 'wrok: median < 1ms']]) {
+    for (const args of [
+      ['run', '--fliter', 'work'],
+      ['run', '--filter', 'nothing-matches'],
+      ['run', '--filter', '/[/'],
+      ['run', '--target', 'wrok: median < 1ms'],
+    ]) {
       const r = await p.cli(args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
       expect(r.stdout).toBe('');
@@ -91,7 +98,10 @@ bench('broken', () => { throw new Error('boom from broken'); });
       expect(r.code, r.stderr).toBe(5);
       expect((r.stdout.match(/boom from broken/g) ?? []).length).toBe(1);
       const run = JSON.parse(q.read('r.json'));
-      expect(run.benchmarks.map((b: { id: string; status: string }) => [b.id, b.status])).toEqual([['fine', 'ok'], ['broken', 'error']]);
+      expect(run.benchmarks.map((b: { id: string; status: string }) => [b.id, b.status])).toEqual([
+        ['fine', 'ok'],
+        ['broken', 'error'],
+      ]);
     } finally {
       q.remove();
     }

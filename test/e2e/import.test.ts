@@ -37,8 +37,14 @@ beforeAll(() => {
   p = scratchProject({ 'bench/sort.bench.ts': VITEST_BENCH, 'm.mjs': MITATA_BENCH });
   for (const pkg of ['vitest', 'mitata']) symlinkSync(join(PACKAGE_ROOT, 'node_modules', pkg), join(p.dir, 'node_modules', pkg), 'dir');
   // The child tools must not think they run inside this test run.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS' && k !== 'TEST'));
-  const v = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'node_modules/vitest/vitest.mjs'), 'bench', '--run', '--outputJson', 'vitest.json'], { cwd: p.dir, env, encoding: 'utf8', timeout: 120_000 });
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS' && k !== 'TEST'),
+  );
+  const v = spawnSync(
+    process.execPath,
+    [join(PACKAGE_ROOT, 'node_modules/vitest/vitest.mjs'), 'bench', '--run', '--outputJson', 'vitest.json'],
+    { cwd: p.dir, env, encoding: 'utf8', timeout: 120_000 },
+  );
   expect(p.exists('vitest.json'), `${v.stdout}\n${v.stderr}`).toBe(true);
   const m = spawnSync(process.execPath, ['m.mjs'], { cwd: p.dir, env, encoding: 'utf8', timeout: 120_000 });
   expect(m.status, m.stderr).toBe(0);
@@ -52,7 +58,12 @@ describe('import from vitest', () => {
     expect(r.stderr).toMatch(/imported 4 benchmarks \(1 without statistics\) from vitest \(vitest\.json\); wrote v\.json/);
     const run = validateRunResult(JSON.parse(p.read('v.json')), 'v.json');
     expect(run.tool.importedFrom).toMatchObject({ tool: 'vitest', file: 'vitest.json', samples: false });
-    expect(run.benchmarks.map((b) => [b.id, b.status]).sort()).toEqual([['JSON.parse', 'ok'], ['sort/Array#sort', 'ok'], ['sort/toSorted', 'ok'], ['throws', 'error']]);
+    expect(run.benchmarks.map((b) => [b.id, b.status]).sort()).toEqual([
+      ['JSON.parse', 'ok'],
+      ['sort/Array#sort', 'ok'],
+      ['sort/toSorted', 'ok'],
+      ['throws', 'error'],
+    ]);
     const parse = run.benchmarks.find((b) => b.id === 'JSON.parse')!.stats!;
     expect(parse.median).toBeGreaterThan(10); // nanoseconds, not vitest's milliseconds
     expect(parse.medianCI.lo).toBeLessThanOrEqual(parse.median);
@@ -64,7 +75,9 @@ describe('import from vitest', () => {
     expect(r.code, r.stdout + r.stderr).toBe(5); // the benchmark that failed in vitest is errored
     expect(r.stdout).toMatch(/Summary-only comparison \(raw samples missing\) for: .*JSON\.parse/);
     const verdict = JSON.parse(p.read('verdict.json'));
-    expect(verdict.comparison.benchmarks.filter((b: { status: string }) => b.status === 'compared').map((b: { method: string }) => b.method)).toEqual(['summary-only', 'summary-only', 'summary-only']);
+    expect(
+      verdict.comparison.benchmarks.filter((b: { status: string }) => b.status === 'compared').map((b: { method: string }) => b.method),
+    ).toEqual(['summary-only', 'summary-only', 'summary-only']);
     expect(p.read('out/pr-comment.md')).toMatch(/_Summary-only \(no raw samples\) for 3 benchmarks/);
     expect(p.exists('out/junit.xml')).toBe(true);
   });

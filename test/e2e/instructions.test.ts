@@ -39,7 +39,10 @@ describe.skipIf(!ready)('--mode instructions through the CLI', () => {
   }, 200_000);
 
   it('+30% instructions: exit 1 without re-runs, the instruction band printed', async () => {
-    const r = await p.cli(['run', '--mode', 'instructions', '--baseline', 'main', '--no-save', '--filter', 'work'], { env: { WORK: '2600' }, timeoutMs: 180_000 });
+    const r = await p.cli(['run', '--mode', 'instructions', '--baseline', 'main', '--no-save', '--filter', 'work'], {
+      env: { WORK: '2600' },
+      timeoutMs: 180_000,
+    });
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/instruction band ±20\.0%/);
     expect(r.stdout).not.toMatch(/noise band ±5\.0%/);

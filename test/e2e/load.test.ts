@@ -48,7 +48,18 @@ afterAll(() => p.remove());
 
 describe('load tests through cyclebench run', () => {
   it('results in the same result file, a load section in the table, and a missed success target exits 3', async () => {
-    const r = await p.cli(['run', '--quick', '--json', 'out.json', '--target', 'flaky: success > 95%', '--target', 'delay: p95 < 5s', '--target', 'delay: rss < 4GB']);
+    const r = await p.cli([
+      'run',
+      '--quick',
+      '--json',
+      'out.json',
+      '--target',
+      'flaky: success > 95%',
+      '--target',
+      'delay: p95 < 5s',
+      '--target',
+      'delay: rss < 4GB',
+    ]);
     expect(r.code, r.stdout + r.stderr).toBe(3);
     expect(r.stdout).toMatch(/flaky\s+success > 95%\s+90\.0%\s+FAIL\s+5\.3% below target/);
     expect(r.stdout).toMatch(/delay\s+p95 < 5s\s+\S+ ms\s+PASS/);
@@ -75,11 +86,30 @@ describe('load tests through cyclebench run', () => {
 
 describe('cyclebench load', () => {
   it('runs only the load tests, with flags overriding their shape; --json - is pure JSON', async () => {
-    const r = await p.cli(['load', 'bench/api.bench.mjs', '--filter', 'delay', '--concurrency', '2', '--requests', '30', '--rate', '100', '--json', '-']);
+    const r = await p.cli([
+      'load',
+      'bench/api.bench.mjs',
+      '--filter',
+      'delay',
+      '--concurrency',
+      '2',
+      '--requests',
+      '30',
+      '--rate',
+      '100',
+      '--json',
+      '-',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.benchmarks.map((b: { id: string }) => b.id)).toEqual(['delay']);
-    expect(result.benchmarks[0].load).toMatchObject({ model: 'open', concurrency: 2, requests: 30, latencyFrom: 'scheduled', rate: { target: 100 } });
+    expect(result.benchmarks[0].load).toMatchObject({
+      model: 'open',
+      concurrency: 2,
+      requests: 30,
+      latencyFrom: 'scheduled',
+      rate: { target: 100 },
+    });
     expect(p.exists('.cyclebench/last.json')).toBe(true); // from the run above; load itself saves nothing
   }, 120_000);
 

@@ -30,7 +30,11 @@ export interface NodeRun {
 /** Runs `node ARGS` in the project (quiet colours); never throws on a non-zero exit. */
 export function runNode(p: Project, args: string[], env: Record<string, string> = {}, timeoutMs = 180_000): Promise<NodeRun> {
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, args, { cwd: p.dir, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: p.dir,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -52,7 +56,10 @@ export function runNode(p: Project, args: string[], env: Record<string, string> 
 export function placeExample(p: Project, example: string, rel: string, peer: string, target: string): void {
   const text = readFileSync(join(EXAMPLES, example), 'utf8');
   const quoted = new RegExp(`(from\\s+|require\\()(['"])${peer}\\2`, 'g');
-  p.write(rel, text.replace(quoted, (_m, head: string, q: string) => `${head}${q}${target}${q}`));
+  p.write(
+    rel,
+    text.replace(quoted, (_m, head: string, q: string) => `${head}${q}${target}${q}`),
+  );
 }
 
 /**
@@ -75,12 +82,19 @@ export function missingShape(peer: unknown, ours: unknown, allowed: string[] = [
   const a = shapeOf(peer);
   const b = shapeOf(ours);
   return [...a]
-    .filter(([path, type]) => b.get(path) !== type && !allowed.some((x) => path === x || path.startsWith(`${x}.`) || path.startsWith(`${x}[`)))
+    .filter(
+      ([path, type]) => b.get(path) !== type && !allowed.some((x) => path === x || path.startsWith(`${x}.`) || path.startsWith(`${x}[`)),
+    )
     .map(([path, type]) => `${path}: ${type} (ours: ${b.get(path) ?? 'missing'})`);
 }
 
 /** Runs `example` with the peer (`peer.<ext>`) and with cyclebench's adapter (`ours.<ext>`), one after the other. */
-export async function runBoth(p: Project, example: string, peer: string, env: { peer?: Record<string, string>; ours?: Record<string, string> } = {}): Promise<{ peer: NodeRun; ours: NodeRun }> {
+export async function runBoth(
+  p: Project,
+  example: string,
+  peer: string,
+  env: { peer?: Record<string, string>; ours?: Record<string, string> } = {},
+): Promise<{ peer: NodeRun; ours: NodeRun }> {
   const ext = example.slice(example.lastIndexOf('.'));
   const base = example.slice(0, example.lastIndexOf('.'));
   placeExample(p, example, `${base}.peer${ext}`, peer, peer);

@@ -30,7 +30,11 @@ describe('cyclebench run --processes', () => {
       expect(b.stats.medianCI.lo).toBeLessThan(b.stats.median);
       expect(b.stats.medianCI.hi).toBeGreaterThan(b.stats.median);
     }
-    const lines = p.read('order.txt').trim().split('\n').map((l) => l.split(' '));
+    const lines = p
+      .read('order.txt')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' '));
     const pids = [...new Set(lines.map(([pid]) => pid))];
     expect(pids).toHaveLength(3);
     expect(pids).not.toContain(String(r.pid));
@@ -41,7 +45,9 @@ describe('cyclebench run --processes', () => {
     // The base is the first test's run (3 processes, the same work); measured here only when that
     // test did not run (a -t filter), which saves a CLI run of 3 fresh processes.
     if (!p.exists('r.json')) expect((await p.cli(['run', '--processes', '3', '--quick', '--json', 'r.json', '--no-save'])).code).toBe(0);
-    expect((await p.cli(['run', '--processes', '3', '--quick', '--json', 'slow.json', '--no-save'], { env: { WORK: '3000' } })).code).toBe(0);
+    expect((await p.cli(['run', '--processes', '3', '--quick', '--json', 'slow.json', '--no-save'], { env: { WORK: '3000' } })).code).toBe(
+      0,
+    );
     const r = await p.cli(['compare', 'r.json', 'slow.json', '--json', '-']);
     expect(r.code, r.stderr).toBe(1);
     const verdict = JSON.parse(r.stdout);

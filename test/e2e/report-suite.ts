@@ -20,9 +20,34 @@ group('sort', { baseline: 'Array#sort' }, () => {
 
 /** History lines (the format of .cyclebench/history.jsonl) with a step up at run 8 and a rising trend. */
 export function historyLines(runs = 14): string {
-  return Array.from({ length: runs }, (_, i) => {
-    const median = 1000 * (1 + 0.01 * i) * (i >= 7 ? 1.3 : 1);
-    const b = { id: 'parse', unit: 'ns', status: 'ok', n: 100, median, lo: median * 0.99, hi: median * 1.01, mean: median, p95: median * 1.05, p99: median * 1.1, min: median * 0.95, max: median * 1.2 };
-    return JSON.stringify({ v: 1, time: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(), commit: `c0ffee${String(i).padStart(2, '0')}`, branch: 'main', dirty: false, mode: 'time', cpu: 'Test CPU', node: 'v20.20.2', benchmarks: [b] });
-  }).join('\n') + '\n';
+  return (
+    Array.from({ length: runs }, (_, i) => {
+      const median = 1000 * (1 + 0.01 * i) * (i >= 7 ? 1.3 : 1);
+      const b = {
+        id: 'parse',
+        unit: 'ns',
+        status: 'ok',
+        n: 100,
+        median,
+        lo: median * 0.99,
+        hi: median * 1.01,
+        mean: median,
+        p95: median * 1.05,
+        p99: median * 1.1,
+        min: median * 0.95,
+        max: median * 1.2,
+      };
+      return JSON.stringify({
+        v: 1,
+        time: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+        commit: `c0ffee${String(i).padStart(2, '0')}`,
+        branch: 'main',
+        dirty: false,
+        mode: 'time',
+        cpu: 'Test CPU',
+        node: 'v20.20.2',
+        benchmarks: [b],
+      });
+    }).join('\n') + '\n'
+  );
 }

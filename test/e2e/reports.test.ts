@@ -12,7 +12,11 @@ let first: { code: number | null; stdout: string; stderr: string };
 const TARGETS = ['--target', 'parse: throughput > 1kB/s', '--target', 'sum*: items > 1k/s'];
 
 /** The JSON data embedded in an HTML report. */
-function data(html: string): { run?: { benchmarks: { id: string; summary: [string, string][] }[] }; comparison?: { outcome: string; bars: { name: string; tone: string }[] }; history?: { series: { id: string; crossing: unknown; changes: unknown[] }[] } } {
+function data(html: string): {
+  run?: { benchmarks: { id: string; summary: [string, string][] }[] };
+  comparison?: { outcome: string; bars: { name: string; tone: string }[] };
+  history?: { series: { id: string; crossing: unknown; changes: unknown[] }[] };
+} {
   const m = /<script type="application\/json" id="cyclebench-data">([^<]*)<\/script>/.exec(html);
   expect(m, 'the report embeds its data').toBeTruthy();
   return JSON.parse(m![1]);
@@ -51,7 +55,10 @@ describe('throughput', () => {
   });
 
   it('an invalid declaration errors that benchmark (exit 5), never a rate from 0', async () => {
-    p.write('bench/bad.bench.mjs', `import { bench } from 'cyclebench';\nbench('bad', ({ n }) => n * 2, { args: { n: [0] }, throughput: { bytes: ({ n }) => n } });\n`);
+    p.write(
+      'bench/bad.bench.mjs',
+      `import { bench } from 'cyclebench';\nbench('bad', ({ n }) => n * 2, { args: { n: [0] }, throughput: { bytes: ({ n }) => n } });\n`,
+    );
     try {
       const r = await p.cli(['run', 'bench/bad.bench.mjs', '--quick', '--no-save']);
       expect(r.code, r.stdout + r.stderr).toBe(5);
@@ -72,7 +79,10 @@ describe('cyclebench report', () => {
     expect(md.stdout).toMatch(/\| throughput \|.*\| grade \|/);
     const json = JSON.parse((await p.cli(['report', 'base.json', '--format', 'json', '--target', 'parse: median < 1ns'])).stdout);
     const parse = json.benchmarks.find((b: { id: string }) => b.id === 'parse');
-    expect(parse.grade).toMatchObject({ targets: { total: 1, missed: 1 }, reasons: expect.arrayContaining([expect.stringMatching(/^missed target median < 1ns/)]) });
+    expect(parse.grade).toMatchObject({
+      targets: { total: 1, missed: 1 },
+      reasons: expect.arrayContaining([expect.stringMatching(/^missed target median < 1ns/)]),
+    });
     expect(['C', 'D', 'F']).toContain(parse.grade.grade);
   });
 
@@ -82,12 +92,31 @@ describe('cyclebench report', () => {
     expect(html).not.toContain(XSS_NAME);
     expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
     const d = data(html);
-    expect(d.run!.benchmarks.map((b) => b.id)).toEqual(['parse', XSS_NAME, 'sum[n=100]', 'sum[n=1000]', 'sort/Array#sort', 'sort/Float64Array#sort']);
+    expect(d.run!.benchmarks.map((b) => b.id)).toEqual([
+      'parse',
+      XSS_NAME,
+      'sum[n=100]',
+      'sum[n=1000]',
+      'sort/Array#sort',
+      'sort/Float64Array#sort',
+    ]);
     expect(d.comparison!.outcome).toMatch(/OK: 3 targets met/);
   });
 
   it('run --baseline --html: the page holds the comparison with the base', async () => {
-    const r = await p.cli(['run', '--quick', '--no-save', '--baseline', 'base.json', '--confirm', '0', '--filter', 'sum', '--html', 'gate.html']);
+    const r = await p.cli([
+      'run',
+      '--quick',
+      '--no-save',
+      '--baseline',
+      'base.json',
+      '--confirm',
+      '0',
+      '--filter',
+      'sum',
+      '--html',
+      'gate.html',
+    ]);
     expect([0, 1], r.stdout + r.stderr).toContain(r.code);
     const d = data(p.read('gate.html'));
     expect(d.comparison!.bars.map((b) => b.name)).toEqual(['sum[n=100]', 'sum[n=1000]']);

@@ -40,7 +40,11 @@ describe('run --shard K/N', () => {
     for (const k of [1, 2, 3]) {
       const r = await p.cli(['run', '--shard', `${k}/3`, ...FAST, '--json', `s${k}.json`]);
       expect(r.code, r.stdout + r.stderr).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`^shard ${k}/3: \\d of 6 task\\(s\\), \\d+ of 10 benchmarks, balanced by count \\(no durations in history\\) \\[plan [0-9a-f]{16}\\]`));
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^shard ${k}/3: \\d of 6 task\\(s\\), \\d+ of 10 benchmarks, balanced by count \\(no durations in history\\) \\[plan [0-9a-f]{16}\\]`,
+        ),
+      );
     }
   }, 180_000);
 
@@ -53,7 +57,11 @@ describe('run --shard K/N', () => {
     expect(home('h/p')).toBe(home('h/q'));
     expect(new Set(['c[n=10]', 'c[n=100]', 'c[n=1000]'].map(home)).size).toBe(1);
     const infos = [1, 2, 3].map((k) => result(`s${k}.json`).shard!);
-    expect(infos.map((s) => [s.index, s.count])).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(infos.map((s) => [s.index, s.count])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     expect(new Set(infos.map((s) => s.plan)).size).toBe(1);
   });
 
@@ -77,18 +85,23 @@ describe('run --shard K/N', () => {
   });
 
   it('a shard with no benchmarks says so, exits 0, stores nothing, and still writes its --json for the merge', async () => {
-    const q = scratchProject({ 'bench/two.bench.mjs': `import { bench } from 'cyclebench';\nbench('one', () => 1 + 1);\nbench('two', () => 2 + 2);\n` });
+    const q = scratchProject({
+      'bench/two.bench.mjs': `import { bench } from 'cyclebench';\nbench('one', () => 1 + 1);\nbench('two', () => 2 + 2);\n`,
+    });
     try {
       const r = await q.cli(['run', '--shard', '3/3', '--quick', '--time', '60ms', '--tag', 'empty', '--history', '--json', 'e.json']);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/^shard 3\/3: no benchmarks in this shard \(the suite has 2 task\(s\) for 3 shards\); nothing to measure, no stored result written/);
+      expect(r.stdout).toMatch(
+        /^shard 3\/3: no benchmarks in this shard \(the suite has 2 task\(s\) for 3 shards\); nothing to measure, no stored result written/,
+      );
       expect(q.exists('.cyclebench/last.json')).toBe(false);
       expect(q.exists('.cyclebench/tags/empty.json')).toBe(false);
       expect(q.exists('.cyclebench/history.jsonl')).toBe(false);
       const e = JSON.parse(q.read('e.json')) as RunResult;
       expect(e.benchmarks).toEqual([]);
       expect(e.shard).toMatchObject({ index: 3, count: 3 });
-      for (const k of [1, 2]) expect((await q.cli(['run', '--shard', `${k}/3`, '--quick', '--time', '60ms', '--no-save', '--json', `${k}.json`])).code).toBe(0);
+      for (const k of [1, 2])
+        expect((await q.cli(['run', '--shard', `${k}/3`, '--quick', '--time', '60ms', '--no-save', '--json', `${k}.json`])).code).toBe(0);
       const m = await q.cli(['merge', '1.json', '2.json', 'e.json', '-o', 'all.json']);
       expect(m.code, m.stderr).toBe(0);
       expect((JSON.parse(q.read('all.json')) as RunResult).benchmarks.map((b) => b.id).sort()).toEqual(['one', 'two']);
@@ -100,19 +113,40 @@ describe('run --shard K/N', () => {
   it('balances by the durations history held before HEAD was committed (lines from older versions count as unknown)', async () => {
     const line = (time: string, walls: Record<string, number | undefined>) =>
       JSON.stringify({
-        v: 1, time, commit: null, branch: 'main', dirty: false, mode: 'time', cpu: 'x', node: 'v20.0.0',
-        benchmarks: Object.entries(walls).map(([id, wallMs]) => ({ id, unit: 'ns', status: 'ok', n: 10, median: 1, lo: 1, hi: 1, ...(wallMs === undefined ? {} : { wallMs }) })),
+        v: 1,
+        time,
+        commit: null,
+        branch: 'main',
+        dirty: false,
+        mode: 'time',
+        cpu: 'x',
+        node: 'v20.0.0',
+        benchmarks: Object.entries(walls).map(([id, wallMs]) => ({
+          id,
+          unit: 'ns',
+          status: 'ok',
+          n: 10,
+          median: 1,
+          lo: 1,
+          hi: 1,
+          ...(wallMs === undefined ? {} : { wallMs }),
+        })),
       });
     const short = Object.fromEntries(ALL.map((id) => [id, 10]));
-    p.write('.cyclebench/history.jsonl', [
-      line('2020-01-01T00:00:00.000Z', { ...short, a: 5000, d: undefined }),
-      // Appended after HEAD was committed (by another job of this commit): not read, or shards would disagree.
-      line('2999-01-01T00:00:00.000Z', { ...short, d: 9000 }),
-    ].join('\n') + '\n');
+    p.write(
+      '.cyclebench/history.jsonl',
+      [
+        line('2020-01-01T00:00:00.000Z', { ...short, a: 5000, d: undefined }),
+        // Appended after HEAD was committed (by another job of this commit): not read, or shards would disagree.
+        line('2999-01-01T00:00:00.000Z', { ...short, d: 9000 }),
+      ].join('\n') + '\n',
+    );
     try {
       const r = await p.cli(['run', '--shard', '1/2', ...FAST, '--json', 'heavy.json']);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/^shard 1\/2: 1 of 6 task\(s\), 1 of 10 benchmarks, balanced by last known durations \(9 of 10 benchmarks known in history\): about 5\.0 s of 5\.1 s/);
+      expect(r.stdout).toMatch(
+        /^shard 1\/2: 1 of 6 task\(s\), 1 of 10 benchmarks, balanced by last known durations \(9 of 10 benchmarks known in history\): about 5\.0 s of 5\.1 s/,
+      );
       expect(ids('heavy.json')).toEqual(['a']);
       const other = await p.cli(['run', '--shard', '2/2', ...FAST, '--json', 'light.json']);
       expect(ids('light.json').sort()).toEqual(ALL.filter((id) => id !== 'a').sort());
@@ -126,7 +160,11 @@ describe('run --shard K/N', () => {
   it('--ids-from measures the benchmarks a shard result holds, as that shard (the base side of a CI shard)', async () => {
     const r = await p.cli(['run', '--ids-from', 's2.json', ...FAST, '--json', 'base2.json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^measuring the ${ids('s2.json').length} of ${ids('s2.json').length} benchmarks of s2\\.json \\(shard 2/3\\) that this suite has`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^measuring the ${ids('s2.json').length} of ${ids('s2.json').length} benchmarks of s2\\.json \\(shard 2/3\\) that this suite has`,
+      ),
+    );
     expect(ids('base2.json')).toEqual(ids('s2.json'));
     expect(result('base2.json').shard).toEqual(result('s2.json').shard);
   });
@@ -152,7 +190,11 @@ describe('cyclebench merge', () => {
   it('compare, report and the gate read the merged file', async () => {
     const cmp = await p.cli(['compare', 'all.json', 'all.json', '--json', '-']);
     expect(cmp.code, cmp.stderr).toBe(0);
-    expect(JSON.parse(cmp.stdout).comparison.benchmarks.map((row: { id: string }) => row.id).sort()).toEqual([...ALL].sort());
+    expect(
+      JSON.parse(cmp.stdout)
+        .comparison.benchmarks.map((row: { id: string }) => row.id)
+        .sort(),
+    ).toEqual([...ALL].sort());
     const md = await p.cli(['report', 'all.json', '--format', 'markdown']);
     expect(md.code, md.stderr).toBe(0);
     for (const id of ALL) expect(md.stdout).toContain(id);
@@ -178,20 +220,29 @@ describe('cyclebench merge', () => {
     await refuse(['s1.json', 'all.json'], /cannot merge shards with a whole run/);
     const whole = result('all.json');
     p.write('part.json', JSON.stringify({ ...whole, benchmarks: whole.benchmarks.slice(0, 2), groups: [], complexity: [] }));
-    await refuse(['all.json', 'part.json'], new RegExp(`benchmark "${whole.benchmarks[0].id.replace(/[[\]]/g, '\\$&')}" is in both all\\.json and part\\.json`));
+    await refuse(
+      ['all.json', 'part.json'],
+      new RegExp(`benchmark "${whole.benchmarks[0].id.replace(/[[\]]/g, '\\$&')}" is in both all\\.json and part\\.json`),
+    );
   });
 
   it('refuses mixed environments naming the field, unless --allow-mixed: then each benchmark records its own', async () => {
     const s2 = result('s2.json');
-    p.write('elsewhere.json', JSON.stringify({ ...s2, environment: { ...s2.environment, cpu: { ...s2.environment.cpu, model: 'Other CPU 9000' } } }));
+    p.write(
+      'elsewhere.json',
+      JSON.stringify({ ...s2, environment: { ...s2.environment, cpu: { ...s2.environment.cpu, model: 'Other CPU 9000' } } }),
+    );
     const r = await p.cli(['merge', 's1.json', 'elsewhere.json', 's3.json', '-o', 'mixed.json']);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/measured in differing environments[\s\S]*CPU model: .* \(s1\.json\) vs Other CPU 9000 \(elsewhere\.json\)[\s\S]*--allow-mixed/);
+    expect(r.stderr).toMatch(
+      /measured in differing environments[\s\S]*CPU model: .* \(s1\.json\) vs Other CPU 9000 \(elsewhere\.json\)[\s\S]*--allow-mixed/,
+    );
     expect(p.exists('mixed.json')).toBe(false);
     const ok = await p.cli(['merge', 's1.json', 'elsewhere.json', 's3.json', '--allow-mixed', '-o', 'mixed.json']);
     expect(ok.code, ok.stderr).toBe(0);
     const m = result('mixed.json');
-    for (const b of m.benchmarks) expect(b.environment!.cpu.model).toBe(ids('s2.json').includes(b.id) ? 'Other CPU 9000' : s2.environment.cpu.model);
+    for (const b of m.benchmarks)
+      expect(b.environment!.cpu.model).toBe(ids('s2.json').includes(b.id) ? 'Other CPU 9000' : s2.environment.cpu.model);
     const cmp = await p.cli(['compare', 'mixed.json', 'all.json']);
     expect(cmp.code, cmp.stderr).toBe(0);
   });

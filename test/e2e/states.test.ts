@@ -23,7 +23,20 @@ afterAll(() => p.remove());
 
 describe('performance states', () => {
   it('a benchmark switching between two levels: both states reported, no precision stop', async () => {
-    const r = await p.cli(['run', '--filter', 'switching', '--time', '2s', '--min-time', '400ms', '--json', 'r.json', '--markdown', 'r.md', '--no-save']);
+    const r = await p.cli([
+      'run',
+      '--filter',
+      'switching',
+      '--time',
+      '2s',
+      '--min-time',
+      '400ms',
+      '--json',
+      'r.json',
+      '--markdown',
+      'r.md',
+      '--no-save',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const run = JSON.parse(p.read('r.json'));
     const sw = run.benchmarks.find((b: { id: string }) => b.id === 'switching');
@@ -40,14 +53,33 @@ describe('performance states', () => {
   });
 
   it('--heap steady and --tier top measure in a process with their flags, recorded; compare warns on a different setup', async () => {
-    const steady = await p.cli(['run', '--quick', '--filter', 'steady', '--heap', 'steady', '--tier', 'top', '--json', 'a.json', '--no-save']);
+    const steady = await p.cli([
+      'run',
+      '--quick',
+      '--filter',
+      'steady',
+      '--heap',
+      'steady',
+      '--tier',
+      'top',
+      '--json',
+      'a.json',
+      '--no-save',
+    ]);
     expect(steady.code, steady.stderr).toBe(0);
     const run = JSON.parse(p.read('a.json'));
-    expect(run.benchmarks[0].processFlags).toEqual(['--min-semi-space-size=16', '--max-semi-space-size=16', '--single-threaded-gc', '--no-maglev']);
+    expect(run.benchmarks[0].processFlags).toEqual([
+      '--min-semi-space-size=16',
+      '--max-semi-space-size=16',
+      '--single-threaded-gc',
+      '--no-maglev',
+    ]);
     expect(steady.stdout).toMatch(/measured in a process started with --min-semi-space-size=16/);
     expect((await p.cli(['run', '--quick', '--filter', 'steady', '--json', 'b.json', '--no-save'])).code).toBe(0);
     const c = await p.cli(['compare', 'a.json', 'b.json']);
-    expect(c.stdout).toMatch(/steady: measured with different process flags: --min-semi-space-size=16 .* \(base\) vs \(host defaults\) \(current\)/);
+    expect(c.stdout).toMatch(
+      /steady: measured with different process flags: --min-semi-space-size=16 .* \(base\) vs \(host defaults\) \(current\)/,
+    );
     expect((await p.cli(['run', '--heap', 'sometimes'])).code).toBe(4);
   });
 });

@@ -54,7 +54,8 @@ describe.runIf(server)('--store postgres://', () => {
     const b = await p.cli(['run', ...FAST, '--save-baseline', 'main', '--no-save', '--store', url]);
     expect(b.code, b.stderr).toBe(0);
     expect(p.exists('.cyclebench/last.json')).toBe(true);
-    for (const local of ['.cyclebench/history.jsonl', '.cyclebench/tags', '.cyclebench/baselines']) expect(p.exists(local), local).toBe(false);
+    for (const local of ['.cyclebench/history.jsonl', '.cyclebench/tags', '.cyclebench/baselines'])
+      expect(p.exists(local), local).toBe(false);
   }, 120_000);
 
   it('history, compare, report and baseline read the database', async () => {
@@ -72,7 +73,9 @@ describe.runIf(server)('--store postgres://', () => {
     expect(rep.code, rep.stderr).toBe(0);
     expect(rep.stdout).toContain('work');
     const list = await p.cli(['baseline', 'list', '--json', '--store', url]);
-    expect(JSON.parse(list.stdout).map((e: { name: string; file: string }) => [e.name, e.file])).toEqual([['main', `postgres://postgres:***@127.0.0.1:${server!.port}/e2e (baseline main)`]]);
+    expect(JSON.parse(list.stdout).map((e: { name: string; file: string }) => [e.name, e.file])).toEqual([
+      ['main', `postgres://postgres:***@127.0.0.1:${server!.port}/e2e (baseline main)`],
+    ]);
     expect((await p.cli(['baseline', 'save', 'copy', '--from', 't2', '--store', url])).code).toBe(0);
     expect((await p.cli(['baseline', 'show', 'copy', '--format', 'json', '--store', url])).stdout).toContain('"tag": "t2"');
     const rm = await p.cli(['baseline', 'rm', 'copy', '--store', url]);
@@ -103,7 +106,9 @@ describe.runIf(server)('--store postgres://', () => {
   it('sharding reads the durations from the database', async () => {
     const r = await p.cli(['run', '--shard', '1/2', ...FAST, '--no-save', '--store', url]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^shard 1\/2: 1 of 2 task\(s\), 1 of 2 benchmarks, balanced by last known durations \(2 of 2 benchmarks known in history\)/);
+    expect(r.stdout).toMatch(
+      /^shard 1\/2: 1 of 2 task\(s\), 1 of 2 benchmarks, balanced by last known durations \(2 of 2 benchmarks known in history\)/,
+    );
   });
 
   it('an unreachable server, a missing database, no schema or a newer one: exit 4 before measuring, files untouched, no password shown', async () => {
@@ -112,12 +117,17 @@ describe.runIf(server)('--store postgres://', () => {
     const newer = await server!.createDatabase('newer');
     const c = new pg.Client({ connectionString: newer });
     await c.connect();
-    await c.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await c.query(
+      'CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     await c.query(`INSERT INTO schema_migrations (version, name) VALUES (99, 'future')`);
     await c.end();
     const before = tree(path.join(p.dir, '.cyclebench'));
     const cases: [string[], RegExp][] = [
-      [['run', ...FAST, '--history', '--store', `postgres://postgres:${pw}@127.0.0.1:1/e2e`], /cannot use the store postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/e2e: connection refused/],
+      [
+        ['run', ...FAST, '--history', '--store', `postgres://postgres:${pw}@127.0.0.1:1/e2e`],
+        /cannot use the store postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/e2e: connection refused/,
+      ],
       [['run', ...FAST, '--tag', 'x', '--store', server!.url('missing')], /the database does not exist/],
       [['history', '--store', fresh], /has no cyclebench schema \(no schema_migrations table\)/],
       [['compare', 't1', 't2', '--store', fresh], /has no cyclebench schema/],
@@ -140,12 +150,19 @@ describe.runIf(server)('cyclebench store import|export', () => {
     const src = scratchProject({ 'bench/work.bench.mjs': WORK_BENCH });
     const out = fs.mkdtempSync(path.join(path.dirname(src.dir), 'cb-export-'));
     try {
-      for (const args of [['--history', '--tag', 'before'], ['--history', '--save-baseline', 'main'], ['--history', '--tag', 'after']]) {
+      for (const args of [
+        ['--history', '--tag', 'before'],
+        ['--history', '--save-baseline', 'main'],
+        ['--history', '--tag', 'after'],
+      ]) {
         const r = await src.cli(['run', ...FAST, '--no-save', ...args]);
         expect(r.code, r.stderr).toBe(0);
       }
       // A line written before wallMs was kept, and one no reader can use (skipped with a warning).
-      src.write('.cyclebench/history.jsonl', `${src.read('.cyclebench/history.jsonl')}{"v":1,"time":"2024-01-01T00:00:00.000Z","commit":null,"branch":null,"dirty":null,"mode":"time","cpu":"old","node":"v20.0.0","benchmarks":[{"id":"work","unit":"ns","status":"ok","n":3,"median":5,"lo":4,"hi":6}]}\n{"torn`);
+      src.write(
+        '.cyclebench/history.jsonl',
+        `${src.read('.cyclebench/history.jsonl')}{"v":1,"time":"2024-01-01T00:00:00.000Z","commit":null,"branch":null,"dirty":null,"mode":"time","cpu":"old","node":"v20.0.0","benchmarks":[{"id":"work","unit":"ns","status":"ok","n":3,"median":5,"lo":4,"hi":6}]}\n{"torn`,
+      );
       const db = await server!.createDatabase('roundtrip');
       const imp = await src.cli(['store', 'import', '--store', db]);
       expect(imp.code, imp.stderr).toBe(0);

@@ -13,15 +13,27 @@ describe('misbehaving benchmarks in-process', () => {
     const { run, code } = await runHost(join(FAULTS, 'misbehave.bench.ts'), { ...FAST, exit: true });
     expect(code).toBe(0);
     const r = byId(run);
-    expect(r['throws a string'].error).toMatchObject({ code: 'E_THROWN_VALUE', message: expect.stringMatching(/a string, not an Error.*'boom as a string'/) });
-    expect(r['throws undefined'].error).toMatchObject({ code: 'E_THROWN_VALUE', message: expect.stringMatching(/with undefined, not an Error/) });
-    expect(r['throws an object'].error).toMatchObject({ code: 'E_THROWN_VALUE', message: expect.stringMatching(/an object, not an Error.*code: 42/) });
+    expect(r['throws a string'].error).toMatchObject({
+      code: 'E_THROWN_VALUE',
+      message: expect.stringMatching(/a string, not an Error.*'boom as a string'/),
+    });
+    expect(r['throws undefined'].error).toMatchObject({
+      code: 'E_THROWN_VALUE',
+      message: expect.stringMatching(/with undefined, not an Error/),
+    });
+    expect(r['throws an object'].error).toMatchObject({
+      code: 'E_THROWN_VALUE',
+      message: expect.stringMatching(/an object, not an Error.*code: 42/),
+    });
     expect(r.rejects.error).toMatchObject({ name: 'Error', message: 'rejected a moment later' });
     expect(r['rejects after the sample'].error).toMatchObject({
       code: 'E_UNHANDLED_REJECTION',
       message: expect.stringMatching(/unhandled promise rejection surfaced while it ran.*rejected after the call returned/),
     });
-    expect(r['never settles'].error).toMatchObject({ code: 'E_TIMEOUT', message: expect.stringMatching(/timed out after 570 ms .*plus timeoutMs 300 ms.*in-process.*isolate/) });
+    expect(r['never settles'].error).toMatchObject({
+      code: 'E_TIMEOUT',
+      message: expect.stringMatching(/timed out after 570 ms .*plus timeoutMs 300 ms.*in-process.*isolate/),
+    });
     expect(r.exits.error).toMatchObject({ code: 'E_EXIT', message: expect.stringMatching(/process\.exit\(3\).*isolate: 'process'/) });
     expect(r['exits and catches'].error).toMatchObject({ code: 'E_EXIT', message: expect.stringMatching(/process\.exit\(4\) and caught/) });
     expect(r['leaves a timer']).toMatchObject({ status: 'ok', flags: { leakedResources: { Timeout: 1 } } });

@@ -39,16 +39,26 @@ export async function runFile(file: string, options: RunOptions): Promise<RunRes
  * that could take the test runner down, or that need Node flags of their own (`nodeFlags`, before the
  * script). Resolves when that host has ended by itself: a host that never ends fails the test by `timeoutMs`.
  */
-export function runHost(file: string, options: RunOptions & { exit?: boolean }, timeoutMs = 90_000, nodeFlags: string[] = []): Promise<{ run: RunResult; code: number | null; stderr: string }> {
+export function runHost(
+  file: string,
+  options: RunOptions & { exit?: boolean },
+  timeoutMs = 90_000,
+  nodeFlags: string[] = [],
+): Promise<{ run: RunResult; code: number | null; stderr: string }> {
   const out = join(mkdtempSync(join(tmpdir(), 'cb-host-')), 'result.json');
   const args = [...nodeFlags, '--import', 'tsx', join(FAULTS, 'run.ts'), file, out, JSON.stringify({ quiet: true, ...options })];
   return new Promise((done, fail) => {
     execFile(process.execPath, args, { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }, (err, _stdout, stderr) => {
-      if (err && (err as { killed?: boolean }).killed) return fail(new Error(`the host did not end within ${timeoutMs} ms; stderr:\n${stderr.slice(-2000)}`));
+      if (err && (err as { killed?: boolean }).killed)
+        return fail(new Error(`the host did not end within ${timeoutMs} ms; stderr:\n${stderr.slice(-2000)}`));
       try {
-        done({ run: JSON.parse(readFileSync(out, 'utf8')) as RunResult, code: err ? (err as { code?: number }).code ?? 1 : 0, stderr });
+        done({ run: JSON.parse(readFileSync(out, 'utf8')) as RunResult, code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr });
       } catch (e) {
-        fail(new Error(`the host wrote no result (${(e as Error).message}); exit ${String((err as { code?: number } | null)?.code ?? 0)}; stderr:\n${stderr.slice(-2000)}`));
+        fail(
+          new Error(
+            `the host wrote no result (${(e as Error).message}); exit ${String((err as { code?: number } | null)?.code ?? 0)}; stderr:\n${stderr.slice(-2000)}`,
+          ),
+        );
       }
     });
   });

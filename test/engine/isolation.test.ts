@@ -44,8 +44,18 @@ for (const mode of ['worker', 'process'] as const) {
       expect(code).toBe(0);
       const r = byId(run);
       const group = mode === 'worker' ? ['g/fine', 'g/hangs'] : [];
-      expect(run.benchmarks.map((b) => b.id)).toEqual(['points[n=1]', 'points[n=2]', 'points[n=3]', ...group, 'exits', 'exhausts memory', 'leaves a timer']);
-      const killed = new RegExp(`timed out after \\d+ ms \\(its warm-up and budget, \\d+ ms, plus timeoutMs 500 ms\\); the isolated ${mode} was killed`);
+      expect(run.benchmarks.map((b) => b.id)).toEqual([
+        'points[n=1]',
+        'points[n=2]',
+        'points[n=3]',
+        ...group,
+        'exits',
+        'exhausts memory',
+        'leaves a timer',
+      ]);
+      const killed = new RegExp(
+        `timed out after \\d+ ms \\(its warm-up and budget, \\d+ ms, plus timeoutMs 500 ms\\); the isolated ${mode} was killed`,
+      );
       expect(r['points[n=2]'].error).toMatchObject({ code: 'E_TIMEOUT', message: expect.stringMatching(killed) });
       // The task's other points, and the group's other contender, were measured in fresh children.
       for (const id of ['points[n=1]', 'points[n=3]']) expect(r[id].status, id).toBe('ok');
@@ -53,9 +63,16 @@ for (const mode of ['worker', 'process'] as const) {
         expect(r['g/hangs'].error).toMatchObject({ code: 'E_TIMEOUT', message: expect.stringMatching(killed) });
         expect(r['g/fine'].status).toBe('ok');
       }
-      expect(r.exits.error).toMatchObject({ code: 'E_EXIT', message: expect.stringMatching(new RegExp(`isolated ${mode} exited with code 3`)) });
+      expect(r.exits.error).toMatchObject({
+        code: 'E_EXIT',
+        message: expect.stringMatching(new RegExp(`isolated ${mode} exited with code 3`)),
+      });
       if (mode === 'worker') expect(r['exhausts memory'].error).toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
-      else expect(r['exhausts memory'].error).toMatchObject({ code: 'E_CRASH', message: expect.stringMatching(/killed by SIGABRT.*heap out of memory/) });
+      else
+        expect(r['exhausts memory'].error).toMatchObject({
+          code: 'E_CRASH',
+          message: expect.stringMatching(/killed by SIGABRT.*heap out of memory/),
+        });
       expect(r['leaves a timer']).toMatchObject({ status: 'ok', flags: { leakedResources: { Timeout: 1 } } });
     }, 180_000);
   });

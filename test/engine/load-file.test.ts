@@ -16,7 +16,9 @@ const loader = resolve(__dirname, '..', '..', 'src', 'engine', 'load-file.ts');
 async function loadError(file: string): Promise<{ name: string; code: string; message: string }> {
   const script = `import { loadBenchFile } from ${JSON.stringify(loader)};
     loadBenchFile(${JSON.stringify(file)}).then(() => console.log('{}'), (e) => console.log(JSON.stringify({ name: e.name, code: e.code, message: e.message })));`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: resolve(__dirname, '..', '..') });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: resolve(__dirname, '..', '..'),
+  });
   const err = JSON.parse(stdout.trim().split('\n').pop()!);
   expect(err).toMatchObject({ name: 'CycleBenchError', code: 'E_BENCH_FILE' });
   expect(err.message).not.toMatch(/^\s+at /m); // the loader's stack is not the user's business
@@ -40,6 +42,8 @@ describe('a benchmark file that does not load', () => {
 
   it('a throw at top level: the frame in the file, mapped to the TypeScript source', async () => {
     const err = await loadError(join(FAULTS, 'top-level-throw.bench.ts'));
-    expect(err.message).toMatch(/top-level-throw\.bench\.ts:5:9: RangeError: bad configuration at load \(while loading the benchmark file\)/);
+    expect(err.message).toMatch(
+      /top-level-throw\.bench\.ts:5:9: RangeError: bad configuration at load \(while loading the benchmark file\)/,
+    );
   });
 });

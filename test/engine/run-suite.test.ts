@@ -90,12 +90,16 @@ describe('measurement', () => {
     let active = 0;
     let maxActive = 0;
     const s = new Suite();
-    s.add('async', async () => {
-      active++;
-      maxActive = Math.max(maxActive, active);
-      await new Promise((r) => setImmediate(r));
-      active--;
-    }, { samples: 10 });
+    s.add(
+      'async',
+      async () => {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await new Promise((r) => setImmediate(r));
+        active--;
+      },
+      { samples: 10 },
+    );
     const r = (await s.run(FAST)).benchmarks[0];
     expect(r.status).toBe('ok');
     expect(maxActive).toBe(1);
@@ -124,7 +128,10 @@ describe('measurement', () => {
     const r = await s.run(FAST);
     expect(r.benchmarks[0].status).toBe('error');
     // Its allowance: warm-up bounds (60 + 60 ms) and budget (150 ms), plus timeoutMs.
-    expect(r.benchmarks[0].error).toMatchObject({ code: 'E_TIMEOUT', message: expect.stringMatching(/timed out after 470 ms \(its warm-up and budget, 270 ms, plus timeoutMs 200 ms\)/) });
+    expect(r.benchmarks[0].error).toMatchObject({
+      code: 'E_TIMEOUT',
+      message: expect.stringMatching(/timed out after 470 ms \(its warm-up and budget, 270 ms, plus timeoutMs 200 ms\)/),
+    });
     expect(r.benchmarks[1].status).toBe('ok');
   });
 
@@ -155,9 +162,18 @@ describe('measurement', () => {
   it('fits complexity when one numeric axis varies', async () => {
     // The quadratic loop runs in a host process with --no-maglev, so that every size is measured in
     // the same JIT tier on every Node line (test/fixtures/complexity.bench.ts says why).
-    const { run: r, code, stderr } = await runHost(resolve(__dirname, '..', 'fixtures', 'complexity.bench.ts'), { ...FAST, exit: true }, 90_000, ['--no-maglev']);
+    const {
+      run: r,
+      code,
+      stderr,
+    } = await runHost(resolve(__dirname, '..', 'fixtures', 'complexity.bench.ts'), { ...FAST, exit: true }, 90_000, ['--no-maglev']);
     expect(code, stderr).toBe(0);
-    expect(r.benchmarks.map((b) => `${b.id}:${b.status}`)).toEqual(['quadratic[n=40]:ok', 'quadratic[n=80]:ok', 'quadratic[n=160]:ok', 'quadratic[n=320]:ok']);
+    expect(r.benchmarks.map((b) => `${b.id}:${b.status}`)).toEqual([
+      'quadratic[n=40]:ok',
+      'quadratic[n=80]:ok',
+      'quadratic[n=160]:ok',
+      'quadratic[n=320]:ok',
+    ]);
     expect(r.complexity).toHaveLength(1);
     expect(r.complexity[0]).toMatchObject({ id: 'quadratic', axis: 'n', best: 'O(n^2)', weighting: 'relative' });
     // The result file says which Node measured it and with which V8 flags.
@@ -202,7 +218,7 @@ describe('groups', () => {
     expect(pairs.size).toBeGreaterThan(1);
   });
 
-  it('a group stops on precision only when each contender\'s own median is precise, not just the ratio', async () => {
+  it("a group stops on precision only when each contender's own median is precise, not just the ratio", async () => {
     // Both contenders slow down together, several-fold over the run (a drifting machine): the
     // paired per-round ratio is tight at once, but neither median is, so it runs to its budget.
     const t0 = performance.now();
@@ -227,7 +243,9 @@ describe('groups', () => {
     expect(r.groups[0].mismatches).toEqual(['wrong']);
     const wrong = r.benchmarks.find((b) => b.name === 'wrong')!;
     expect(wrong.status).toBe('error');
-    expect(wrong.error!.message).toMatch(/differs from the baseline 'ref' on the same input: \[ 2, 4, 7 \] \(wrong\) vs \[ 2, 4, 6 \] \(ref\)/);
+    expect(wrong.error!.message).toMatch(
+      /differs from the baseline 'ref' on the same input: \[ 2, 4, 7 \] \(wrong\) vs \[ 2, 4, 6 \] \(ref\)/,
+    );
     expect(r.benchmarks.find((b) => b.name === 'same')!.status).toBe('ok');
   });
 });

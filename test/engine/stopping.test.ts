@@ -70,8 +70,32 @@ describe('the median CI in results', () => {
 describe('StopRule and performance states', () => {
   it('does not stop on precision while the samples hold more than one state', () => {
     const sampling = { ...DEFAULT_SAMPLING, minSamples: 1, minTimeMs: 0 };
-    expect(new StopRule(sampling).check(100, 100, () => 0.001, undefined, () => false)).toBeNull();
-    expect(new StopRule(sampling).check(100, 100, () => 0.001, undefined, () => true)).toBe('precision');
-    expect(new StopRule(sampling).check(100, sampling.maxTimeMs, () => 0.001, undefined, () => false)).toBe('budget');
+    expect(
+      new StopRule(sampling).check(
+        100,
+        100,
+        () => 0.001,
+        undefined,
+        () => false,
+      ),
+    ).toBeNull();
+    expect(
+      new StopRule(sampling).check(
+        100,
+        100,
+        () => 0.001,
+        undefined,
+        () => true,
+      ),
+    ).toBe('precision');
+    expect(
+      new StopRule(sampling).check(
+        100,
+        sampling.maxTimeMs,
+        () => 0.001,
+        undefined,
+        () => false,
+      ),
+    ).toBe('budget');
   });
 });

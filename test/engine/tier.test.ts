@@ -28,10 +28,21 @@ describe('tierDrop (warm-up history, ns per call)', () => {
 
 describe('withWarmupTier (what the result says)', () => {
   it('one sampled level 2.5x above warm-up: a state, a tier change and the warm-up level', () => {
-    expect(withWarmupTier(undefined, 54_000, 206_000)).toEqual({ states: [{ level: 206_000, share: 1, visits: 1 }], switches: 0, tierChange: true, warmupLevel: 54_000 });
+    expect(withWarmupTier(undefined, 54_000, 206_000)).toEqual({
+      states: [{ level: 206_000, share: 1, visits: 1 }],
+      switches: 0,
+      tierChange: true,
+      warmupLevel: 54_000,
+    });
   });
   it('keeps the sampled states, adds the warm-up level', () => {
-    const s = { states: [{ level: 200_000, share: 0.7, visits: 1 }, { level: 270_000, share: 0.3, visits: 1 }], switches: 1 };
+    const s = {
+      states: [
+        { level: 200_000, share: 0.7, visits: 1 },
+        { level: 270_000, share: 0.3, visits: 1 },
+      ],
+      switches: 1,
+    };
     expect(withWarmupTier(s, 54_000, 206_000)).toMatchObject({ ...s, tierChange: true, warmupLevel: 54_000 });
   });
   it('nothing to add without a drop, or when the samples came back within the ratio', () => {
@@ -58,7 +69,10 @@ describe('V8 flags of the running Node', () => {
     expect(r).toMatchObject({ node: process.versions.node, v8: process.versions.v8 });
     // The rule from the V8 version agrees with V8's own default on this Node (unless a flag overrode it).
     if (!r.tierFlags.some((f) => /maglev/.test(f))) expect(r.maglev).toBe(maglevByDefault());
-    expect(runtimeInfo({ ...process.versions, v8: '13.6.233.17-node.63' }, ['--no-maglev', '--import', 'tsx'])).toMatchObject({ maglev: false, tierFlags: ['--no-maglev'] });
+    expect(runtimeInfo({ ...process.versions, v8: '13.6.233.17-node.63' }, ['--no-maglev', '--import', 'tsx'])).toMatchObject({
+      maglev: false,
+      tierFlags: ['--no-maglev'],
+    });
     expect(runtimeInfo({ ...process.versions, v8: '11.3.244.8-node.33' }, [])).toMatchObject({ maglev: false, tierFlags: [] });
     expect(runtimeInfo({ ...process.versions, v8: '14.6.202.34-node.40' }, [])).toMatchObject({ maglev: true });
     expect(tierFlags(['--max-semi-space-size=16', '--no-opt', '--maglev'])).toEqual(['--no-opt', '--maglev']);

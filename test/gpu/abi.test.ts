@@ -15,7 +15,15 @@ describe.skipIf(!cudaInclude || !cxx)('addon CUDA declarations against the toolk
     try {
       output = execFileSync(
         cxx!,
-        ['-std=c++17', '-fsyntax-only', '-Wall', '-Wno-enum-compare', `-I${cudaInclude}`, `-I${join(root, 'native')}`, join(__dirname, 'native/abi_check.cc')],
+        [
+          '-std=c++17',
+          '-fsyntax-only',
+          '-Wall',
+          '-Wno-enum-compare',
+          `-I${cudaInclude}`,
+          `-I${join(root, 'native')}`,
+          join(__dirname, 'native/abi_check.cc'),
+        ],
         { encoding: 'utf8', stdio: 'pipe' },
       );
     } catch (err) {

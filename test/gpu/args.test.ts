@@ -5,7 +5,16 @@ import { arg, packArgs } from '../../src/gpu/args.js';
 describe('packArgs', () => {
   it('puts each argument in its own little-endian 8-byte slot', () => {
     const buf = { ptr: 0x7f00_1234_5678n };
-    const bytes = packArgs([buf, arg.i32(-2), arg.u32(0xffff_ffff), arg.f32(1.5), arg.f64(-0.25), arg.i64(-(2n ** 40n)), arg.u64(2n ** 63n), arg.ptr(42n)]);
+    const bytes = packArgs([
+      buf,
+      arg.i32(-2),
+      arg.u32(0xffff_ffff),
+      arg.f32(1.5),
+      arg.f64(-0.25),
+      arg.i64(-(2n ** 40n)),
+      arg.u64(2n ** 63n),
+      arg.ptr(42n),
+    ]);
     expect(bytes.byteLength).toBe(64);
     const v = new DataView(bytes.buffer);
     expect(v.getBigUint64(0, true)).toBe(0x7f00_1234_5678n);

@@ -26,7 +26,11 @@ describe('capabilityFromProbe', () => {
   it('is available with devices and versions', () => {
     const device = { ordinal: 0, name: 'NVIDIA H100', computeCapability: '9.0', smCount: 132, canMapHostMemory: true };
     const cap = capabilityFromProbe(
-      probe({ driver: { available: true, version: '13.0' }, nvrtc: { available: true, version: '13.0', path: 'libnvrtc.so.13' }, devices: [device] }),
+      probe({
+        driver: { available: true, version: '13.0' },
+        nvrtc: { available: true, version: '13.0', path: 'libnvrtc.so.13' },
+        devices: [device],
+      }),
     );
     expect(cap.available).toBe(true);
     expect(cap.reason).toBeUndefined();
@@ -38,7 +42,9 @@ describe('capabilityFromProbe', () => {
 describe.skipIf(!ready)('cudaCapability on this machine', () => {
   it('fills every entry: available, or a reason', () => {
     const cap = cudaCapability();
-    console.log(`[info] cuda: ${cap.available ? `${cap.devices.length} device(s): ${cap.devices.map((d) => d.name).join(', ')}` : cap.reason}`);
+    console.log(
+      `[info] cuda: ${cap.available ? `${cap.devices.length} device(s): ${cap.devices.map((d) => d.name).join(', ')}` : cap.reason}`,
+    );
     for (const k of ['driver', 'nvrtc', 'nvml', 'cupti'] as const) {
       const l = cap[k];
       console.log(`[info]   ${k}: ${l.available ? `available ${l.version ?? ''} (${l.path ?? ''})` : l.reason}`);

@@ -32,7 +32,10 @@ describe.skipIf(!nvcc)('calibration kernels with nvcc', () => {
   }
 
   it('builtin_ptx.h is up to date with the .cu files', () => {
-    const out = execFileSync('node', [join(kernelsDir, 'generate.cjs'), '--check'], { encoding: 'utf8', env: { ...process.env, NVCC: nvcc! } });
+    const out = execFileSync('node', [join(kernelsDir, 'generate.cjs'), '--check'], {
+      encoding: 'utf8',
+      env: { ...process.env, NVCC: nvcc! },
+    });
     expect(out).toMatch(/up to date/);
   });
 });
@@ -49,7 +52,10 @@ describe.skipIf(!ptxas)('embedded PTX', () => {
       execFileSync(ptxas!, ['-arch=sm_90', file, '-o', `${file}.cubin`], { stdio: 'pipe' });
       expect(statSync(`${file}.cubin`).size).toBeGreaterThan(500);
     });
-    const names = blocks.join('\n').match(/\.entry (\w+)/g)?.map((s) => s.slice(7));
+    const names = blocks
+      .join('\n')
+      .match(/\.entry (\w+)/g)
+      ?.map((s) => s.slice(7));
     expect(names?.sort()).toEqual(['cb_block_until', 'cb_clock_ratio', 'cb_copy', 'cb_l2_flush', 'cb_spin_ns']);
   });
 });

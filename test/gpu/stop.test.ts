@@ -50,8 +50,13 @@ describe('GPU stopping rule', () => {
 describe('throttle classification', () => {
   it('ignores idle and application-clock reasons; flags power and thermal caps', () => {
     expect(classifyThrottle({ throttleReasons: 0x1 | 0x2, throttleNames: 'gpu_idle,applications_clocks_setting' }).throttled).toBe(false);
-    expect(classifyThrottle({ throttleReasons: 0x4, throttleNames: 'sw_power_cap' })).toEqual({ throttled: true, reasons: ['sw_power_cap'] });
-    expect(classifyThrottle({ throttleReasons: 0x40 | 0x1, throttleNames: 'gpu_idle,hw_thermal_slowdown' }).reasons).toEqual(['hw_thermal_slowdown']);
+    expect(classifyThrottle({ throttleReasons: 0x4, throttleNames: 'sw_power_cap' })).toEqual({
+      throttled: true,
+      reasons: ['sw_power_cap'],
+    });
+    expect(classifyThrottle({ throttleReasons: 0x40 | 0x1, throttleNames: 'gpu_idle,hw_thermal_slowdown' }).reasons).toEqual([
+      'hw_thermal_slowdown',
+    ]);
   });
 
   it('flags a clock well under the default application clock unless idle', () => {

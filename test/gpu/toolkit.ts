@@ -23,8 +23,9 @@ export const nvcc = process.env.NVCC ?? find('nvcc');
 /** ptxas, or null. */
 export const ptxas = find('ptxas');
 /** The toolkit's include folder when it holds cuda.h and cupti_activity.h, or null. */
-export const cudaInclude = [join(cudaHome, 'include'), join(cudaHome, 'targets/x86_64-linux/include')].find(
-  (d) => existsSync(join(d, 'cuda.h')) && existsSync(join(d, 'cupti_activity.h')),
-) ?? null;
+export const cudaInclude =
+  [join(cudaHome, 'include'), join(cudaHome, 'targets/x86_64-linux/include')].find(
+    (d) => existsSync(join(d, 'cuda.h')) && existsSync(join(d, 'cupti_activity.h')),
+  ) ?? null;
 /** A C++17 compiler, or null. */
 export const cxx = process.env.CXX ?? which('g++') ?? which('c++') ?? which('clang++');

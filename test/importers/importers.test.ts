@@ -20,7 +20,11 @@ describe('vitest bench --outputJson', () => {
 
   it('is a valid result that says where it came from and that it has no samples', () => {
     expect(runResultProblems(JSON.parse(JSON.stringify(run)))).toEqual([]);
-    expect(run.tool).toEqual({ name: 'cyclebench', version: '9.9.9', importedFrom: { tool: 'vitest', file: 'vitest-bench.json', samples: false, ci: VITEST_CI } });
+    expect(run.tool).toEqual({
+      name: 'cyclebench',
+      version: '9.9.9',
+      importedFrom: { tool: 'vitest', file: 'vitest-bench.json', samples: false, ci: VITEST_CI },
+    });
     expect(run.benchmarks.every((b) => b.samples === undefined)).toBe(true);
     expect(run.startedAt).toBe('2025-02-03T04:05:06.000Z'); // vitest records no time: the file's
   });
@@ -36,7 +40,18 @@ describe('vitest bench --outputJson', () => {
 
   it('milliseconds become nanoseconds; what vitest does not write is null, never a made-up number', () => {
     const s = run.benchmarks[0].stats!;
-    expect(s).toMatchObject({ n: 400000, median: 1200, p50: 1200, mean: 1250, p75: 1300, p99: 2000, p999: 4000, min: 1100, max: 90000, stddev: 100 });
+    expect(s).toMatchObject({
+      n: 400000,
+      median: 1200,
+      p50: 1200,
+      mean: 1250,
+      p75: 1300,
+      p99: 2000,
+      p999: 4000,
+      min: 1100,
+      max: 90000,
+      stddev: 100,
+    });
     expect(s.mean).toBeCloseTo(1250, 6);
     expect(s.cv).toBeCloseTo(0.08, 10);
     expect(s.opsPerSec).toBeCloseTo(1e9 / 1200, 6);
@@ -66,7 +81,13 @@ describe('mitata JSON', () => {
   });
 
   it('ids: group/name, arguments added only where the name does not show them; errors kept', () => {
-    expect(run.benchmarks.map((b) => [b.id, b.status])).toEqual([['strings/concat', 'ok'], ['sum 10', 'ok'], ['sum 100', 'ok'], ['throws', 'error'], ['fill[size=1]', 'ok']]);
+    expect(run.benchmarks.map((b) => [b.id, b.status])).toEqual([
+      ['strings/concat', 'ok'],
+      ['sum 10', 'ok'],
+      ['sum 100', 'ok'],
+      ['throws', 'error'],
+      ['fill[size=1]', 'ok'],
+    ]);
     expect(run.benchmarks[1].args).toEqual({ n: 10 });
     expect(run.benchmarks[3].error?.message).toBe('nope');
   });
@@ -85,8 +106,12 @@ describe('mitata JSON', () => {
 describe('recognising and refusing', () => {
   it('recognises each format; --from the wrong one, or anything else, is E_CORRUPT_FILE naming the file and what is missing', () => {
     expect(() => importResult(example('vitest-bench.json'), ctx('v.json'), 'mitata')).toThrow(/v\.json is not mitata's JSON.*"benchmarks"/);
-    expect(() => importResult(example('mitata.json'), ctx('m.json'), 'vitest')).toThrow(/m\.json is not the JSON of `vitest bench --outputJson`/);
-    expect(() => importResult({ hello: 1 }, ctx('x.json'))).toThrow(expect.objectContaining({ code: 'E_CORRUPT_FILE', message: expect.stringMatching(/x\.json is neither vitest's .* nor mitata's/) }));
+    expect(() => importResult(example('mitata.json'), ctx('m.json'), 'vitest')).toThrow(
+      /m\.json is not the JSON of `vitest bench --outputJson`/,
+    );
+    expect(() => importResult({ hello: 1 }, ctx('x.json'))).toThrow(
+      expect.objectContaining({ code: 'E_CORRUPT_FILE', message: expect.stringMatching(/x\.json is neither vitest's .* nor mitata's/) }),
+    );
     expect(() => importResult({ files: [] }, ctx('e.json'))).toThrow(/holds no benchmarks/);
   });
 });

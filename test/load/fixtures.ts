@@ -19,15 +19,36 @@ export function resources(rssPeak: number, perOpNs: number, cpuMean = 40): Resou
 }
 
 /** A load test result: latencies around `p50Ns`, `ok` of `requests` successful. */
-export function loadBench(id: string, o: { p50Ns?: number; requests?: number; ok?: number; seed?: number; rss?: number; cpuPerOp?: number } = {}): BenchResult {
+export function loadBench(
+  id: string,
+  o: { p50Ns?: number; requests?: number; ok?: number; seed?: number; rss?: number; cpuPerOp?: number } = {},
+): BenchResult {
   const requests = o.requests ?? 200;
   const ok = o.ok ?? requests;
   const load: LoadSummary = {
-    model: 'closed', concurrency: 5, isolate: 'none', workers: 1, requests, ok, failed: requests - ok, successRate: ok / requests, timeouts: 0,
-    errors: ok < requests ? [{ message: 'HTTP 500', count: requests - ok }] : [], durationMs: 2000, throughput: requests / 2, latencyFrom: 'start', warmup: 0,
+    model: 'closed',
+    concurrency: 5,
+    isolate: 'none',
+    workers: 1,
+    requests,
+    ok,
+    failed: requests - ok,
+    successRate: ok / requests,
+    timeouts: 0,
+    errors: ok < requests ? [{ message: 'HTTP 500', count: requests - ok }] : [],
+    durationMs: 2000,
+    throughput: requests / 2,
+    latencyFrom: 'start',
+    warmup: 0,
     clock: { name: 'tsc', readNs: 45 },
   };
-  const b = bench(id, samples(o.p50Ns ?? 5e6, ok, o.seed ?? 1, 0.1), { kind: 'load', load, resources: resources(o.rss ?? 150e6, o.cpuPerOp ?? 2e6), stopReason: 'fixed', totalIterations: requests });
+  const b = bench(id, samples(o.p50Ns ?? 5e6, ok, o.seed ?? 1, 0.1), {
+    kind: 'load',
+    load,
+    resources: resources(o.rss ?? 150e6, o.cpuPerOp ?? 2e6),
+    stopReason: 'fixed',
+    totalIterations: requests,
+  });
   delete b.iterations;
   delete b.stats!.opsPerSec;
   return b;

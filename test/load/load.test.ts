@@ -19,7 +19,11 @@ afterAll(async () => {
   await server.close();
 });
 
-async function runLoad(name: string, fn: (args: never, request: { request: number }) => unknown, load: NonNullable<Parameters<Suite['add']>[2]>['load']): Promise<BenchResult> {
+async function runLoad(
+  name: string,
+  fn: (args: never, request: { request: number }) => unknown,
+  load: NonNullable<Parameters<Suite['add']>[2]>['load'],
+): Promise<BenchResult> {
   const suite = new Suite();
   suite.add(name, fn as () => unknown, { load });
   const r = await suite.run();
@@ -35,13 +39,30 @@ describe('closed model', () => {
     expect(b.status).toBe('ok');
     expect(b.kind).toBe('load');
     expect(b.unit).toBe('ns');
-    expect(b.load).toMatchObject({ model: 'closed', concurrency: 5, requests: 200, ok: 200, failed: 0, successRate: 1, latencyFrom: 'start', warmup: 10 });
+    expect(b.load).toMatchObject({
+      model: 'closed',
+      concurrency: 5,
+      requests: 200,
+      ok: 200,
+      failed: 0,
+      successRate: 1,
+      latencyFrom: 'start',
+      warmup: 10,
+    });
     expect(b.stopReason).toBe('fixed');
     const s = b.stats!;
     expect(s.n).toBe(200);
     expect(s.p50).toBeGreaterThan(4.5e6); // a 5 ms timer cannot answer sooner
     expect(s.p50).toBeLessThan(100e6); // wide: a shared machine
-    for (const [lo, hi] of [[s.min, s.p50], [s.p50, s.p90], [s.p90, s.p95], [s.p95, s.p99], [s.p99, s.p999], [s.p999, s.max]]) expect(lo).toBeLessThanOrEqual(hi);
+    for (const [lo, hi] of [
+      [s.min, s.p50],
+      [s.p50, s.p90],
+      [s.p90, s.p95],
+      [s.p95, s.p99],
+      [s.p99, s.p999],
+      [s.p999, s.max],
+    ])
+      expect(lo).toBeLessThanOrEqual(hi);
     expect(s.medianCI.lo).toBeLessThanOrEqual(s.median);
     expect(s.medianCI.hi).toBeGreaterThanOrEqual(s.median);
     // 5 callers of a >= 5 ms endpoint: at most 1000 requests per second.
@@ -74,7 +95,13 @@ describe('closed model', () => {
     expect(hang.status).toBe('error');
     expect(hang.error!.message).toMatch(/all 4 requests failed; most often: timeout after 50 ms \(4x\)/);
     expect(hang.load).toMatchObject({ requests: 4, ok: 0, failed: 4, timeouts: 4, successRate: 0 });
-    const mixed = await runLoad('throws', (_a: unknown, r: { request: number }) => { if (r.request % 2) throw new Error('odd'); }, { concurrency: 1, requests: 10, duration: '10s' });
+    const mixed = await runLoad(
+      'throws',
+      (_a: unknown, r: { request: number }) => {
+        if (r.request % 2) throw new Error('odd');
+      },
+      { concurrency: 1, requests: 10, duration: '10s' },
+    );
     expect(mixed.load).toMatchObject({ requests: 10, ok: 5, failed: 5 });
     expect(mixed.load!.errors).toEqual([{ message: 'odd', count: 5 }]);
   });
@@ -123,9 +150,12 @@ describe('registration', () => {
     expect(() => s.add('x', () => {}, { load: { requests: 10, concurrency: 0 } })).toThrow(/concurrency must be a whole number >= 1/);
     expect(() => s.add('x', () => {}, { load: { requests: 10, duration: 'soon' } })).toThrow(/duration must be a positive time/);
     expect(() => s.add('x', () => {}, { load: { requests: 10, rate: -1 } })).toThrow(/rate must be a positive number/);
-    expect(() => s.add('x', () => {}, { load: { requests: 10, isolate: 'worker', workers: 3, concurrency: 2 } })).toThrow(/workers \(3\) exceeds concurrency \(2\)/);
+    expect(() => s.add('x', () => {}, { load: { requests: 10, isolate: 'worker', workers: 3, concurrency: 2 } })).toThrow(
+      /workers \(3\) exceeds concurrency \(2\)/,
+    );
     expect(() => s.add('x', () => {}, { load: { requests: 10, concurency: 2 } as never })).toThrow(/unknown option 'concurency'/);
-    expect(() => s.group('g', () => s.add('y', () => {}, { load: { requests: 1 } }))).toThrow(/inside group 'g'; register load tests at top level/);
+    expect(() => s.group('g', () => s.add('y', () => {}, { load: { requests: 1 } }))).toThrow(
+      /inside group 'g'; register load tests at top level/,
+    );
   });
-
 });

@@ -110,7 +110,11 @@ describe('BoundedSeries', () => {
 describe('resources in the engine', () => {
   it('off by default for bench, on with resources: true (CPU per iteration), per group marked as such', async () => {
     const fast = { maxTimeMs: 60, minTimeMs: 20, warmupMs: 20 };
-    const work = () => { let s = 0; for (let i = 0; i < 1000; i++) s += Math.sqrt(i); return s; };
+    const work = () => {
+      let s = 0;
+      for (let i = 0; i < 1000; i++) s += Math.sqrt(i);
+      return s;
+    };
     const suite = new Suite(fast);
     suite.add('plain', work);
     suite.add('sampled', work, { resources: true });

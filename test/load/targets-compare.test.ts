@@ -52,7 +52,10 @@ describe('memory and CPU between runs', () => {
   it('within both bands: no change reported as a warning or regression', () => {
     const cur = runOf([loadBench('search', { seed: 2, rss: 110e6, cpuPerOp: 2.1e6 })]);
     const row = compareRuns(base, cur, policy()).benchmarks[0];
-    expect(row.resources!.map((c) => [c.metric, c.verdict, c.severity])).toEqual([['memory', 'same', null], ['cpu', 'same', null]]);
+    expect(row.resources!.map((c) => [c.metric, c.verdict, c.severity])).toEqual([
+      ['memory', 'same', null],
+      ['cpu', 'same', null],
+    ]);
     expect(row.regression).toBe(false);
   });
 
@@ -60,8 +63,16 @@ describe('memory and CPU between runs', () => {
     const cur = runOf([loadBench('search', { seed: 2, rss: 130e6, cpuPerOp: 2.4e6 })]);
     const cmp = compareRuns(base, cur, policy());
     const row = cmp.benchmarks[0];
-    expect(row.resources!.find((c) => c.metric === 'memory')).toMatchObject({ verdict: 'grew', severity: 'warning', text: 'peak RSS +30.0% (band ±20.0%): warning' });
-    expect(row.resources!.find((c) => c.metric === 'cpu')).toMatchObject({ verdict: 'grew', severity: 'regression', text: 'CPU per request +20.0% (band ±10.0%): regression' });
+    expect(row.resources!.find((c) => c.metric === 'memory')).toMatchObject({
+      verdict: 'grew',
+      severity: 'warning',
+      text: 'peak RSS +30.0% (band ±20.0%): warning',
+    });
+    expect(row.resources!.find((c) => c.metric === 'cpu')).toMatchObject({
+      verdict: 'grew',
+      severity: 'regression',
+      text: 'CPU per request +20.0% (band ±10.0%): regression',
+    });
     expect(row.regression).toBe(true);
     expect(cmp.regressions).toEqual(['search']);
     expect(row.message).toMatch(/CPU per request \+20\.0% \(band ±10\.0%\): regression/);

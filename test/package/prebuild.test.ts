@@ -24,7 +24,18 @@ describe.skipIf(!canRun)(`packed tarball (${canRun ? 'linux with npm' : 'needs L
     const work = mkdtempSync(join(tmpdir(), 'cb-pack-'));
     const pkg = join(work, 'pkg');
     mkdirSync(pkg);
-    for (const entry of ['package.json', 'binding.gyp', 'CMakeLists.txt', 'tsconfig.json', 'tsup.config.ts', 'native', 'src', 'bin', 'schema', 'dist']) {
+    for (const entry of [
+      'package.json',
+      'binding.gyp',
+      'CMakeLists.txt',
+      'tsconfig.json',
+      'tsup.config.ts',
+      'native',
+      'src',
+      'bin',
+      'schema',
+      'dist',
+    ]) {
       if (existsSync(join(root, entry))) cpSync(join(root, entry), join(pkg, entry), { recursive: true });
     }
     symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
@@ -32,7 +43,10 @@ describe.skipIf(!canRun)(`packed tarball (${canRun ? 'linux with npm' : 'needs L
     expect(readdirSync(join(pkg, 'prebuilds', `${process.platform}-${process.arch}`)).some((f) => f.endsWith('.node'))).toBe(true);
 
     expect(existsSync(join(pkg, 'dist', 'index.js')) && existsSync(join(pkg, 'dist', 'index.cjs'))).toBe(true);
-    const packed = run(process.execPath, [npmCli, 'pack', '--ignore-scripts', '--pack-destination', work, '--silent'], { cwd: pkg }).trim().split('\n').pop()!;
+    const packed = run(process.execPath, [npmCli, 'pack', '--ignore-scripts', '--pack-destination', work, '--silent'], { cwd: pkg })
+      .trim()
+      .split('\n')
+      .pop()!;
     const tarball = join(work, packed);
     expect(existsSync(tarball)).toBe(true);
 
@@ -65,7 +79,11 @@ describe.skipIf(!canRun)(`packed tarball (${canRun ? 'linux with npm' : 'needs L
     expect(['tsc', 'cntvct', 'monotonic']).toContain(r.clock);
 
     // The CommonJS entry works too.
-    const cjs = run(process.execPath, ['-e', "console.log(require('cyclebench').capabilities({ cuda: false, valgrind: false }).native.source)"], { cwd: project, env });
+    const cjs = run(
+      process.execPath,
+      ['-e', "console.log(require('cyclebench').capabilities({ cuda: false, valgrind: false }).native.source)"],
+      { cwd: project, env },
+    );
     expect(cjs.trim()).toBe('prebuild');
   }, 240_000);
 });

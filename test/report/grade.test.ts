@@ -27,13 +27,25 @@ describe('consistency', () => {
 
 describe('letters', () => {
   it.each([
-    [1, 'A+'], [0.99, 'A+'], [0.985, 'A'], [0.97, 'B'], [0.93, 'C'], [0.8, 'D'], [0.5, 'F'], [0, 'F'],
+    [1, 'A+'],
+    [0.99, 'A+'],
+    [0.985, 'A'],
+    [0.97, 'B'],
+    [0.93, 'C'],
+    [0.8, 'D'],
+    [0.5, 'F'],
+    [0, 'F'],
   ])('consistency %d earns %s', (c, letter) => expect(letterFor(c)).toBe(letter));
 });
 
 describe('gradeBench', () => {
   it('a steady benchmark without targets: A+ from consistency alone, no reasons', () => {
-    expect(gradeBench(shaped(3))).toEqual({ grade: 'A+', consistency: expect.closeTo(0.99555, 4), reasons: [], targets: { total: 0, missed: 0 } });
+    expect(gradeBench(shaped(3))).toEqual({
+      grade: 'A+',
+      consistency: expect.closeTo(0.99555, 4),
+      reasons: [],
+      targets: { total: 0, missed: 0 },
+    });
   });
 
   it('a missed target never grades above C, and says why', () => {
@@ -56,7 +68,10 @@ describe('gradeBench', () => {
   it('a target that cannot be judged counts as missed', () => {
     const b = shaped(3, 0.005, { id: 'parse' });
     const t = evaluateTargets(runOf([b]), [parseTarget('parse', 'throughput > 1MB/s', 't')]);
-    expect(gradeBench(b, t)).toMatchObject({ grade: 'C', reasons: [expect.stringMatching(/could not be judged \(no bytes per iteration declared/)] });
+    expect(gradeBench(b, t)).toMatchObject({
+      grade: 'C',
+      reasons: [expect.stringMatching(/could not be judged \(no bytes per iteration declared/)],
+    });
   });
 
   it('a wide CI caps at C, an unsettled warm-up at B, probable dead code at F', () => {
@@ -76,7 +91,12 @@ describe('gradeBench', () => {
     b.stats!.p95 = 1250;
     const t = evaluateTargets(runOf([b]), [parseTarget('parse', 'p95 < 1.1us', 't')]);
     expect(gradeBench(b)).toMatchObject({ grade: 'B' });
-    expect(gradeBench(b, t)).toEqual({ grade: 'C', consistency: expect.closeTo(0.97776, 5), reasons: ['missed target p95 < 1.1us (13.6% over target): C at best'], targets: { total: 1, missed: 1 } });
+    expect(gradeBench(b, t)).toEqual({
+      grade: 'C',
+      consistency: expect.closeTo(0.97776, 5),
+      reasons: ['missed target p95 < 1.1us (13.6% over target): C at best'],
+      targets: { total: 1, missed: 1 },
+    });
     expect(gradeText(gradeBench(b, t))).toBe('C (97.8%)');
   });
 

@@ -15,7 +15,10 @@ import { PACKAGE_ROOT, scratchProject, type Project } from '../e2e/project.js';
 import { historyLines, REPORT_BENCH, XSS_NAME } from '../e2e/report-suite.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ready = requireCapability('Chromium for the HTML report test (apt-get install chromium)', existsSync(CHROMIUM) ? { available: true } : { available: false, reason: `${CHROMIUM} not found` });
+const ready = requireCapability(
+  'Chromium for the HTML report test (apt-get install chromium)',
+  existsSync(CHROMIUM) ? { available: true } : { available: false, reason: `${CHROMIUM} not found` },
+);
 
 let p: Project;
 let browser: Browser;
@@ -32,7 +35,26 @@ beforeAll(async () => {
   // A GPU result as the engine writes one (this machine may have no GPU): device details and bandwidth.
   const gpuRun = JSON.parse(p.read('base.json'));
   const parse = gpuRun.benchmarks.find((b: { id: string }) => b.id === 'parse');
-  gpuRun.benchmarks = [{ ...parse, id: 'gpu/copy', name: 'copy', group: 'gpu', kind: 'gpu', throughput: { bytes: 2 ** 29 }, gpu: { mode: 'hot', device: 0, deviceName: 'NVIDIA H200', memoryClockMHz: 3201, memoryBusWidthBits: 6144, relativeNoise: 0.004, kernels: [{ name: 'copy', count: 10, totalNs: 2.5e6, meanNs: 2.5e5, minNs: 2.4e5, maxNs: 2.6e5 }], notes: [] } }];
+  gpuRun.benchmarks = [
+    {
+      ...parse,
+      id: 'gpu/copy',
+      name: 'copy',
+      group: 'gpu',
+      kind: 'gpu',
+      throughput: { bytes: 2 ** 29 },
+      gpu: {
+        mode: 'hot',
+        device: 0,
+        deviceName: 'NVIDIA H200',
+        memoryClockMHz: 3201,
+        memoryBusWidthBits: 6144,
+        relativeNoise: 0.004,
+        kernels: [{ name: 'copy', count: 10, totalNs: 2.5e6, meanNs: 2.5e5, minNs: 2.4e5, maxNs: 2.6e5 }],
+        notes: [],
+      },
+    },
+  ];
   p.write('gpu.json', JSON.stringify(gpuRun));
   for (const args of [
     ['report', 'base.json', 'cur.json', '--format', 'html', '--out', 'cmp.html'],
@@ -48,7 +70,15 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     // As root Chromium needs --no-sandbox; the rest keep it from reaching the network. launch()
     // gives every browser a fresh temporary profile (its own --user-data-dir).
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 180_000);
 
@@ -116,7 +146,10 @@ describe.runIf(ready)('HTML report in Chromium', () => {
 // Keep the helper honest: a page whose script throws is caught (the checks above can fail).
 describe.runIf(ready)('the browser check itself', () => {
   it('reports a page error', async () => {
-    writeFileSync(join(p.dir, 'broken.html'), '<!doctype html><body><script>document.body.dataset.ready="true";throw new Error("boom")</script>');
+    writeFileSync(
+      join(p.dir, 'broken.html'),
+      '<!doctype html><body><script>document.body.dataset.ready="true";throw new Error("boom")</script>',
+    );
     const r = await open('broken.html');
     expect(r.problems.join('\n')).toMatch(/page error: boom/);
   });

@@ -12,7 +12,20 @@ const XSS = '<img src=x onerror=alert(1)>';
 
 /** A GPU result as the engine writes it (no GPU is needed to render one). */
 function gpuBench(gpu: Record<string, unknown>): BenchResult {
-  return bench('copy', samples(250_000, 40, 7), { kind: 'gpu', throughput: { bytes: 512 * 2 ** 20 }, gpu: { mode: 'hot', device: 0, deviceName: 'NVIDIA H200', relativeNoise: 0.003, smClockMHz: 1980, smClockDefaultMHz: 1980, notes: [], ...gpu } });
+  return bench('copy', samples(250_000, 40, 7), {
+    kind: 'gpu',
+    throughput: { bytes: 512 * 2 ** 20 },
+    gpu: {
+      mode: 'hot',
+      device: 0,
+      deviceName: 'NVIDIA H200',
+      relativeNoise: 0.003,
+      smClockMHz: 1980,
+      smClockDefaultMHz: 1980,
+      notes: [],
+      ...gpu,
+    },
+  });
 }
 
 describe('histogram', () => {
@@ -45,12 +58,16 @@ describe('html model', () => {
   });
 
   it('GPU: device details and bandwidth as a fraction of the peak, or unavailable with the reason', () => {
-    const known = htmlModel({ run: { ...makeRun(1, { only: ['parse'] }), benchmarks: [gpuBench({ memoryClockMHz: 3201, memoryBusWidthBits: 6144 })] } });
+    const known = htmlModel({
+      run: { ...makeRun(1, { only: ['parse'] }), benchmarks: [gpuBench({ memoryClockMHz: 3201, memoryBusWidthBits: 6144 })] },
+    });
     const pairs = Object.fromEntries(known.run!.benchmarks[0].gpu!);
     expect(pairs.device).toBe('NVIDIA H200 #0');
     expect(pairs['memory bandwidth']).toMatch(/^2\.\d+ TB\/s = \d+\.\d% of the peak 4\.92 TB\/s/);
     const unknown = htmlModel({ run: { ...makeRun(1, { only: ['parse'] }), benchmarks: [gpuBench({})] } });
-    expect(Object.fromEntries(unknown.run!.benchmarks[0].gpu!)['memory bandwidth']).toBe('of peak: unavailable: the driver did not report the memory clock and bus width');
+    expect(Object.fromEntries(unknown.run!.benchmarks[0].gpu!)['memory bandwidth']).toBe(
+      'of peak: unavailable: the driver did not report the memory clock and bus width',
+    );
   });
 
   it('a comparison: change bars with CIs and a tone per verdict', async () => {
@@ -65,10 +82,24 @@ describe('html model', () => {
 
   it('a history: medians per run, change points, and the projected crossing of the threshold', () => {
     const entries: HistoryEntry[] = Array.from({ length: 12 }, (_, i) => ({
-      v: 1, time: `2025-01-${String(i + 1).padStart(2, '0')}T00:00:00.000Z`, commit: null, branch: null, dirty: false, mode: 'time', cpu: 'c', node: 'v20',
+      v: 1,
+      time: `2025-01-${String(i + 1).padStart(2, '0')}T00:00:00.000Z`,
+      commit: null,
+      branch: null,
+      dirty: false,
+      mode: 'time',
+      cpu: 'c',
+      node: 'v20',
       benchmarks: [{ id: 'parse', unit: 'ns', status: 'ok', n: 100, median: 1000 + 20 * i, lo: 990 + 20 * i, hi: 1010 + 20 * i }],
     })) as HistoryEntry[];
-    const a = analyzeHistory(entries, { alpha: 0.05, noise: 0.05, window: 10, minRuns: 5, seed: 1, threshold: () => ({ value: 1400, stat: 'median', text: 'median < 1.4µs' }) });
+    const a = analyzeHistory(entries, {
+      alpha: 0.05,
+      noise: 0.05,
+      window: 10,
+      minRuns: 5,
+      seed: 1,
+      threshold: () => ({ value: 1400, stat: 'median', text: 'median < 1.4µs' }),
+    });
     const s = htmlModel({ history: a }).history!.series[0];
     expect(s.runs).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(s.threshold).toEqual({ value: 1400, text: 'median < 1.4µs' });

@@ -17,8 +17,10 @@ function bmfProblems(doc: unknown): string[] {
     for (const [measure, m] of Object.entries(measures as object)) {
       const metric = m as Record<string, unknown>;
       if (typeof metric.value !== 'number') out.push(`${bench}.${measure}.value`);
-      for (const k of ['lower_value', 'upper_value']) if (k in metric && typeof metric[k] !== 'number') out.push(`${bench}.${measure}.${k}`);
-      for (const k of Object.keys(metric)) if (!['value', 'lower_value', 'upper_value'].includes(k)) out.push(`${bench}.${measure}.${k}: not in BMF`);
+      for (const k of ['lower_value', 'upper_value'])
+        if (k in metric && typeof metric[k] !== 'number') out.push(`${bench}.${measure}.${k}`);
+      for (const k of Object.keys(metric))
+        if (!['value', 'lower_value', 'upper_value'].includes(k)) out.push(`${bench}.${measure}.${k}: not in BMF`);
     }
   }
   return out;
@@ -53,7 +55,13 @@ describe("github-action-benchmark's customSmallerIsBetter", () => {
     const entries = JSON.parse(JSON.stringify(toGab(run)));
     expect(entries).toHaveLength(1);
     const s = run.benchmarks[0].stats!;
-    expect(entries[0]).toEqual({ name: 'parse', unit: 'ns', value: s.median, range: expect.stringMatching(/^± \d/), extra: expect.stringMatching(/^median of 100 samples; 95% CI \d+\.\.\d+ ns$/) });
+    expect(entries[0]).toEqual({
+      name: 'parse',
+      unit: 'ns',
+      value: s.median,
+      range: expect.stringMatching(/^± \d/),
+      extra: expect.stringMatching(/^median of 100 samples; 95% CI \d+\.\.\d+ ns$/),
+    });
     expect(Number(entries[0].range.slice(2))).toBeCloseTo((s.medianCI.hi - s.medianCI.lo) / 2, -1);
   });
 });

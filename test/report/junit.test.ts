@@ -6,13 +6,20 @@ import type { BenchResult } from '../../src/result/types.js';
 import { erroredBench, makeRun } from '../compare/fixtures.js';
 import { list, parseJunit, type Node } from './junit-shape.js';
 
-const byName = (suites: Node[], suite: string) => new Map(list(suites.find((s) => s.name === suite)?.testcase).map((c) => [String(c.name), c]));
+const byName = (suites: Node[], suite: string) =>
+  new Map(list(suites.find((s) => s.name === suite)?.testcase).map((c) => [String(c.name), c]));
 
 describe('JUnit XML', async () => {
   const base = makeRun(1);
   const cur = makeRun(2, { slow: { parse: 1.2 }, only: ['parse', 'json/stringify', 'db/query', 'db/insert'] });
   cur.benchmarks.push(erroredBench('broken', 'kaboom'));
-  const skipped: BenchResult = { ...erroredBench('gpu/kernel'), status: 'skipped', skipReason: 'needs a CUDA GPU; none found', error: undefined, stopReason: 'fixed' };
+  const skipped: BenchResult = {
+    ...erroredBench('gpu/kernel'),
+    status: 'skipped',
+    skipReason: 'needs a CUDA GPU; none found',
+    error: undefined,
+    stopReason: 'fixed',
+  };
   cur.benchmarks.push(skipped);
   const policy = {
     ...DEFAULT_POLICY,
@@ -24,7 +31,15 @@ describe('JUnit XML', async () => {
 
   it('one case per benchmark (the removed one too), per target and per reference', () => {
     expect(suites.map((s) => s.name)).toEqual(['benchmarks', 'targets', 'references']);
-    expect([...byName(suites, 'benchmarks').keys()]).toEqual(['parse', 'json/stringify', 'db/query', 'db/insert', 'broken', 'gpu/kernel', 'math/sum[n=1000]']);
+    expect([...byName(suites, 'benchmarks').keys()]).toEqual([
+      'parse',
+      'json/stringify',
+      'db/query',
+      'db/insert',
+      'broken',
+      'gpu/kernel',
+      'math/sum[n=1000]',
+    ]);
     expect([...byName(suites, 'targets').keys()]).toEqual(['db/query: p95 < 1ns', 'parse: median < 1s']);
     expect([...byName(suites, 'references').keys()]).toEqual(['json/stringify vs their lib']);
     expect(Number(root.tests)).toBe(10);
@@ -39,7 +54,10 @@ describe('JUnit XML', async () => {
     expect(b.get('gpu/kernel')!.skipped).toMatchObject({ message: 'needs a CUDA GPU; none found' });
     expect(b.get('db/query')).not.toHaveProperty('failure');
     expect(String(b.get('db/query')!['system-out'])).toMatch(/^median 1\d\.\d ms\nvs base: same/);
-    expect(byName(suites, 'targets').get('db/query: p95 < 1ns')!.failure).toMatchObject({ type: 'target', message: expect.stringMatching(/over target/) });
+    expect(byName(suites, 'targets').get('db/query: p95 < 1ns')!.failure).toMatchObject({
+      type: 'target',
+      message: expect.stringMatching(/over target/),
+    });
     expect(byName(suites, 'targets').get('parse: median < 1s')).not.toHaveProperty('failure');
     expect(byName(suites, 'references').get('json/stringify vs their lib')!.failure).toMatchObject({ type: 'reference' });
   });

@@ -19,11 +19,15 @@ describe('the comment', async () => {
   it('starts with the hidden marker, then the one-line verdict', () => {
     const [marker, title] = text.split('\n');
     expect(marker).toBe('<!-- cyclebench:pr-comment -->');
-    expect(title).toBe('### ❌ cyclebench: 1 regression, 1 improvement, 2 unchanged, 1 inconclusive, 1 added, 1 errored, 1 of 2 targets missed');
+    expect(title).toBe(
+      '### ❌ cyclebench: 1 regression, 1 improvement, 2 unchanged, 1 inconclusive, 1 added, 1 errored, 1 of 2 targets missed',
+    );
   });
 
   it('lists regressions first, then improvements, targets, errors and the re-runs; the rest folded', () => {
-    const order = ['**Regressions (1)**', '**Improvements (1)**', '**Targets**', '**Errored (1)**', '**Confirmation**', '<details>'].map((h) => text.indexOf(h));
+    const order = ['**Regressions (1)**', '**Improvements (1)**', '**Targets**', '**Errored (1)**', '**Confirmation**', '<details>'].map(
+      (h) => text.indexOf(h),
+    );
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const regressions = text.slice(order[0], order[1]);
@@ -60,7 +64,14 @@ describe('the comment', async () => {
 });
 
 describe('benchmark names are escaped for markdown', async () => {
-  const hostile = ['pipe|in|name', 'tick`s and ``double``', '<img src=x onerror=alert(1)>', '*star* _under_ [link](http://evil.example)', '<!-- hidden --> # heading', 'trailing\\'];
+  const hostile = [
+    'pipe|in|name',
+    'tick`s and ``double``',
+    '<img src=x onerror=alert(1)>',
+    '*star* _under_ [link](http://evil.example)',
+    '<!-- hidden --> # heading',
+    'trailing\\',
+  ];
   const base = runOf(hostile.map((id, i) => bench(id, samples(1000, 60, i + 1))));
   const cur = runOf(hostile.map((id, i) => bench(id, samples(i === 0 ? 1300 : 1000, 60, i + 11))));
   cur.benchmarks.push(erroredBench('<b>err</b>', 'message with <script>alert(1)</script> and | pipe and \u001b[31mcolour\u001b[0m'));
@@ -68,7 +79,13 @@ describe('benchmark names are escaped for markdown', async () => {
   const html = marked.parse(renderPrComment(report), { async: false, gfm: true }) as string;
 
   it('each name is one code element with its text intact: no HTML, emphasis or link comes out of it', () => {
-    const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const decode = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
     const codes = [...html.matchAll(/<code>([^]*?)<\/code>/g)].map((m) => decode(m[1]));
     for (const id of hostile) expect(codes, id).toContain(id);
     expect(html).not.toMatch(/<img|<script|<a |<em>|<h1>|<b>/);

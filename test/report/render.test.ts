@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, evaluateRun, evaluateTargets, parseTarget } from '../../src/compare/index.js';
-import { consoleTable, renderRun, renderVerdictConsole, renderVerdictJson, renderVerdictMarkdown, useColor } from '../../src/report/index.js';
+import {
+  consoleTable,
+  renderRun,
+  renderVerdictConsole,
+  renderVerdictJson,
+  renderVerdictMarkdown,
+  useColor,
+} from '../../src/report/index.js';
 import { erroredBench, makeRun } from '../compare/fixtures.js';
 
 describe('console tables', () => {
   it('aligns columns, numbers to the right', () => {
-    const t = consoleTable(['name', 'value'], [['a', '1.00 ms'], ['longer', '12 ns']], [1]).split('\n');
+    const t = consoleTable(
+      ['name', 'value'],
+      [
+        ['a', '1.00 ms'],
+        ['longer', '12 ns'],
+      ],
+      [1],
+    ).split('\n');
     expect(t).toEqual(['name      value', '------  -------', 'a       1.00 ms', 'longer    12 ns']);
   });
   it('colours only on a TTY without NO_COLOR', () => {

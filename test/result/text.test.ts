@@ -3,8 +3,14 @@ import { describeRatio, formatNs, formatP, formatRatioCI, formatValue, sig3 } fr
 
 describe('formatting', () => {
   it.each([
-    [0.5, '0.500 ns'], [850, '850 ns'], [999.96, '1.00 µs'], [1234, '1.23 µs'], [27_960_000, '28.0 ms'],
-    [999_600, '1.00 ms'], [1.5e9, '1.50 s'], [12_345e9, '12345 s'],
+    [0.5, '0.500 ns'],
+    [850, '850 ns'],
+    [999.96, '1.00 µs'],
+    [1234, '1.23 µs'],
+    [27_960_000, '28.0 ms'],
+    [999_600, '1.00 ms'],
+    [1.5e9, '1.50 s'],
+    [12_345e9, '12345 s'],
   ])('formatNs(%d) = %s', (ns, text) => {
     expect(formatNs(ns)).toBe(text);
   });

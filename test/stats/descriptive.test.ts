@@ -73,7 +73,7 @@ describe('quantiles, type 7', () => {
 });
 
 describe('robust spread and shape', () => {
-  it("R: mad(c(1,2,3,4,100)) = 1.4826; mad(..., constant = 1) = 1", () => {
+  it('R: mad(c(1,2,3,4,100)) = 1.4826; mad(..., constant = 1) = 1', () => {
     expect(mad([1, 2, 3, 4, 100])).toBe(1);
     expect(madScaled([1, 2, 3, 4, 100])).toBeCloseTo(1.4826, 12);
   });

@@ -65,7 +65,11 @@ describe('Student t (R 4.x qt/pt; textbook t tables)', () => {
     expect(studentTQuantile(0.975, 1e7)).toBeCloseTo(1.959963984540054, 5);
   });
   it('quantile inverts the CDF with fractional df', () => {
-    for (const [p, df] of [[0.01, 3.3], [0.9, 17.776], [0.999, 2.5]]) {
+    for (const [p, df] of [
+      [0.01, 3.3],
+      [0.9, 17.776],
+      [0.999, 2.5],
+    ]) {
       expect(studentTCdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 13);
     }
   });

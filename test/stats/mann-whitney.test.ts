@@ -35,7 +35,11 @@ describe('exact distribution', () => {
   });
   it('two-tailed 0.05 critical values of U from standard tables: n1 = n2 = 5 -> 2, 10 -> 23, 20 -> 127', () => {
     // critical value c: reject when U <= c, i.e. P(U <= c) <= 0.025 < P(U <= c + 1)
-    for (const [n, c] of [[5, 2], [10, 23], [20, 127]]) {
+    for (const [n, c] of [
+      [5, 2],
+      [10, 23],
+      [20, 127],
+    ]) {
       expect(mannWhitneyCdf(c, n, n)).toBeLessThanOrEqual(0.025);
       expect(mannWhitneyCdf(c + 1, n, n)).toBeGreaterThan(0.025);
       expect(mannWhitneyQuantile(0.025, n, n)).toBe(c + 1);

@@ -3,17 +3,50 @@ import { fitComplexity, linearFit } from '../../src/stats/index.js';
 
 // NIST StRD linear regression dataset "Norris" (lower difficulty), 36 observations (y, x).
 const NORRIS: [number, number][] = [
-  [0.1, 0.2], [338.8, 337.4], [118.1, 118.2], [888.0, 884.6], [9.2, 10.1], [228.1, 226.5],
-  [668.5, 666.3], [998.5, 996.3], [449.1, 448.6], [778.9, 777.0], [559.2, 558.2], [0.3, 0.4],
-  [0.1, 0.6], [778.1, 775.5], [668.8, 666.9], [339.3, 338.0], [448.9, 447.5], [10.8, 11.6],
-  [557.7, 556.0], [228.3, 228.1], [998.0, 995.8], [888.8, 887.6], [119.6, 120.2], [0.3, 0.3],
-  [0.6, 0.3], [557.6, 556.8], [339.3, 339.1], [888.0, 887.2], [998.5, 999.0], [778.9, 779.0],
-  [10.2, 11.1], [117.6, 118.3], [228.9, 229.2], [668.4, 669.1], [449.2, 448.9], [0.2, 0.5],
+  [0.1, 0.2],
+  [338.8, 337.4],
+  [118.1, 118.2],
+  [888.0, 884.6],
+  [9.2, 10.1],
+  [228.1, 226.5],
+  [668.5, 666.3],
+  [998.5, 996.3],
+  [449.1, 448.6],
+  [778.9, 777.0],
+  [559.2, 558.2],
+  [0.3, 0.4],
+  [0.1, 0.6],
+  [778.1, 775.5],
+  [668.8, 666.9],
+  [339.3, 338.0],
+  [448.9, 447.5],
+  [10.8, 11.6],
+  [557.7, 556.0],
+  [228.3, 228.1],
+  [998.0, 995.8],
+  [888.8, 887.6],
+  [119.6, 120.2],
+  [0.3, 0.3],
+  [0.6, 0.3],
+  [557.6, 556.8],
+  [339.3, 339.1],
+  [888.0, 887.2],
+  [998.5, 999.0],
+  [778.9, 779.0],
+  [10.2, 11.1],
+  [117.6, 118.3],
+  [228.9, 229.2],
+  [668.4, 669.1],
+  [449.2, 448.9],
+  [0.2, 0.5],
 ];
 
 describe('linearFit', () => {
   it('NIST StRD Norris certified values (slope, intercept, their sd, residual sd, R²)', () => {
-    const f = linearFit(NORRIS.map((r) => r[1]), NORRIS.map((r) => r[0]));
+    const f = linearFit(
+      NORRIS.map((r) => r[1]),
+      NORRIS.map((r) => r[0]),
+    );
     expect(f.slope).toBeCloseTo(1.00211681802045, 12);
     expect(f.intercept).toBeCloseTo(-0.262323073774029, 11);
     expect(f.slopeStdErr).toBeCloseTo(0.429796848199937e-3, 13);
@@ -56,8 +89,17 @@ describe('fitComplexity', () => {
     });
   }
   it('reports the coefficient (exact data) and fits a constant on request', () => {
-    expect(fitComplexity(n, n.map((v) => 3 * v * Math.log2(v))).coefficient).toBeCloseTo(3, 12);
-    const r = fitComplexity(n, n.map((v) => 2 * v + 500), { constant: true });
+    expect(
+      fitComplexity(
+        n,
+        n.map((v) => 3 * v * Math.log2(v)),
+      ).coefficient,
+    ).toBeCloseTo(3, 12);
+    const r = fitComplexity(
+      n,
+      n.map((v) => 2 * v + 500),
+      { constant: true },
+    );
     expect(r.name).toBe('O(n)');
     expect(r.coefficient).toBeCloseTo(2, 10);
     expect(r.constant).toBeCloseTo(500, 8);
@@ -72,8 +114,18 @@ describe('fitComplexity', () => {
     expect(r.rms).toBe(r.normalizedRms);
   });
   it('relative weighting: exact data recovers the coefficient and constant', () => {
-    expect(fitComplexity(n, n.map((v) => 0.5 * v * v), { weighting: 'relative' }).coefficient).toBeCloseTo(0.5, 12);
-    const r = fitComplexity(n, n.map((v) => 2 * v + 500), { constant: true, weighting: 'relative' });
+    expect(
+      fitComplexity(
+        n,
+        n.map((v) => 0.5 * v * v),
+        { weighting: 'relative' },
+      ).coefficient,
+    ).toBeCloseTo(0.5, 12);
+    const r = fitComplexity(
+      n,
+      n.map((v) => 2 * v + 500),
+      { constant: true, weighting: 'relative' },
+    );
     expect(r.name).toBe('O(n)');
     expect(r.coefficient).toBeCloseTo(2, 8);
     expect(r.constant).toBeCloseTo(500, 6);

@@ -64,7 +64,12 @@ describe('projectCrossing', () => {
   it('moving away, flat and at threshold give null/0 with a reason', () => {
     expect(projectCrossing([0, 1, 2, 3, 4], -5)).toMatchObject({ steps: null, reason: 'moving-away' });
     const rng = createRng(2);
-    expect(projectCrossing(Array.from({ length: 30 }, () => rng.normal()), 10)).toMatchObject({ steps: null, reason: 'flat' });
+    expect(
+      projectCrossing(
+        Array.from({ length: 30 }, () => rng.normal()),
+        10,
+      ),
+    ).toMatchObject({ steps: null, reason: 'flat' });
     expect(projectCrossing([1, 2, 3], 3)).toMatchObject({ steps: 0, reason: 'at-threshold' });
   });
 });

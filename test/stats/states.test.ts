@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { createRng, detectStates, optimalPartition } from '../../src/stats/index.js';
 
 /** Lognormal noise around 10 µs; `ratio` x slower in the last `share` of each of `visits` stretches. */
-function sequence(seed: number, o: { n?: number; cv?: number; ratio?: number; share?: number; visits?: number; spikes?: number } = {}): Float64Array {
+function sequence(
+  seed: number,
+  o: { n?: number; cv?: number; ratio?: number; share?: number; visits?: number; spikes?: number } = {},
+): Float64Array {
   const { n = 1000, cv = 0.03, ratio = 1, share = 0.4, visits = 2, spikes = 0.01 } = o;
   const rng = createRng(seed);
   return Float64Array.from({ length: n }, (_, i) => {
@@ -55,7 +58,9 @@ describe('detectStates', () => {
   });
 
   it('reads the real two-level JSON.parse sequences from cyclebench as states, the one-level ones as steady', () => {
-    const fixture = JSON.parse(readFileSync(resolve(__dirname, '../../bench/states/fixtures/cyclebench-json-parse.json'), 'utf8')) as { sequences: { label: string; samples: number[] }[] };
+    const fixture = JSON.parse(readFileSync(resolve(__dirname, '../../bench/states/fixtures/cyclebench-json-parse.json'), 'utf8')) as {
+      sequences: { label: string; samples: number[] }[];
+    };
     const verdicts = fixture.sequences.map((q) => [q.label, detectStates(q.samples).verdict]);
     expect(verdicts.filter(([l]) => /one level/.test(l)).map(([, v]) => v)).toEqual(['steady', 'steady']);
     expect(verdicts.find(([l]) => /10\.2 \/ 15\.0 us levels/.test(l))![1]).toBe('states');

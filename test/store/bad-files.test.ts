@@ -10,7 +10,19 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/result/types.js';
-import { loadLast, loadNamed, MAX_RESULT_BYTES, namedFile, readResult, resultFromText, runResultProblems, saveLast, saveNamed, storePaths, writeResult } from '../../src/store/index.js';
+import {
+  loadLast,
+  loadNamed,
+  MAX_RESULT_BYTES,
+  namedFile,
+  readResult,
+  resultFromText,
+  runResultProblems,
+  saveLast,
+  saveNamed,
+  storePaths,
+  writeResult,
+} from '../../src/store/index.js';
 import { main } from '../../src/cli/main.js';
 import { captureIO, makeRun } from '../compare/fixtures.js';
 import { errorOf, expectClearError, realRun, realText, tempDirs } from './helpers.js';
@@ -20,10 +32,30 @@ const dir = tempDirs('cb-bad-');
 
 /** The four ways a result file is stored, each read and saved through its own function. */
 const KINDS = [
-  { kind: 'result file', file: (d: string) => path.join(d, 'out', 'r.json'), read: (d: string) => readResult(path.join(d, 'out', 'r.json')), save: (d: string, r: RunResult) => writeResult(path.join(d, 'out', 'r.json'), r) },
-  { kind: 'baseline', file: (d: string) => namedFile(d, 'baseline', 'main'), read: (d: string) => loadNamed(d, 'baseline', 'main'), save: (d: string, r: RunResult) => saveNamed(d, 'baseline', 'main', r) },
-  { kind: 'tag', file: (d: string) => namedFile(d, 'tag', 'before'), read: (d: string) => loadNamed(d, 'tag', 'before'), save: (d: string, r: RunResult) => saveNamed(d, 'tag', 'before', r) },
-  { kind: 'latest run', file: (d: string) => storePaths(d).last, read: (d: string) => loadLast(d), save: (d: string, r: RunResult) => saveLast(d, r) },
+  {
+    kind: 'result file',
+    file: (d: string) => path.join(d, 'out', 'r.json'),
+    read: (d: string) => readResult(path.join(d, 'out', 'r.json')),
+    save: (d: string, r: RunResult) => writeResult(path.join(d, 'out', 'r.json'), r),
+  },
+  {
+    kind: 'baseline',
+    file: (d: string) => namedFile(d, 'baseline', 'main'),
+    read: (d: string) => loadNamed(d, 'baseline', 'main'),
+    save: (d: string, r: RunResult) => saveNamed(d, 'baseline', 'main', r),
+  },
+  {
+    kind: 'tag',
+    file: (d: string) => namedFile(d, 'tag', 'before'),
+    read: (d: string) => loadNamed(d, 'tag', 'before'),
+    save: (d: string, r: RunResult) => saveNamed(d, 'tag', 'before', r),
+  },
+  {
+    kind: 'latest run',
+    file: (d: string) => storePaths(d).last,
+    read: (d: string) => loadLast(d),
+    save: (d: string, r: RunResult) => saveLast(d, r),
+  },
 ];
 
 /** Puts `bytes` at `file` as a new file (rewriting a truncated one makes ext4 flush it on close: 5 ms each). */
@@ -52,8 +84,16 @@ const BAD: [string, () => Buffer | string, RegExp, string?][] = [
   ['NUL bytes', () => Buffer.alloc(4096), /binary data \(NUL bytes\)/],
   ['a NaN literal', withReal((t) => t.replace(/"median": [0-9.e+-]+/, '"median": NaN')), /it is not valid JSON/],
   ['an Infinity literal', withReal((t) => t.replace(/"median": [0-9.e+-]+/, '"median": Infinity')), /it is not valid JSON/],
-  ['1e999 (parses to Infinity)', withReal((t) => t.replace(/"median": [0-9.e+-]+/, '"median": 1e999')), /benchmarks\[0\]\.stats\.median: expected a finite number, got Infinity/],
-  ['-1e999 in samples', withReal((t) => t.replace(/"samples": \[\n(\s+)[0-9.e+-]+/, '"samples": [\n$1-1e999')), /benchmarks\[0\]\.samples\[0\]: expected a finite number, got -Infinity/],
+  [
+    '1e999 (parses to Infinity)',
+    withReal((t) => t.replace(/"median": [0-9.e+-]+/, '"median": 1e999')),
+    /benchmarks\[0\]\.stats\.median: expected a finite number, got Infinity/,
+  ],
+  [
+    '-1e999 in samples',
+    withReal((t) => t.replace(/"samples": \[\n(\s+)[0-9.e+-]+/, '"samples": [\n$1-1e999')),
+    /benchmarks\[0\]\.samples\[0\]: expected a finite number, got -Infinity/,
+  ],
   ['a JSON array', () => '[]', /\$: expected an object, got an array of 0/],
   ['a JSON string', () => '"result"', /\$: expected an object/],
   ['null', () => 'null', /\$: expected an object, got null/],
@@ -61,8 +101,17 @@ const BAD: [string, () => Buffer | string, RegExp, string?][] = [
   ['a config file', () => '{"noise": 0.05, "alpha": 0.05}', /schemaVersion: expected 1/],
   ['a history line', () => '{"v":1,"time":"2025-01-01T00:00:00Z","benchmarks":[]}', /schemaVersion: expected 1/],
   ['a UTF-8 BOM', withReal((t) => `\ufeff${t}`), /it is not valid JSON/],
-  ['a string median', withReal((t) => t.replace(/"median": [0-9.e+-]+/, '"median": "fast"')), /benchmarks\[0\]\.stats\.median: expected a number, got the string "fast"/],
-  ['format version 2', withReal((t) => t.replace('"schemaVersion": 1', '"schemaVersion": 2')), /uses result format version 2, newer than this cyclebench understands \(version 1\)\. Upgrade cyclebench/, 'E_NEWER_FORMAT'],
+  [
+    'a string median',
+    withReal((t) => t.replace(/"median": [0-9.e+-]+/, '"median": "fast"')),
+    /benchmarks\[0\]\.stats\.median: expected a number, got the string "fast"/,
+  ],
+  [
+    'format version 2',
+    withReal((t) => t.replace('"schemaVersion": 1', '"schemaVersion": 2')),
+    /uses result format version 2, newer than this cyclebench understands \(version 1\)\. Upgrade cyclebench/,
+    'E_NEWER_FORMAT',
+  ],
   ['format version 1e9', () => '{"schemaVersion": 1e9}', /version 1000000000, newer/, 'E_NEWER_FORMAT'],
 ];
 
@@ -151,7 +200,10 @@ describe('property-based (fast-check)', () => {
 
   it(`random byte flips: read or a clear error; a refused save changes nothing (seed ${SEED})`, () => {
     const f = namedFile(dir(), 'tag', 'flip');
-    const flips = fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 });
+    const flips = fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), {
+      minLength: 1,
+      maxLength: 8,
+    });
     fc.assert(
       fc.property(flips, (changes) => {
         const b = Buffer.from(bytes);
@@ -193,7 +245,9 @@ describe('property-based (fast-check)', () => {
     return out;
   };
   const jsonPathOf = (keys: (string | number)[]) =>
-    keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (i ? `.${k}` : k) : `[${JSON.stringify(k)}]`)).join('');
+    keys
+      .map((k, i) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (i ? `.${k}` : k) : `[${JSON.stringify(k)}]`))
+      .join('');
 
   it(`one node of a real result replaced by any JSON value: valid and read back as it is, or refused at that node or its parent (seed ${SEED})`, () => {
     const real = realRun();
@@ -299,7 +353,11 @@ describe('through the CLI: the message, the code, exit 4, no stack trace', () =>
     writeResult(good, realRun());
     const f = path.join(dir(), 'bad.json');
     make(f);
-    for (const args of [['report', f, '--format', 'json'], ['compare', good, f], ['baseline', 'save', 'main', '--from', f]]) {
+    for (const args of [
+      ['report', f, '--format', 'json'],
+      ['compare', good, f],
+      ['baseline', 'save', 'main', '--from', f],
+    ]) {
       const r = await cli(args);
       expect(r.code, r.err).toBe(4);
       expect(r.err).toContain(f);
@@ -330,7 +388,11 @@ describe('through the CLI: the message, the code, exit 4, no stack trace', () =>
     writeResult(f, r);
     const good = path.join(dir(), 'good.json');
     writeResult(good, realRun());
-    for (const args of [...['console', 'markdown', 'json', 'csv'].map((fmt) => ['report', f, '--format', fmt]), ['compare', good, f], ['compare', f, good]]) {
+    for (const args of [
+      ...['console', 'markdown', 'json', 'csv'].map((fmt) => ['report', f, '--format', fmt]),
+      ['compare', good, f],
+      ['compare', f, good],
+    ]) {
       const out = await cli(args);
       expect(out.err, args.join(' ')).not.toMatch(/\n\s+at |unexpected error/);
       expect([0, 1, 2, 3, 5], `${args.join(' ')}: ${out.err}`).toContain(out.code); // 5: 'broken' errored in the run

@@ -6,14 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitState } from '../../src/store/index.js';
 import { requireCapability } from '../capability.js';
 
-const hasGit = requireCapability('git', (() => {
-  try {
-    execFileSync('git', ['--version']);
-    return { available: true } as const;
-  } catch (err) {
-    return { available: false, reason: `git --version failed: ${(err as Error).message}` } as const;
-  }
-})());
+const hasGit = requireCapability(
+  'git',
+  (() => {
+    try {
+      execFileSync('git', ['--version']);
+      return { available: true } as const;
+    } catch (err) {
+      return { available: false, reason: `git --version failed: ${(err as Error).message}` } as const;
+    }
+  })(),
+);
 
 describe.skipIf(!hasGit)('gitState', () => {
   let dir: string;

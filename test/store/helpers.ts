@@ -34,7 +34,8 @@ export function errorOf(fn: () => unknown): { code: string; message: string } {
   try {
     fn();
   } catch (e) {
-    if (!(e instanceof CycleBenchError)) throw new Error(`expected a CycleBenchError, got ${(e as Error)?.stack ?? String(e)}`, { cause: e });
+    if (!(e instanceof CycleBenchError))
+      throw new Error(`expected a CycleBenchError, got ${(e as Error)?.stack ?? String(e)}`, { cause: e });
     return { code: e.code, message: e.message };
   }
   throw new Error('expected an error, none was thrown');

@@ -53,7 +53,10 @@ const garbage = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).map((v) => Buffer.from(JSON.stringify(v) ?? 'undefined')),
   fc.constantFrom(...LINES).map((l) => Buffer.from(l.slice(0, l.length >> 1))), // a torn line
 );
-const segment = fc.oneof(fc.constantFrom(...LINES).map((l) => Buffer.from(l)), garbage);
+const segment = fc.oneof(
+  fc.constantFrom(...LINES).map((l) => Buffer.from(l)),
+  garbage,
+);
 
 describe('readHistory on any content', () => {
   it(`whole lines mixed with random bytes, strings, JSON and torn lines (seed ${SEED})`, () => {
@@ -71,11 +74,17 @@ describe('readHistory on any content', () => {
   it(`random byte flips in a real history file: the untouched lines are all read (seed ${SEED})`, () => {
     const real = Buffer.from(`${LINES.join('\n')}\n`);
     fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.nat({ max: real.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 6 }), (flips) => {
-        const b = Buffer.from(real);
-        for (const f of flips) b[f.at] = f.value;
-        check(b);
-      }),
+      fc.property(
+        fc.array(fc.record({ at: fc.nat({ max: real.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (flips) => {
+          const b = Buffer.from(real);
+          for (const f of flips) b[f.at] = f.value;
+          check(b);
+        },
+      ),
       { seed: SEED, numRuns: 400 },
     );
   });
@@ -110,7 +119,12 @@ describe('history files that cannot be used', () => {
     const file = storePaths(dir()).history;
     fs.mkdirSync(file, { recursive: true });
     for (const fn of [() => readHistory(dir()), () => appendHistory(dir(), ENTRIES[0])]) {
-      expect(fn).toThrow(expect.objectContaining({ code: 'E_CORRUPT_FILE', message: expect.stringContaining(`${file} cannot be used as cyclebench history: it is a directory`) }));
+      expect(fn).toThrow(
+        expect.objectContaining({
+          code: 'E_CORRUPT_FILE',
+          message: expect.stringContaining(`${file} cannot be used as cyclebench history: it is a directory`),
+        }),
+      );
     }
   });
 

@@ -3,7 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CycleBenchError } from '../../src/errors.js';
-import { FileStore, listNamed, loadLast, loadNamed, NAME_RULE, removeNamed, resolveStoredRef, saveLast, saveNamed, storePaths, validateName, writeResult } from '../../src/store/index.js';
+import {
+  FileStore,
+  listNamed,
+  loadLast,
+  loadNamed,
+  NAME_RULE,
+  removeNamed,
+  resolveStoredRef,
+  saveLast,
+  saveNamed,
+  storePaths,
+  validateName,
+  writeResult,
+} from '../../src/store/index.js';
 import { makeRun } from '../compare/fixtures.js';
 
 let dir: string;
@@ -31,9 +44,12 @@ const message = (fn: () => unknown) => {
 };
 
 describe('names', () => {
-  it.each(['main', 'v1.2.3', 'before_fix-2', 'A', 'x'.repeat(100), 'CONSOLE', 'com10', 'lastrun', 'nul-x', 'auxiliary.v2'])('accepts %s', (n) => {
-    expect(validateName(n)).toBe(n);
-  });
+  it.each(['main', 'v1.2.3', 'before_fix-2', 'A', 'x'.repeat(100), 'CONSOLE', 'com10', 'lastrun', 'nul-x', 'auxiliary.v2'])(
+    'accepts %s',
+    (n) => {
+      expect(validateName(n)).toBe(n);
+    },
+  );
 
   const refused: [string, RegExp][] = [
     ['', /it is empty/],

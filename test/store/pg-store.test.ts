@@ -44,8 +44,13 @@ describe.runIf(server)('PostgreSQL store', () => {
     const again = new PostgresStore(url);
     await again.ready(true);
     await again.close();
-    expect(await sql<{ version: number }>(url, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: LATEST_VERSION }]);
-    const tables = await sql<{ table_name: string }>(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
+    expect(await sql<{ version: number }>(url, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([
+      { version: LATEST_VERSION },
+    ]);
+    const tables = await sql<{ table_name: string }>(
+      url,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+    );
     expect(tables.map((t) => t.table_name)).toEqual(['benchmarks', 'named', 'runs', 'samples', 'schema_migrations', 'statistics']);
     const index = await sql<{ indexdef: string }>(url, "SELECT indexdef FROM pg_indexes WHERE indexname = 'statistics_series'");
     expect(index[0].indexdef).toMatch(/\(benchmark_id, machine, branch, run_id DESC\)/);
@@ -62,7 +67,10 @@ describe.runIf(server)('PostgreSQL store', () => {
 
   it('a reader of a database without the schema gets a clear error and creates nothing', async () => {
     const { url, store } = await freshStore();
-    await expect(store.readHistory()).rejects.toMatchObject({ code: 'E_STORE', message: expect.stringMatching(/has no cyclebench schema \(no schema_migrations table\)/) });
+    await expect(store.readHistory()).rejects.toMatchObject({
+      code: 'E_STORE',
+      message: expect.stringMatching(/has no cyclebench schema \(no schema_migrations table\)/),
+    });
     await expect(store.listNamed('baseline')).rejects.toMatchObject({ code: 'E_STORE' });
     await store.close();
     expect(await sql(url, "SELECT 1 FROM information_schema.tables WHERE table_schema = 'public'")).toEqual([]);
@@ -77,7 +85,9 @@ describe.runIf(server)('PostgreSQL store', () => {
       const s = new PostgresStore(url);
       await expect(op(s)).rejects.toMatchObject({
         code: 'E_NEWER_FORMAT',
-        message: expect.stringContaining(`schema version ${LATEST_VERSION + 1}, newer than this cyclebench understands (up to ${LATEST_VERSION})`),
+        message: expect.stringContaining(
+          `schema version ${LATEST_VERSION + 1}, newer than this cyclebench understands (up to ${LATEST_VERSION})`,
+        ),
       });
       await s.close();
     }
@@ -93,7 +103,10 @@ describe.runIf(server)('PostgreSQL store', () => {
     ];
     for (const [url, why] of cases) {
       const s = new PostgresStore(url);
-      const err = await s.readHistory().then(() => null, (e: Error & { code?: string }) => e);
+      const err = await s.readHistory().then(
+        () => null,
+        (e: Error & { code?: string }) => e,
+      );
       expect(err?.code, url).toBe('E_STORE');
       expect(err!.message).toMatch(why);
       expect(err!.message).toContain(redactUrl(url));

@@ -10,7 +10,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendHistory, listNamed, loadNamed, namedFile, readHistory, readResult, saveNamed, serializeResult, storePaths, writeResult } from '../../src/store/index.js';
+import {
+  appendHistory,
+  listNamed,
+  loadNamed,
+  namedFile,
+  readHistory,
+  readResult,
+  saveNamed,
+  serializeResult,
+  storePaths,
+  writeResult,
+} from '../../src/store/index.js';
 import { sleepSync } from '../../src/store/lock.js';
 import { makeRun } from '../compare/fixtures.js';
 import { ROOT, runNode, tempDirs, TS } from './helpers.js';
@@ -51,14 +62,19 @@ describe('history appends', () => {
     expect(exits.map((e) => e.stdout.trim())).toEqual(Array(4).fill('{"ok":true}'));
     const h = readHistory(dir());
     expect(h.problems).toEqual([]);
-    for (let w = 0; w < 4; w++) expect(h.entries.filter((e) => e.tag!.startsWith(`w${w}-`)).map((e) => e.tag)).toEqual([0, 1, 2, 3, 4].map((i) => `w${w}-${i}`));
+    for (let w = 0; w < 4; w++)
+      expect(h.entries.filter((e) => e.tag!.startsWith(`w${w}-`)).map((e) => e.tag)).toEqual([0, 1, 2, 3, 4].map((i) => `w${w}-${i}`));
   });
 
   it('a writer killed mid-line costs only that line: reported, its lock broken, the next line whole', async () => {
     appendHistory(dir(), makeRun(1, { tag: 'before' }));
     const file = storePaths(dir()).history;
     const size = fs.statSync(file).size;
-    const p = spawn(process.execPath, [...TS, CHILD, 'append', dir(), '7', '1'], { cwd: ROOT, env: { ...process.env, CYCLEBENCH_TEST_FAULT: 'slow-append' }, stdio: 'ignore' });
+    const p = spawn(process.execPath, [...TS, CHILD, 'append', dir(), '7', '1'], {
+      cwd: ROOT,
+      env: { ...process.env, CYCLEBENCH_TEST_FAULT: 'slow-append' },
+      stdio: 'ignore',
+    });
     while (fs.statSync(file).size < size + 200) sleepSync(2); // some pieces of its line are written
     p.kill('SIGKILL');
     await new Promise((r) => p.on('exit', r));
@@ -78,7 +94,8 @@ describe('history appends', () => {
     const h = readHistory(dir());
     expect(h.problems).toEqual([]);
     expect(h.entries).toHaveLength(80);
-    for (let w = 0; w < 8; w++) expect(h.entries.filter((e) => e.tag!.startsWith(`w${w}-`)).map((e) => Number(e.tag!.split('-')[1]))).toEqual([...Array(10).keys()]);
+    for (let w = 0; w < 8; w++)
+      expect(h.entries.filter((e) => e.tag!.startsWith(`w${w}-`)).map((e) => Number(e.tag!.split('-')[1]))).toEqual([...Array(10).keys()]);
   });
 });
 

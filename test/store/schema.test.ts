@@ -45,14 +45,17 @@ function requiredPaths(s0: Schema, v: unknown, at: (string | number)[] = [], out
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
     const o = v as Record<string, unknown>;
     for (const k of (s.required as string[]) ?? []) if (k in o) out.push([...at, k]);
-    for (const [k, sub] of Object.entries((s.properties as Record<string, Schema>) ?? {})) if (o[k] !== undefined && o[k] !== null) requiredPaths(sub, o[k], [...at, k], out);
+    for (const [k, sub] of Object.entries((s.properties as Record<string, Schema>) ?? {}))
+      if (o[k] !== undefined && o[k] !== null) requiredPaths(sub, o[k], [...at, k], out);
   }
   if (Array.isArray(v) && s.items) v.forEach((x, i) => requiredPaths(s.items as Schema, x, [...at, i], out));
   return out;
 }
 
 const pathText = (keys: (string | number)[]) =>
-  keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (i ? `.${k}` : k) : `[${JSON.stringify(k)}]`)).join('');
+  keys
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (i ? `.${k}` : k) : `[${JSON.stringify(k)}]`))
+    .join('');
 
 function at(r: any, keys: (string | number)[]): { parent: any; key: string | number } {
   let o = r;
@@ -109,7 +112,8 @@ describe('refusals name the path', () => {
         delete parent[key];
       });
       const problems = runResultProblems(r);
-      if (!problems.some((p) => p.path === pathText(keys) && /missing/.test(p.message))) missed.push(`${pathText(keys)}: ${JSON.stringify(problems)}`);
+      if (!problems.some((p) => p.path === pathText(keys) && /missing/.test(p.message)))
+        missed.push(`${pathText(keys)}: ${JSON.stringify(problems)}`);
     }
     expect(missed).toEqual([]);
   });
@@ -127,17 +131,47 @@ describe('refusals name the path', () => {
   });
 
   const bad: [string, (r: any) => void, string, RegExp][] = [
-    ['a string median', (r) => (r.benchmarks[2].stats.median = 'fast'), 'benchmarks[2].stats.median', /expected a number, got the string "fast"/],
+    [
+      'a string median',
+      (r) => (r.benchmarks[2].stats.median = 'fast'),
+      'benchmarks[2].stats.median',
+      /expected a number, got the string "fast"/,
+    ],
     ['an unknown mode', (r) => (r.mode = 'turbo'), 'mode', /expected one of "time", "instructions", got the string "turbo"/],
-    ['status ok without stats', (r) => delete r.benchmarks[0].stats, 'benchmarks[0].stats', /missing \(a benchmark with status "ok" has stats, unless statsUnavailable says why not\)/],
-    ['status error without error', (r) => delete r.benchmarks[5].error, 'benchmarks[5].error', /missing \(a benchmark with status "error" has an error\)/],
+    [
+      'status ok without stats',
+      (r) => delete r.benchmarks[0].stats,
+      'benchmarks[0].stats',
+      /missing \(a benchmark with status "ok" has stats, unless statsUnavailable says why not\)/,
+    ],
+    [
+      'status error without error',
+      (r) => delete r.benchmarks[5].error,
+      'benchmarks[5].error',
+      /missing \(a benchmark with status "error" has an error\)/,
+    ],
     ['a duplicate id', (r) => (r.benchmarks[1].id = r.benchmarks[0].id), 'benchmarks[1].id', /duplicate benchmark id "sum\[n=10\]"/],
     ['a date that is not ISO 8601', (r) => (r.startedAt = 'yesterday'), 'startedAt', /ISO 8601/],
     ['another tool', (r) => (r.tool.name = 'mitata'), 'tool.name', /expected "cyclebench", got the string "mitata"/],
     ['a string among samples', (r) => (r.benchmarks[0].samples[3] = '12'), 'benchmarks[0].samples[3]', /expected a number/],
-    ['an unknown CI method', (r) => (r.benchmarks[0].stats.medianCI.method = 'guesswork'), 'benchmarks[0].stats.medianCI.method', /one of "order-statistics", "batch-medians"/],
-    ['an unavailable counter without reason', (r) => delete r.benchmarks[0].counters.cycles.reason, 'benchmarks[0].counters.cycles.reason', /missing \(an unavailable counter says why\)/],
-    ['a counter with an odd name', (r) => (r.benchmarks[0].counters['branch-misses'].available = 'yes'), 'benchmarks[0].counters["branch-misses"].available', /expected true or false/],
+    [
+      'an unknown CI method',
+      (r) => (r.benchmarks[0].stats.medianCI.method = 'guesswork'),
+      'benchmarks[0].stats.medianCI.method',
+      /one of "order-statistics", "batch-medians"/,
+    ],
+    [
+      'an unavailable counter without reason',
+      (r) => delete r.benchmarks[0].counters.cycles.reason,
+      'benchmarks[0].counters.cycles.reason',
+      /missing \(an unavailable counter says why\)/,
+    ],
+    [
+      'a counter with an odd name',
+      (r) => (r.benchmarks[0].counters['branch-misses'].available = 'yes'),
+      'benchmarks[0].counters["branch-misses"].available',
+      /expected true or false/,
+    ],
     ['an unknown group verdict', (r) => (r.groups[0].entries[0].verdict = 'better'), 'groups[0].entries[0].verdict', /one of "faster"/],
     ['a CI of three ends', (r) => r.groups[0].entries[0].ci.push(1), 'groups[0].entries[0].ci', /at most 2 items/],
     ['a p-value above 1', (r) => (r.groups[0].entries[0].pValue = 2), 'groups[0].entries[0].pValue', /<= 1/],
@@ -145,7 +179,12 @@ describe('refusals name the path', () => {
     ['format version 0', (r) => (r.schemaVersion = 0), 'schemaVersion', /expected 1, got number 0/],
     ['format version 1.5', (r) => (r.schemaVersion = 1.5), 'schemaVersion', /expected 1, got number 1.5/],
     ['negative sample count', (r) => (r.benchmarks[0].stats.n = -1), 'benchmarks[0].stats.n', />= 0/],
-    ['a git state without commit', (r) => (r.environment.git = { branch: null, dirty: true }), 'environment.git.commit', /expected a string, got nothing \(missing\)/],
+    [
+      'a git state without commit',
+      (r) => (r.environment.git = { branch: null, dirty: true }),
+      'environment.git.commit',
+      /expected a string, got nothing \(missing\)/,
+    ],
   ];
   it.each(bad)('%s', (_, fn, where, message) => {
     const problems = runResultProblems(mutated(fn));
@@ -153,7 +192,8 @@ describe('refusals name the path', () => {
   });
 
   it('a value that is not an object at all', () => {
-    for (const v of [null, [], 'result', 42]) expect(runResultProblems(v)[0]).toMatchObject({ path: '$', message: expect.stringMatching(/expected an object/) });
+    for (const v of [null, [], 'result', 42])
+      expect(runResultProblems(v)[0]).toMatchObject({ path: '$', message: expect.stringMatching(/expected an object/) });
   });
 
   it.each([NaN, Infinity, -Infinity])('%s is refused wherever it is, typed field or free-form', (x) => {
@@ -164,7 +204,9 @@ describe('refusals name the path', () => {
       ['groups[0].entries[0].ratio', (r: any) => (r.groups[0].entries[0].ratio = x)],
     ] as const) {
       const problems = runResultProblems(mutated(fn));
-      expect(problems.find((p) => p.path === where)?.message, where).toMatch(/expected a finite number, got -?(NaN|Infinity) \(not a finite number\)/);
+      expect(problems.find((p) => p.path === where)?.message, where).toMatch(
+        /expected a finite number, got -?(NaN|Infinity) \(not a finite number\)/,
+      );
     }
   });
 

@@ -40,7 +40,10 @@ const kinds: { name: string; fresh: () => Promise<Store> }[] = [
 
 /** A history line of a run at minute `i` on `cpu`/`branch`/`commit`, with benchmarks `ids`. */
 function line(i: number, o: { cpu?: string; branch?: string | null; commit?: string | null; ids?: string[] } = {}): HistoryEntry {
-  const run = makeRun(i, { only: o.ids ?? ['parse', 'db/query'], env: { cpu: { model: o.cpu ?? 'A', logicalCores: 2, governor: null, arch: 'x64' } } });
+  const run = makeRun(i, {
+    only: o.ids ?? ['parse', 'db/query'],
+    env: { cpu: { model: o.cpu ?? 'A', logicalCores: 2, governor: null, arch: 'x64' } },
+  });
   run.finishedAt = new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString();
   const e = historyEntry(run);
   return { ...e, branch: o.branch === undefined ? 'main' : o.branch, commit: o.commit === undefined ? `c${i}` : o.commit };
@@ -115,7 +118,8 @@ describe.each(kinds)('the $name store', ({ name, fresh }) => {
     const s = await fresh();
     await s.appendHistory(HISTORY.slice(0, 4).map((entry) => ({ entry })));
     await s.appendHistory(HISTORY.slice(4).map((entry) => ({ entry })));
-    for (const q of QUERIES) expect(await s.readHistory(q).then((r) => r.entries), JSON.stringify(q)).toEqual(applyHistoryQuery(HISTORY, q));
+    for (const q of QUERIES)
+      expect(await s.readHistory(q).then((r) => r.entries), JSON.stringify(q)).toEqual(applyHistoryQuery(HISTORY, q));
     await s.close();
   });
 
@@ -133,7 +137,9 @@ describe.each(kinds)('the $name store', ({ name, fresh }) => {
     const s = await fresh();
     const bad = line(1);
     bad.benchmarks[0].median = Number.NaN;
-    await expect(s.appendHistory([{ entry: line(0) }, { entry: bad }])).rejects.toThrow(/benchmarks\[0\]\.median: expected a finite number/);
+    await expect(s.appendHistory([{ entry: line(0) }, { entry: bad }])).rejects.toThrow(
+      /benchmarks\[0\]\.median: expected a finite number/,
+    );
     expect(await s.appendHistory([])).toContain(s.location);
     if (name === 'files') expect((await s.readHistory()).entries).toEqual([]);
     await s.close();

@@ -32,14 +32,30 @@ function rows(summary: Summary, details: boolean): Row[] {
 
 function json(summary: Summary, o: Required<SaveOptions>): string {
   const results = o.details ? summary.results : rows(summary, false);
-  return JSON.stringify({ name: summary.name, date: summary.date.toISOString(), version: o.version, results, fastest: summary.fastest, slowest: summary.slowest }, null, 2);
+  return JSON.stringify(
+    {
+      name: summary.name,
+      date: summary.date.toISOString(),
+      version: o.version,
+      results,
+      fastest: summary.fastest,
+      slowest: summary.slowest,
+    },
+    null,
+    2,
+  );
 }
 
 const csvCell = (v: string | number | boolean) => (typeof v === 'string' ? `"${v.replace(/"/g, '""')}"` : String(v));
 
 function csv(summary: Summary, o: Required<SaveOptions>): string {
   const r = rows(summary, o.details);
-  return [Object.keys(r[0] ?? { name: '' }).map(csvCell).join(','), ...r.map((row) => Object.values(row).map(csvCell).join(','))].join('\n');
+  return [
+    Object.keys(r[0] ?? { name: '' })
+      .map(csvCell)
+      .join(','),
+    ...r.map((row) => Object.values(row).map(csvCell).join(',')),
+  ].join('\n');
 }
 
 const esc = (v: unknown) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -50,8 +66,17 @@ function page(title: string, body: string): string {
 
 function table(summary: Summary, o: Required<SaveOptions>): string {
   const r = rows(summary, o.details);
-  const head = Object.keys(r[0] ?? {}).map((k) => `<th>${esc(k)}</th>`).join('');
-  const body = r.map((row) => `<tr>${Object.values(row).map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('\n');
+  const head = Object.keys(r[0] ?? {})
+    .map((k) => `<th>${esc(k)}</th>`)
+    .join('');
+  const body = r
+    .map(
+      (row) =>
+        `<tr>${Object.values(row)
+          .map((v) => `<td>${esc(v)}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('\n');
   return page(summary.name, `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`);
 }
 

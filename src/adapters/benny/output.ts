@@ -23,7 +23,11 @@ export function defaultCycle(_: CaseResult, summary: Summary): string {
     const place = !all
       ? ''
       : ' '.repeat(width - ops.length + 2) +
-        (i === summary.fastest.index ? c.green('| fastest') : i === summary.slowest.index ? c.red(`| slowest, ${r.percentSlower}% slower`) : c.yellow(`| ${r.percentSlower}% slower`));
+        (i === summary.fastest.index
+          ? c.green('| fastest')
+          : i === summary.slowest.index
+            ? c.red(`| slowest, ${r.percentSlower}% slower`)
+            : c.yellow(`| ${r.percentSlower}% slower`));
     return [`\n  ${c.bold(r.name)}:\n    ${ops} ops/s, ±${r.margin.toFixed(2)}% ${place}`];
   });
   return `Progress: ${Math.round((finished.length / Math.max(summary.results.length, 1)) * 100)}%\n${lines.join('\n')}`;
@@ -39,7 +43,8 @@ export function defaultComplete(summary: Summary): void {
     console.log(`${c.bold('  Slowest:')} ${summary.slowest.name}`);
   }
   for (const g of summary.cyclebench.groups)
-    for (const e of g.entries) console.log(`  ${e.name} vs ${g.baseline}: ${describeRatio(e.ratio)} (CI ${formatRatioCI(e.ci)}, ${e.verdict})`);
+    for (const e of g.entries)
+      console.log(`  ${e.name} vs ${g.baseline}: ${describeRatio(e.ratio)} (CI ${formatRatioCI(e.ci)}, ${e.verdict})`);
 }
 
 /**

@@ -75,12 +75,24 @@ export async function suite(name: string, ...entries: Array<Entry | Entry[]>): P
   await record(run, config.cyclebench);
 
   const failed = run.benchmarks.find((b) => b.status === 'error');
-  if (failed) throw Object.assign(new Error(failed.error?.message ?? 'errored'), { name: failed.error?.name ?? 'Error', stack: failed.error?.stack });
+  if (failed)
+    throw Object.assign(new Error(failed.error?.message ?? 'errored'), { name: failed.error?.name ?? 'Error', stack: failed.error?.stack });
 
   const results = cases.map((c, i) => {
     const effective = resolveSampling(groupSampling, sampling(c.options));
-    const options = { delay: c.options.delay ?? config.cases?.delay ?? 0.005, initCount: c.options.initCount ?? config.cases?.initCount ?? 1, minTime: effective.minTimeMs / 1000, maxTime: effective.maxTimeMs / 1000, minSamples: effective.minSamples };
-    return caseResult(c.name, run.benchmarks.find((b) => b.name === engineNames[i]), options, prepared[i].promise);
+    const options = {
+      delay: c.options.delay ?? config.cases?.delay ?? 0.005,
+      initCount: c.options.initCount ?? config.cases?.initCount ?? 1,
+      minTime: effective.minTimeMs / 1000,
+      maxTime: effective.maxTimeMs / 1000,
+      minSamples: effective.minSamples,
+    };
+    return caseResult(
+      c.name,
+      run.benchmarks.find((b) => b.name === engineNames[i]),
+      options,
+      prepared[i].promise,
+    );
   });
   const precision = config.minDisplayPrecision ?? 0;
   const summary = summaryOf(name, date, results, precision, run);
@@ -90,7 +102,13 @@ export async function suite(name: string, ...entries: Array<Entry | Entry[]>): P
     if (e.kind !== 'cycle') continue;
     // benny calls cycle handlers after each case, with the summary of the cases finished so far.
     results.forEach((r, i) => {
-      const sofar = summaryOf(name, date, results.map((x, j) => (j <= i ? x : { ...x, ops: 0, samples: 0, completed: false })), precision, run);
+      const sofar = summaryOf(
+        name,
+        date,
+        results.map((x, j) => (j <= i ? x : { ...x, ops: 0, samples: 0, completed: false })),
+        precision,
+        run,
+      );
       const out = (e.fn ?? defaultCycle)(summary.results[i], sofar);
       if (out) live.show(String(out));
     });

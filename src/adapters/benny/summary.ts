@@ -12,7 +12,17 @@ export function caseResult(name: string, b: BenchResult | undefined, options: Re
   const s = b?.status === 'ok' ? b.stats : undefined;
   const seconds = b?.status === 'ok' && b.samples ? b.samples.map((ns) => ns / 1e9) : [];
   if (!s || !seconds.length) {
-    const zero = { min: 0, max: 0, mean: 0, median: 0, standardDeviation: 0, marginOfError: 0, relativeMarginOfError: 0, standardErrorOfMean: 0, sampleVariance: 0 };
+    const zero = {
+      min: 0,
+      max: 0,
+      mean: 0,
+      median: 0,
+      standardDeviation: 0,
+      marginOfError: 0,
+      relativeMarginOfError: 0,
+      standardErrorOfMean: 0,
+      sampleVariance: 0,
+    };
     return { name, ops: 0, margin: 0, options, samples: 0, promise, details: { ...zero, sampleResults: [] }, completed: false };
   }
   const m = moments(seconds);
@@ -53,7 +63,10 @@ export function roundDistinct(values: number[], precision: number): number[] {
 
 /** The suite's summary: ops rounded for display, the fastest and slowest case, each case's percentage slower than the fastest. */
 export function summaryOf(name: string, date: Date, cases: CaseResult[], precision: number, run: RunResult): Summary {
-  const ops = roundDistinct(cases.map((c) => c.ops), precision);
+  const ops = roundDistinct(
+    cases.map((c) => c.ops),
+    precision,
+  );
   const rounded = cases.map((c, i) => ({ ...c, ops: ops[i] }));
   let fastest = 0;
   let slowest = 0;
@@ -62,7 +75,10 @@ export function summaryOf(name: string, date: Date, cases: CaseResult[], precisi
     if (c.ops < rounded[slowest].ops) slowest = i;
   });
   const top = rounded[fastest]?.ops ?? 0;
-  const results: CaseResultWithDiff[] = rounded.map((c, i) => ({ ...c, percentSlower: i === fastest || top === 0 ? 0 : Number(((1 - c.ops / top) * 100).toFixed(2)) }));
+  const results: CaseResultWithDiff[] = rounded.map((c, i) => ({
+    ...c,
+    percentSlower: i === fastest || top === 0 ? 0 : Number(((1 - c.ops / top) * 100).toFixed(2)),
+  }));
   return {
     name,
     date,

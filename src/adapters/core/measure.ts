@@ -15,7 +15,9 @@ export interface EngineBench {
 }
 
 /** What one adapter run measures: a single benchmark, or contenders sampled interleaved as a group. */
-export type Unit = { kind: 'bench'; bench: EngineBench } | { kind: 'group'; name: string; options: GroupOptions & { args?: ArgAxes }; benches: EngineBench[] };
+export type Unit =
+  | { kind: 'bench'; bench: EngineBench }
+  | { kind: 'group'; name: string; options: GroupOptions & { args?: ArgAxes }; benches: EngineBench[] };
 
 /** Runs one unit through the engine, after any run already queued in this process. */
 export function measureUnit(unit: Unit, options: RunOptions = {}): Promise<RunResult> {

@@ -9,7 +9,10 @@ const SLASH = '\u2215';
 
 /** The peer's name as the engine accepts it: '/' becomes '∕', line breaks become spaces. */
 export function engineName(name: unknown): string {
-  const text = String(name ?? '').replace(/\//g, SLASH).replace(/[\r\n]+/g, ' ').trim();
+  const text = String(name ?? '')
+    .replace(/\//g, SLASH)
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
   return text === '' ? 'anonymous' : text;
 }
 

@@ -36,7 +36,11 @@ export function resultPath(o: CyclebenchOptions | undefined, env: NodeJS.Process
 }
 
 /** Sampling options: the peer's mapped ones, then the quick preset when the environment asks, then the user's own. */
-export function resolveAdapterSampling(mapped: SamplingOptions, o: CyclebenchOptions | undefined, env: NodeJS.ProcessEnv = process.env): SamplingOptions {
+export function resolveAdapterSampling(
+  mapped: SamplingOptions,
+  o: CyclebenchOptions | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): SamplingOptions {
   const quick = env.CYCLEBENCH_QUICK === '1' || env.CYCLEBENCH_QUICK === 'true' ? QUICK_SAMPLING : {};
   return { ...mapped, ...quick, ...o?.sampling };
 }

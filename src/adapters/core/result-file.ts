@@ -23,7 +23,12 @@ interface ResultState {
   git: Promise<Environment['git'] | null> | undefined;
 }
 
-const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= { names: new UniqueNames(), runs: new Map(), history: undefined, git: undefined }) as ResultState;
+const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= {
+  names: new UniqueNames(),
+  runs: new Map(),
+  history: undefined,
+  git: undefined,
+}) as ResultState;
 
 /** A top-level benchmark or group name unique in this process (so ids in the merged file are unique). */
 export function claimName(name: string): string {
@@ -35,7 +40,7 @@ export function mergeRuns(a: RunResult, b: RunResult): RunResult {
   return {
     ...a,
     finishedAt: b.finishedAt,
-    ...(a.tag ?? b.tag ? { tag: a.tag ?? b.tag } : {}),
+    ...((a.tag ?? b.tag) ? { tag: a.tag ?? b.tag } : {}),
     benchmarks: [...a.benchmarks, ...b.benchmarks],
     groups: [...a.groups, ...b.groups],
     complexity: [...a.complexity, ...b.complexity],

@@ -40,7 +40,9 @@ function stateOf(args: Record<string, any>): State {
 function iterState(args: Record<string, any>): IterState {
   const once = () => {
     let given = false;
-    return { next: () => (given ? { done: true as const, value: undefined } : ((given = true), { done: false as const, value: undefined })) };
+    return {
+      next: () => (given ? { done: true as const, value: undefined } : ((given = true), { done: false as const, value: undefined })),
+    };
   };
   return {
     get: (name: string) => args[name],
@@ -94,7 +96,8 @@ export async function preparePoint(f: BenchFunction, args: Record<string, any>):
   const y = first.value;
   const concurrency = typeof y === 'object' && y ? y.concurrency : undefined;
   if (typeof y === 'function' && kindOf(y) === 'fn') return { fn: y, hooks: {}, finish, concurrency: concurrency ?? args.concurrency };
-  if (first.done || !y || typeof y !== 'object' || typeof y.bench !== 'function') throw new TypeError('expected benchmarkable yield from generator');
+  if (first.done || !y || typeof y !== 'object' || typeof y.bench !== 'function')
+    throw new TypeError('expected benchmarkable yield from generator');
   if (y.bench.length === 0) return { fn: y.bench, hooks: {}, finish, concurrency: concurrency ?? args.concurrency };
   return { ...computed(y), finish, concurrency: concurrency ?? args.concurrency };
 }

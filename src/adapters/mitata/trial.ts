@@ -31,7 +31,9 @@ export interface Measured {
 
 /** The engine labels argument points with primitives; other values are shown as text. */
 function engineArgs(args: Record<string, any>): Record<string, ArgValue[]> {
-  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, [typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : String(v)]]));
+  return Object.fromEntries(
+    Object.entries(args).map(([k, v]) => [k, [typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : String(v)]]),
+  );
 }
 
 function toError(e: unknown): Error {
@@ -59,8 +61,12 @@ function statsOf(b: BenchResult, kind: Stats['kind']): Stats {
 
 function runOf(def: TrialDef, args: Record<string, any>, b: BenchResult | undefined, failure?: unknown): Run {
   const name = def.nameAt(args);
-  if (failure === undefined && b?.status === 'ok' && b.samples?.length) return { name, args, stats: statsOf(b, kindOf(def.f)!), error: undefined };
-  const e = failure !== undefined ? toError(failure) : Object.assign(new Error(b?.error?.message ?? b?.skipReason ?? 'not measured'), { name: b?.error?.name ?? 'Error' });
+  if (failure === undefined && b?.status === 'ok' && b.samples?.length)
+    return { name, args, stats: statsOf(b, kindOf(def.f)!), error: undefined };
+  const e =
+    failure !== undefined
+      ? toError(failure)
+      : Object.assign(new Error(b?.error?.message ?? b?.skipReason ?? 'not measured'), { name: b?.error?.name ?? 'Error' });
   if (failure === undefined && b?.error?.stack) e.stack = b.error.stack;
   return { name, args, stats: undefined, error: e };
 }
@@ -83,9 +89,16 @@ let warnedConcurrency = false;
 function engineBench(name: string, p: Prepared, def: TrialDef, args: Record<string, any> | undefined): EngineBench {
   if (p.concurrency && p.concurrency > 1 && !warnedConcurrency) {
     warnedConcurrency = true;
-    process.emitWarning('concurrency is not supported by cyclebench/mitata: async benchmarks are measured one call at a time', 'CyclebenchWarning');
+    process.emitWarning(
+      'concurrency is not supported by cyclebench/mitata: async benchmarks are measured one call at a time',
+      'CyclebenchWarning',
+    );
   }
-  const options: BenchOptions<any, any> = { ...p.hooks, ...(args ? { args: engineArgs(args) } : {}), ...(def._gc === 'inner' ? { gc: true } : {}) };
+  const options: BenchOptions<any, any> = {
+    ...p.hooks,
+    ...(args ? { args: engineArgs(args) } : {}),
+    ...(def._gc === 'inner' ? { gc: true } : {}),
+  };
   return { name, fn: p.fn, options };
 }
 
@@ -117,9 +130,25 @@ export async function measureTrials(defs: TrialDef[], o: TrialOptions): Promise<
       }
       const live = ordered.filter((d) => prepared.has(d));
       if (live.length) {
-        const r = await measureUnit({ kind: 'group', name: group, options: { args: engineArgs(args) }, benches: live.map((d) => engineBench(names.get(d)!, prepared.get(d)!, d, undefined)) }, runOptions);
+        const r = await measureUnit(
+          {
+            kind: 'group',
+            name: group,
+            options: { args: engineArgs(args) },
+            benches: live.map((d) => engineBench(names.get(d)!, prepared.get(d)!, d, undefined)),
+          },
+          runOptions,
+        );
         add(r);
-        for (const d of live) await settle(d, args, r.benchmarks.find((b) => b.name === names.get(d)), prepared.get(d)!, runs, o.throws);
+        for (const d of live)
+          await settle(
+            d,
+            args,
+            r.benchmarks.find((b) => b.name === names.get(d)),
+            prepared.get(d)!,
+            runs,
+            o.throws,
+          );
       }
     }
   } else {
@@ -153,7 +182,14 @@ function uniqueWithin(defs: TrialDef[], i: number): string {
   return before ? `${base} (${before + 1})` : base;
 }
 
-async function settle(d: TrialDef, args: Record<string, any>, b: BenchResult | undefined, p: Prepared, runs: Map<TrialDef, Run[]>, throws: boolean): Promise<void> {
+async function settle(
+  d: TrialDef,
+  args: Record<string, any>,
+  b: BenchResult | undefined,
+  p: Prepared,
+  runs: Map<TrialDef, Run[]>,
+  throws: boolean,
+): Promise<void> {
   let failure: unknown;
   try {
     await p.finish();
@@ -167,5 +203,7 @@ async function settle(d: TrialDef, args: Record<string, any>, b: BenchResult | u
 
 function sortByPoint(d: TrialDef, runs: Run[]): Run[] {
   const order = d.points();
-  return [...runs].sort((a, b) => order.findIndex((p) => isDeepStrictEqual(p, a.args)) - order.findIndex((p) => isDeepStrictEqual(p, b.args)));
+  return [...runs].sort(
+    (a, b) => order.findIndex((p) => isDeepStrictEqual(p, a.args)) - order.findIndex((p) => isDeepStrictEqual(p, b.args)),
+  );
 }

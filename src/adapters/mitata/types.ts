@@ -17,7 +17,8 @@ export interface IterState extends State {
 }
 
 /** What a generator yields: the function to measure, or an object with `bench` and computed parameters `[0]()`, `[1]()`... */
-export type Yielded = (() => any) | { bench: (...params: any[]) => any; concurrency?: number; heap?: boolean; counters?: boolean; [param: number]: () => any };
+export type Yielded =
+  (() => any) | { bench: (...params: any[]) => any; concurrency?: number; heap?: boolean; counters?: boolean; [param: number]: () => any };
 /** A generator benchmark. */
 export type Gen = Generator<Yielded, void, undefined> | AsyncGenerator<Yielded, void, undefined>;
 /** Any benchmark function mitata accepts. */
@@ -106,7 +107,13 @@ export interface RunOptions {
    * result object as JSON; `quiet`: nothing.
    * @default 'mitata'
    */
-  format?: 'json' | 'quiet' | 'mitata' | 'markdown' | { json: { debug?: boolean; samples?: boolean } } | { mitata: { name?: number | 'fixed' | 'longest' } };
+  format?:
+    | 'json'
+    | 'quiet'
+    | 'mitata'
+    | 'markdown'
+    | { json: { debug?: boolean; samples?: boolean } }
+    | { mitata: { name?: number | 'fixed' | 'longest' } };
   /**
    * cyclebench's own options: result file, tag, sampling overrides.
    * @default {}

@@ -8,7 +8,19 @@ import { BenchEvent } from './event.js';
 import { now as clockNow, timestampProvider as clockProvider } from './now.js';
 import { defaultConverter } from './table.js';
 import { Task } from './task.js';
-import type { BenchLike, BenchOptions, Concurrency, ConsoleTableConverter, Fn, FnOptions, Hook, JSRuntime, NowFn, TaskResult, TimestampProvider } from './types.js';
+import type {
+  BenchLike,
+  BenchOptions,
+  Concurrency,
+  ConsoleTableConverter,
+  Fn,
+  FnOptions,
+  Hook,
+  JSRuntime,
+  NowFn,
+  TaskResult,
+  TimestampProvider,
+} from './types.js';
 
 const noop: Hook = () => {};
 
@@ -49,7 +61,9 @@ export class Bench extends EventTarget implements BenchLike {
     this.warmupTime = options.warmupTime ?? 250;
     this.warmupIterations = options.warmupIterations ?? 16;
     this.timestampProvider = providerOf(options);
-    this.now = options.now ?? (typeof options.timestampProvider === 'object' ? () => this.timestampProvider.toMs(this.timestampProvider.fn()) : clockNow);
+    this.now =
+      options.now ??
+      (typeof options.timestampProvider === 'object' ? () => this.timestampProvider.toMs(this.timestampProvider.fn()) : clockNow);
     this.setup = options.setup ?? noop;
     this.teardown = options.teardown ?? noop;
     this.signal = options.signal;
@@ -65,7 +79,10 @@ export class Bench extends EventTarget implements BenchLike {
       ...(options.warmupTime !== undefined ? { warmupMs: options.warmupTime } : {}),
     };
     if (this.concurrency !== null)
-      process.emitWarning(`concurrency '${this.concurrency}' is not supported by cyclebench/tinybench: tasks and calls are measured one at a time`, 'CyclebenchWarning');
+      process.emitWarning(
+        `concurrency '${this.concurrency}' is not supported by cyclebench/tinybench: tasks and calls are measured one at a time`,
+        'CyclebenchWarning',
+      );
   }
 
   /** The tasks, in the order added. */

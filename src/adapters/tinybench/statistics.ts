@@ -40,7 +40,10 @@ export function taskStatistics(b: BenchResult, retain: boolean): TaskResultWithS
   const latencyMs = b.samples!.map((ns) => ns / 1e6);
   const latency = statistics(latencyMs, retain);
   const fallback = latency.mean > 0 ? 1000 / latency.mean : 0;
-  const throughput = statistics(latencyMs.map((ms) => (ms > 0 ? 1000 / ms : fallback)), retain);
+  const throughput = statistics(
+    latencyMs.map((ms) => (ms > 0 ? 1000 / ms : fallback)),
+    retain,
+  );
   const totalTime = latencyMs.reduce((a, v) => a + v, 0);
   return { latency, throughput, period: totalTime / latencyMs.length, totalTime, cyclebench: b };
 }

@@ -35,5 +35,13 @@ export function defaultConverter(task: TaskLike): Record<string, number | string
   }
   if (r.state === 'errored') return { 'Task name': task.name, Error: r.error.message, Stack: r.error.stack ?? 'N/A' };
   const na = 'N/A';
-  return { 'Task name': task.name, 'Latency avg (ns)': na, 'Latency med (ns)': na, 'Throughput avg (ops/s)': na, 'Throughput med (ops/s)': na, Samples: na, Remarks: r.state };
+  return {
+    'Task name': task.name,
+    'Latency avg (ns)': na,
+    'Latency med (ns)': na,
+    'Throughput avg (ops/s)': na,
+    'Throughput med (ops/s)': na,
+    Samples: na,
+    Remarks: r.state,
+  };
 }

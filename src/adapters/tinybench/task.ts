@@ -59,7 +59,12 @@ export class Task extends EventTarget implements TaskLike {
   }
 
   #stamp<T extends object>(r: T): T & Pick<TaskResult, 'runtime' | 'runtimeVersion' | 'timestampProviderName'> {
-    return { ...r, runtime: this.bench.runtime, runtimeVersion: this.bench.runtimeVersion, timestampProviderName: this.bench.timestampProvider.name };
+    return {
+      ...r,
+      runtime: this.bench.runtime,
+      runtimeVersion: this.bench.runtimeVersion,
+      timestampProviderName: this.bench.timestampProvider.name,
+    };
   }
 
   #emit(type: BenchEvents, error?: Error, toBench = true): void {
@@ -84,12 +89,18 @@ export class Task extends EventTarget implements TaskLike {
 
   /** Not supported: cyclebench's engine is asynchronous. Use `await task.run()`. */
   warmupSync(): void {
-    throw new CycleBenchError('E_USAGE', 'cyclebench/tinybench: warmupSync() is not supported (the engine is asynchronous); use `await task.warmup()`.');
+    throw new CycleBenchError(
+      'E_USAGE',
+      'cyclebench/tinybench: warmupSync() is not supported (the engine is asynchronous); use `await task.warmup()`.',
+    );
   }
 
   /** Not supported: cyclebench's engine is asynchronous. Use `await task.run()`. */
   runSync(): this {
-    throw new CycleBenchError('E_USAGE', 'cyclebench/tinybench: runSync() is not supported (the engine is asynchronous); use `await bench.run()` or `await task.run()`.');
+    throw new CycleBenchError(
+      'E_USAGE',
+      'cyclebench/tinybench: runSync() is not supported (the engine is asynchronous); use `await bench.run()` or `await task.run()`.',
+    );
   }
 
   /** The name in the result file (subclasses may qualify it, e.g. with a vitest suite path). */
@@ -112,10 +123,16 @@ export class Task extends EventTarget implements TaskLike {
     this.#result = this.#stamp({ state: 'started' });
     this.#emit('start', undefined, false);
     try {
-      const run = await measureUnit({ kind: 'bench', bench: { name: claimName(engineName(this.resultName())), fn: this.fn.bind(this), options: this.#engineOptions(signal) } }, {
-        ...resolveAdapterSampling(this.bench.sampling, this.bench.cyclebenchOptions),
-        tag: resultTag(this.bench.cyclebenchOptions),
-      });
+      const run = await measureUnit(
+        {
+          kind: 'bench',
+          bench: { name: claimName(engineName(this.resultName())), fn: this.fn.bind(this), options: this.#engineOptions(signal) },
+        },
+        {
+          ...resolveAdapterSampling(this.bench.sampling, this.bench.cyclebenchOptions),
+          tag: resultTag(this.bench.cyclebenchOptions),
+        },
+      );
       await record(run, this.bench.cyclebenchOptions);
       this.#settle(run.benchmarks[0], signal);
     } finally {
@@ -148,7 +165,10 @@ export class Task extends EventTarget implements TaskLike {
   #settle(b: BenchResult | undefined, signal: AbortSignal | undefined): void {
     if (b?.status === 'ok' && b.samples?.length) {
       this.#runs = b.samples.length;
-      this.#result = this.#stamp({ state: 'completed' as const, ...taskStatistics(b, this.fnOpts.retainSamples ?? this.bench.retainSamples) });
+      this.#result = this.#stamp({
+        state: 'completed' as const,
+        ...taskStatistics(b, this.fnOpts.retainSamples ?? this.bench.retainSamples),
+      });
       return;
     }
     if (signal?.aborted) {

@@ -223,7 +223,9 @@ export type TaskResultCompleted = { state: 'completed' } & TaskResultWithStatist
 /** `aborted-with-statistics` is part of the union for type compatibility; cyclebench never produces it (an aborted task keeps no statistics). */
 export type TaskResultAbortedWithStatistics = { state: 'aborted-with-statistics' } & TaskResultWithStatistics;
 /** A task's result by state. */
-export type TaskResult = (TaskResultNotStarted | TaskResultStarted | TaskResultAborted | TaskResultErrored | TaskResultCompleted | TaskResultAbortedWithStatistics) &
+export type TaskResult = (
+  TaskResultNotStarted | TaskResultStarted | TaskResultAborted | TaskResultErrored | TaskResultCompleted | TaskResultAbortedWithStatistics
+) &
   TaskResultRuntimeInfo;
 
 /** Events of a bench. */

@@ -55,7 +55,12 @@ async function record(file: TaskNode, startedAt: string): Promise<void> {
   const git = await gitState(process.cwd());
   withLockSync(`${path}.lock`, () => {
     const before = existsSync(path) ? readResult(path) : undefined;
-    const run = runEnvelope({ startedAt: before?.startedAt ?? startedAt, mode: 'time', tag: resultTag(undefined), benchmarks: [...(before?.benchmarks.filter((b) => b.file !== rel) ?? []), ...mine] });
+    const run = runEnvelope({
+      startedAt: before?.startedAt ?? startedAt,
+      mode: 'time',
+      tag: resultTag(undefined),
+      benchmarks: [...(before?.benchmarks.filter((b) => b.file !== rel) ?? []), ...mine],
+    });
     writeResult(path, git ? { ...run, environment: { ...run.environment, git } } : run);
   });
 }

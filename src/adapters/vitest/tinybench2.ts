@@ -58,7 +58,28 @@ export class Task extends Task6 {
   // @ts-expect-error tinybench 2's result shape differs from tinybench 6's on purpose.
   override get result(): FlatResult | undefined {
     const r = super.result;
-    if (r.state === 'errored') return { error: r.error, totalTime: 0, min: 0, max: 0, hz: 0, period: 0, samples: [], mean: 0, variance: 0, sd: 0, sem: 0, df: 0, critical: 0, moe: 0, rme: 0, p75: 0, p99: 0, p995: 0, p999: 0 };
+    if (r.state === 'errored')
+      return {
+        error: r.error,
+        totalTime: 0,
+        min: 0,
+        max: 0,
+        hz: 0,
+        period: 0,
+        samples: [],
+        mean: 0,
+        variance: 0,
+        sd: 0,
+        sem: 0,
+        df: 0,
+        critical: 0,
+        moe: 0,
+        rme: 0,
+        p75: 0,
+        p99: 0,
+        p995: 0,
+        p999: 0,
+      };
     if (r.state !== 'completed') return undefined;
     const l = r.latency;
     const s = r.cyclebench.stats!;

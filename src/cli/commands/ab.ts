@@ -66,11 +66,24 @@ function positiveInt(values: Values, name: string, fallback: number): number {
 /** `cyclebench ab REF [files]`. */
 export async function abCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals, help } = parseCommand('ab', argv, {
-    setup: { type: 'string' }, 'own-files': { type: 'boolean' }, filter: { type: 'string' },
-    budget: { type: 'string' }, precision: { type: 'string' }, 'min-rounds': { type: 'string' }, 'max-rounds': { type: 'string' },
-    time: { type: 'string' }, quick: { type: 'boolean' },
-    noise: { type: 'string' }, alpha: { type: 'string' }, correction: { type: 'string' }, target: { type: 'string', multiple: true },
-    config: { type: 'string' }, 'allow-removed': { type: 'boolean' }, json: { type: 'string' }, markdown: { type: 'string' }, format: { type: 'string' },
+    setup: { type: 'string' },
+    'own-files': { type: 'boolean' },
+    filter: { type: 'string' },
+    budget: { type: 'string' },
+    precision: { type: 'string' },
+    'min-rounds': { type: 'string' },
+    'max-rounds': { type: 'string' },
+    time: { type: 'string' },
+    quick: { type: 'boolean' },
+    noise: { type: 'string' },
+    alpha: { type: 'string' },
+    correction: { type: 'string' },
+    target: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    'allow-removed': { type: 'boolean' },
+    json: { type: 'string' },
+    markdown: { type: 'string' },
+    format: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   if (help) {
@@ -81,7 +94,8 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
   if (!ref) throw new CycleBenchError('E_USAGE', `expected REF (a commit, branch or tag).\n${USAGE}`);
   const budgetMs = parseDurationMs(str(values, 'budget') ?? '60s', '--budget');
   const precision = Number(str(values, 'precision') ?? 0.005);
-  if (!(precision > 0 && precision < 1)) throw new CycleBenchError('E_USAGE', `--precision takes a fraction such as 0.005, got '${values.precision}'`);
+  if (!(precision > 0 && precision < 1))
+    throw new CycleBenchError('E_USAGE', `--precision takes a fraction such as 0.005, got '${values.precision}'`);
   const minRounds = Math.max(3, positiveInt(values, 'min-rounds', 4));
   const maxRounds = Math.max(minRounds, positiveInt(values, 'max-rounds', 50));
   const { policy, configFile } = await loadPolicy(io.cwd, policyFlags(values));
@@ -94,7 +108,11 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
   const { root, commit } = await resolveRevision(io.cwd, ref);
   const headFiles = await findFiles(patterns, io.cwd);
   const ids = (await loadSuite(headFiles)).tasks.flatMap(taskIds).filter((id) => matchesFilter(id, filter));
-  if (!ids.length) throw new CycleBenchError('E_USAGE', `no benchmark${filter ? ` matches --filter ${JSON.stringify(filter)}` : ''} in ${headFiles.map((f) => relative(io.cwd, f)).join(', ')}`);
+  if (!ids.length)
+    throw new CycleBenchError(
+      'E_USAGE',
+      `no benchmark${filter ? ` matches --filter ${JSON.stringify(filter)}` : ''} in ${headFiles.map((f) => relative(io.cwd, f)).join(', ')}`,
+    );
   checkPolicyMatches(policy, ids, configFile);
 
   const baseDir = await baseWorktree(io.cwd, commit);
@@ -107,7 +125,12 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
   const cwdInBase = baseDir + io.cwd.slice(root.length);
   const filterArgs = filter ? ['--filter', filter] : [];
   const plans: Record<'base' | 'head', RerunPlan> = {
-    base: { files: copies ? copies.files : ownFiles(headFiles, root, baseDir), measureArgs: processArgs(values), cwd: cwdInBase, env: io.env },
+    base: {
+      files: copies ? copies.files : ownFiles(headFiles, root, baseDir),
+      measureArgs: processArgs(values),
+      cwd: cwdInBase,
+      env: io.env,
+    },
     head: { files: headFiles, measureArgs: processArgs(values), cwd: io.cwd, env: io.env },
   };
 
@@ -119,13 +142,17 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
     for (let round = 0; round < maxRounds; round++) {
       const order: ('base' | 'head')[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
       const got: Partial<Record<'base' | 'head', RunResult>> = {};
-      for (const side of order) got[side] = await measureInFreshProcess(plans[side], filterArgs, `${side} process of round ${round + 1}`, { [ROTATE_ENV]: String(round) });
+      for (const side of order)
+        got[side] = await measureInFreshProcess(plans[side], filterArgs, `${side} process of round ${round + 1}`, {
+          [ROTATE_ENV]: String(round),
+        });
       runs.base.push(got.base!);
       runs.head.push(got.head!);
       for (const id of ids) {
         const a = got.base!.benchmarks.find((b) => b.id === id);
         const b = got.head!.benchmarks.find((x) => x.id === id);
-        if (a?.status === 'ok' && b?.status === 'ok' && a.stats!.median > 0 && b.stats!.median > 0) ratios.set(id, [...(ratios.get(id) ?? []), b.stats!.median / a.stats!.median]);
+        if (a?.status === 'ok' && b?.status === 'ok' && a.stats!.median > 0 && b.stats!.median > 0)
+          ratios.set(id, [...(ratios.get(id) ?? []), b.stats!.median / a.stats!.median]);
       }
       const widths = [...ratios.values()].map((r) => (r.length >= 3 ? halfWidth(r, policy.alpha) : Infinity));
       const widest = widths.length ? Math.max(...widths) : Infinity;
@@ -153,7 +180,9 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
     baseLabel: `${ref} (ab)`,
     currentLabel: 'working tree (ab)',
     rounds: ratios,
-    notes: [`${rounds} rounds of alternating fresh processes (ABBA) in ${((performance.now() - started) / 1000).toFixed(1)} s; stopped on ${stop === 'precision' ? `precision: every ratio CI within ±${(precision * 100).toFixed(2)}%` : stop === 'budget' ? `the ${str(values, 'budget') ?? '60s'} budget` : `the round limit (${maxRounds})`}`],
+    notes: [
+      `${rounds} rounds of alternating fresh processes (ABBA) in ${((performance.now() - started) / 1000).toFixed(1)} s; stopped on ${stop === 'precision' ? `precision: every ratio CI within ±${(precision * 100).toFixed(2)}%` : stop === 'budget' ? `the ${str(values, 'budget') ?? '60s'} budget` : `the round limit (${maxRounds})`}`,
+    ],
   });
   const format = str(values, 'format') as 'console' | 'markdown' | 'json' | undefined;
   emitVerdict(report, { json: str(values, 'json'), markdown: str(values, 'markdown'), format }, io);

@@ -23,7 +23,12 @@ ${STORE_USAGE}
 
 /** `cyclebench baseline ...`. Returns the exit code (0; errors throw and the CLI prints them, exit 4). */
 export async function baselineCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals, help } = parseCommand('baseline', argv, { from: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' }, ...STORE_OPTION });
+  const { values, positionals, help } = parseCommand('baseline', argv, {
+    from: { type: 'string' },
+    json: { type: 'boolean' },
+    format: { type: 'string' },
+    ...STORE_OPTION,
+  });
   const [sub, name, ...extra] = positionals;
   if (help || !sub) {
     (help ? io.stdout : io.stderr).write(USAGE);
@@ -35,7 +40,10 @@ export async function baselineCommand(argv: string[], io: CommandIO): Promise<nu
     return name;
   };
   if (!['save', 'list', 'show', 'rm', 'remove'].includes(sub))
-    throw new CycleBenchError('E_USAGE', `unknown subcommand ${JSON.stringify(sub)}.${didYouMean(sub, ['save', 'list', 'show', 'rm'])}\n${USAGE}`);
+    throw new CycleBenchError(
+      'E_USAGE',
+      `unknown subcommand ${JSON.stringify(sub)}.${didYouMean(sub, ['save', 'list', 'show', 'rm'])}\n${USAGE}`,
+    );
   if (sub === 'list' && name) throw new CycleBenchError('E_USAGE', `baseline list takes no NAME.`);
   const n = sub === 'list' ? '' : needName();
   return withStore(values, io, undefined, async (store) => {
@@ -47,14 +55,18 @@ export async function baselineCommand(argv: string[], io: CommandIO): Promise<nu
         const source = from ? await resolveStoredRef(store, io.cwd, from) : null;
         const run = source ? source.run : loadLast(io.cwd);
         const where = await store.saveNamed('baseline', n, run);
-        io.stdout.write(`saved baseline ${n} (${run.benchmarks.length} benchmarks, run of ${run.startedAt}${source ? ` from ${source.source} ${source.ref}` : ''}) to ${where}\n`);
+        io.stdout.write(
+          `saved baseline ${n} (${run.benchmarks.length} benchmarks, run of ${run.startedAt}${source ? ` from ${source.source} ${source.ref}` : ''}) to ${where}\n`,
+        );
         return EXIT.OK;
       }
       case 'list':
         return listBaselines(store, values.json === true, io);
       case 'show': {
         const format: RunFormat = oneOf(str(values, 'format'), ['console', 'markdown', 'json', 'csv'] as const, '--format') ?? 'console';
-        io.stdout.write(renderRun(await loadStored(store, 'baseline', n), format, { color: useColor(io.stdout, io.env), title: `baseline ${n}` }));
+        io.stdout.write(
+          renderRun(await loadStored(store, 'baseline', n), format, { color: useColor(io.stdout, io.env), title: `baseline ${n}` }),
+        );
         return EXIT.OK;
       }
       default: {
@@ -71,15 +83,28 @@ export async function baselineCommand(argv: string[], io: CommandIO): Promise<nu
 async function listBaselines(store: Store, json: boolean, io: CommandIO): Promise<number> {
   const list = await store.listNamed('baseline');
   if (json) {
-    io.stdout.write(`${JSON.stringify(list.map((e) => ({ name: e.name, file: e.file, bytes: e.bytes, modified: e.modified.toISOString() })), null, 2)}\n`);
-  } else if (list.length === 0) io.stdout.write('No baselines yet: `cyclebench baseline save NAME` or `cyclebench run --save-baseline NAME`.\n');
+    io.stdout.write(
+      `${JSON.stringify(
+        list.map((e) => ({ name: e.name, file: e.file, bytes: e.bytes, modified: e.modified.toISOString() })),
+        null,
+        2,
+      )}\n`,
+    );
+  } else if (list.length === 0)
+    io.stdout.write('No baselines yet: `cyclebench baseline save NAME` or `cyclebench run --save-baseline NAME`.\n');
   else {
     const rows: string[][] = [];
     for (const e of list) {
       let info: string[];
       try {
         const r = await loadStored(store, 'baseline', e.name);
-        info = [r.startedAt, String(r.benchmarks.length), r.environment.git ? `${r.environment.git.commit.slice(0, 10)}${r.environment.git.dirty ? '+dirty' : ''}` : 'n/a (not a git checkout)'];
+        info = [
+          r.startedAt,
+          String(r.benchmarks.length),
+          r.environment.git
+            ? `${r.environment.git.commit.slice(0, 10)}${r.environment.git.dirty ? '+dirty' : ''}`
+            : 'n/a (not a git checkout)',
+        ];
       } catch (err) {
         info = [`n/a (${(err as CycleBenchError).code ?? 'unreadable'})`, '', ''];
       }

@@ -32,7 +32,10 @@ ${EXIT_HELP}
 /** `cyclebench compare BASE [CURRENT]`. Returns the exit code. */
 export async function compareCommand(argv: string[], io: CommandIO): Promise<number> {
   if (argv.some((a) => a === '--confirm' || a.startsWith('--confirm=')))
-    throw new CycleBenchError('E_USAGE', '--confirm does not apply to compare: stored results cannot be re-measured. Confirmation re-runs happen in `cyclebench run --baseline REF`.');
+    throw new CycleBenchError(
+      'E_USAGE',
+      '--confirm does not apply to compare: stored results cannot be re-measured. Confirmation re-runs happen in `cyclebench run --baseline REF`.',
+    );
   const { values, positionals, help } = parseCommand('compare', argv, {
     noise: { type: 'string' },
     alpha: { type: 'string' },
@@ -50,7 +53,8 @@ export async function compareCommand(argv: string[], io: CommandIO): Promise<num
     io.stdout.write(USAGE);
     return EXIT.OK;
   }
-  if (positionals.length < 1 || positionals.length > 2) throw new CycleBenchError('E_USAGE', `expected BASE [CURRENT], got ${positionals.length} argument(s).\n${USAGE}`);
+  if (positionals.length < 1 || positionals.length > 2)
+    throw new CycleBenchError('E_USAGE', `expected BASE [CURRENT], got ${positionals.length} argument(s).\n${USAGE}`);
   const format = oneOf(str(values, 'format'), ['console', 'markdown', 'json', 'pr-comment'] as const, '--format');
   const outputs = ciOutputs(values, format === 'pr-comment');
   const { policy, configFile, config } = await loadPolicy(io.cwd, policyFlags(values));
@@ -59,7 +63,10 @@ export async function compareCommand(argv: string[], io: CommandIO): Promise<num
     await resolveStoredRef(store, io.cwd, positionals[1] ?? 'last'),
   ]);
   checkPolicyMatches(policy, [...new Set([...base.run.benchmarks, ...current.run.benchmarks].map((b) => b.id))], configFile);
-  checkBadgeBench(outputs, current.run.benchmarks.map((b) => b.id));
+  checkBadgeBench(
+    outputs,
+    current.run.benchmarks.map((b) => b.id),
+  );
   const report = await evaluateRun(current.run, policy, { base: base.run, baseLabel: refLabel(base), currentLabel: refLabel(current) });
   const ci = { report, current: current.run, base: base.run, outputs };
   emitVerdict(report, { json: str(values, 'json'), markdown: str(values, 'markdown'), format, ci }, io);

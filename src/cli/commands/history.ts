@@ -39,8 +39,15 @@ function toThreshold(t: Target): HistoryThreshold | null {
 
 /** The flags that shape a history analysis (shared with `report --history`). */
 export const HISTORY_OPTIONS: OptionTable = {
-  noise: { type: 'string' }, alpha: { type: 'string' }, config: { type: 'string' }, threshold: { type: 'string' }, window: { type: 'string' },
-  branch: { type: 'string' }, cpu: { type: 'string' }, last: { type: 'string' }, commits: { type: 'string' },
+  noise: { type: 'string' },
+  alpha: { type: 'string' },
+  config: { type: 'string' },
+  threshold: { type: 'string' },
+  window: { type: 'string' },
+  branch: { type: 'string' },
+  cpu: { type: 'string' },
+  last: { type: 'string' },
+  commits: { type: 'string' },
   ...STORE_OPTION,
 };
 
@@ -53,7 +60,11 @@ function count(values: Values, flag: 'last' | 'commits'): number | undefined {
 }
 
 /** Reads the history the flags select from the store and analyses it as they ask (policy, window, threshold); also the ids it holds. */
-export async function analyzeHistoryFor(values: Values, filter: string | undefined, io: CommandIO): Promise<{ analysis: HistoryAnalysis; read: StoredHistory; ids: string[] }> {
+export async function analyzeHistoryFor(
+  values: Values,
+  filter: string | undefined,
+  io: CommandIO,
+): Promise<{ analysis: HistoryAnalysis; read: StoredHistory; ids: string[] }> {
   const { policy, config, configFile } = await loadPolicy(io.cwd, policyFlags(values));
   let window = policy.history.window;
   if (values.window !== undefined) {
@@ -67,12 +78,19 @@ export async function analyzeHistoryFor(values: Values, filter: string | undefin
     if (q) flagThreshold = { value: q.value, stat: 'median', text: `median < ${thresholdText}` };
     else {
       flagThreshold = toThreshold(parseTarget('*', thresholdText, '--threshold', 'E_USAGE'));
-      if (!flagThreshold) throw new CycleBenchError('E_USAGE', `--threshold: history keeps median, mean, p95, p99, min and max; give an upper bound like "p95 < 100ms" or "2ms".`);
+      if (!flagThreshold)
+        throw new CycleBenchError(
+          'E_USAGE',
+          `--threshold: history keeps median, mean, p95, p99, min and max; give an upper bound like "p95 < 100ms" or "2ms".`,
+        );
     }
   }
   const threshold = (id: string): HistoryThreshold | null => {
     if (flagThreshold) return flagThreshold;
-    const t = bestMatch(policy.targets.filter((x) => toThreshold(x) !== null), id);
+    const t = bestMatch(
+      policy.targets.filter((x) => toThreshold(x) !== null),
+      id,
+    );
     return t ? toThreshold(t) : null;
   };
   const query = {
@@ -84,7 +102,13 @@ export async function analyzeHistoryFor(values: Values, filter: string | undefin
   };
   const read = await withStore(values, io, { config, file: configFile }, (store) => store.readHistory(query));
   const analysis = analyzeHistory(read.entries, {
-    alpha: policy.alpha, noise: policy.noise, window, minRuns: policy.history.minRuns, filter, threshold, seed: policy.seed,
+    alpha: policy.alpha,
+    noise: policy.noise,
+    window,
+    minRuns: policy.history.minRuns,
+    filter,
+    threshold,
+    seed: policy.seed,
   });
   return { analysis, read, ids: read.ids };
 }
@@ -93,7 +117,9 @@ export async function analyzeHistoryFor(values: Values, filter: string | undefin
 export async function historyCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals, help } = parseCommand('history', argv, {
     ...HISTORY_OPTIONS,
-    format: { type: 'string' }, json: { type: 'string' }, markdown: { type: 'string' },
+    format: { type: 'string' },
+    json: { type: 'string' },
+    markdown: { type: 'string' },
   });
   if (help) {
     io.stdout.write(USAGE);
@@ -106,7 +132,8 @@ export async function historyCommand(argv: string[], io: CommandIO): Promise<num
   const human = json === '-' ? io.stderr : io.stdout;
   const opts = { problems: read.problems, file: read.file, filter: positionals[0], ids };
   if (format === 'json' && json !== '-') io.stdout.write(renderHistory(analysis, 'json', opts));
-  else if (format !== 'json') human.write(renderHistory(analysis, format, { ...opts, color: format === 'console' && useColor(human, io.env) }));
+  else if (format !== 'json')
+    human.write(renderHistory(analysis, format, { ...opts, color: format === 'console' && useColor(human, io.env) }));
   if (json) writeTo(json, renderHistory(analysis, 'json', opts), io);
   const md = renderHistory(analysis, 'markdown', opts);
   const markdown = str(values, 'markdown');

@@ -51,7 +51,9 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
     text = fs.readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CycleBenchError(code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_USAGE', `cannot read ${file}: ${(err as Error).message}`, { cause: err });
+    throw new CycleBenchError(code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_USAGE', `cannot read ${file}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   let json: unknown;
   try {
@@ -70,7 +72,8 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
 
   const out = str(values, 'json');
   const notes: string[] = [];
-  if (out === '-' || (out === undefined && tag === undefined && baseline === undefined && !values.history)) io.stdout.write(serializeResult(run));
+  if (out === '-' || (out === undefined && tag === undefined && baseline === undefined && !values.history))
+    io.stdout.write(serializeResult(run));
   else if (out !== undefined) {
     writeResult(resolve(io.cwd, out), run);
     notes.push(`wrote ${out}`);
@@ -86,6 +89,8 @@ export async function importCommand(argv: string[], io: CommandIO): Promise<numb
     });
   }
   const failed = run.benchmarks.filter((b) => b.status !== 'ok').length;
-  io.stderr.write(`imported ${plural(run.benchmarks.length, 'benchmark')}${failed ? ` (${failed} without statistics)` : ''} from ${run.tool.importedFrom!.tool} (${file})${notes.length ? `; ${notes.join('; ')}` : ''}\n`);
+  io.stderr.write(
+    `imported ${plural(run.benchmarks.length, 'benchmark')}${failed ? ` (${failed} without statistics)` : ''} from ${run.tool.importedFrom!.tool} (${file})${notes.length ? `; ${notes.join('; ')}` : ''}\n`,
+  );
   return EXIT.OK;
 }

@@ -14,17 +14,15 @@ export function renderInfo(c: Capabilities): string {
   const out: string[] = [];
   out.push('Machine');
   out.push(
-    table(
-      [
-        ['item', 'value'],
-        ['CPU', c.cpu.model],
-        ['logical cores', String(c.cpu.logicalCores)],
-        ['governor', c.cpu.governor ?? 'unavailable: not readable'],
-        ['OS', `${c.os.type} ${c.os.kernel} (${c.os.platform}-${c.cpu.arch})`],
-        ['Node / V8', `${c.runtime.node} / ${c.runtime.v8}`],
-        ['addon', c.native.available ? `${c.native.source} (${c.native.path})` : `none: ${c.native.reason}`],
-      ],
-    ),
+    table([
+      ['item', 'value'],
+      ['CPU', c.cpu.model],
+      ['logical cores', String(c.cpu.logicalCores)],
+      ['governor', c.cpu.governor ?? 'unavailable: not readable'],
+      ['OS', `${c.os.type} ${c.os.kernel} (${c.os.platform}-${c.cpu.arch})`],
+      ['Node / V8', `${c.runtime.node} / ${c.runtime.v8}`],
+      ['addon', c.native.available ? `${c.native.source} (${c.native.path})` : `none: ${c.native.reason}`],
+    ]),
   );
   if (!c.native.available && c.native.warning) out.push(`warning: ${c.native.reason}\nhint: ${c.native.hint}`);
   out.push('\nClocks (first is used)');
@@ -53,8 +51,7 @@ export function renderInfo(c: Capabilities): string {
   );
   out.push('\nCounters');
   out.push(`perf_event: ${avail(c.counters.perfEvent)}`);
-  if (c.counters.events.length)
-    out.push(table([['event', 'kind', 'state'], ...c.counters.events.map((e) => [e.name, e.kind, avail(e)])]));
+  if (c.counters.events.length) out.push(table([['event', 'kind', 'state'], ...c.counters.events.map((e) => [e.name, e.kind, avail(e)])]));
   out.push('\nInstruction counts');
   out.push(`valgrind: ${avail(c.valgrind)}${c.valgrind.available && c.valgrind.version ? ` (${c.valgrind.version})` : ''}`);
   out.push('\nCUDA');
@@ -67,8 +64,16 @@ export function renderInfo(c: Capabilities): string {
         `SM clock ${d.smClockMHz ?? '?'} MHz, memory clock ${d.memoryClockMHz ?? '?'} MHz${d.pciBusId ? `, PCI ${d.pciBusId}` : ''}`,
     );
   }
-  for (const [name, lib] of [['driver', c.cuda.driver], ['nvrtc', c.cuda.nvrtc], ['nvml', c.cuda.nvml], ['cupti', c.cuda.cupti]] as const)
-    if (lib) out.push(`  ${name}: ${lib.available ? `available${lib.version ? ` (${lib.version})` : ''}${lib.path ? ` ${lib.path}` : ''}` : `unavailable: ${lib.reason}`}`);
+  for (const [name, lib] of [
+    ['driver', c.cuda.driver],
+    ['nvrtc', c.cuda.nvrtc],
+    ['nvml', c.cuda.nvml],
+    ['cupti', c.cuda.cupti],
+  ] as const)
+    if (lib)
+      out.push(
+        `  ${name}: ${lib.available ? `available${lib.version ? ` (${lib.version})` : ''}${lib.path ? ` ${lib.path}` : ''}` : `unavailable: ${lib.reason}`}`,
+      );
   return out.join('\n') + '\n';
 }
 
@@ -76,7 +81,9 @@ export function renderInfo(c: Capabilities): string {
 export async function infoCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals, help } = parseCommand('info', argv, { json: { type: 'boolean' } });
   if (help) {
-    io.stdout.write('Usage: cyclebench info [--json]\n\nThe machine, the addon, every clock with its frequency, resolution and read cost, counters,\nvalgrind and CUDA, each available or unavailable with the reason.\n');
+    io.stdout.write(
+      'Usage: cyclebench info [--json]\n\nThe machine, the addon, every clock with its frequency, resolution and read cost, counters,\nvalgrind and CUDA, each available or unavailable with the reason.\n',
+    );
     return 0;
   }
   if (positionals.length) throw new CycleBenchError('E_USAGE', `info takes no arguments, got ${positionals.join(' ')}`);

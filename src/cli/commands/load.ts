@@ -20,7 +20,20 @@ import { findFiles, loadSuite } from './run.js';
 const strings = (...names: string[]): OptionTable => Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
 
 const LOAD_OPTIONS: OptionTable = {
-  ...strings('filter', 'concurrency', 'requests', 'duration', 'rate', 'warmup', 'timeout', 'isolate', 'workers', 'json', 'markdown', 'config'),
+  ...strings(
+    'filter',
+    'concurrency',
+    'requests',
+    'duration',
+    'rate',
+    'warmup',
+    'timeout',
+    'isolate',
+    'workers',
+    'json',
+    'markdown',
+    'config',
+  ),
   'no-resources': { type: 'boolean' },
   quiet: { type: 'boolean' },
   target: { type: 'string', multiple: true },
@@ -85,10 +98,18 @@ export async function loadCommand(argv: string[], io: CommandIO): Promise<number
   const suite = await loadSuite(files);
   const where = files.map((f) => relative(io.cwd, f) || f).join(', ');
   const loadTasks = suite.tasks.filter((t) => t.kind === 'bench' && t.bench.options.load);
-  if (!loadTasks.length) throw new CycleBenchError('E_USAGE', `no load tests are registered in ${where}; register one with load(name, fn, { concurrency, requests }).`);
+  if (!loadTasks.length)
+    throw new CycleBenchError(
+      'E_USAGE',
+      `no load tests are registered in ${where}; register one with load(name, fn, { concurrency, requests }).`,
+    );
   const tasks = loadTasks.map((t) => filterTask(t, filter)).filter((t) => t !== null);
   const ids = loadTasks.flatMap(taskIds);
-  if (!tasks.length) throw new CycleBenchError('E_USAGE', `--filter ${JSON.stringify(filter)} matches none of the load tests in ${where}: ${ids.join(', ')}.`);
+  if (!tasks.length)
+    throw new CycleBenchError(
+      'E_USAGE',
+      `--filter ${JSON.stringify(filter)} matches none of the load tests in ${where}: ${ids.join(', ')}.`,
+    );
   // Overrides are checked on every selected test before anything runs, so a bad flag costs nothing.
   for (const t of tasks) if (t.kind === 'bench') loadPlan(t.bench.name, t.bench.options.load!, overrides, availableParallelism());
   checkPolicyMatches(gate.policy, ids, gate.configFile);
@@ -104,5 +125,15 @@ export async function loadCommand(argv: string[], io: CommandIO): Promise<number
   if (json === '-') io.stdout.write(serializeResult(result));
   else if (json) writeResult(resolve(io.cwd, json), result);
   const fileArgs = files.map((f) => relative(io.cwd, f) || f);
-  return finishGate(result, gate, { hint: (id) => `cyclebench load ${fileArgs.join(' ')} --filter '${id}'`, inScope: (id) => matchesFilter(id, filter), shownRun: !values.quiet, human }, io);
+  return finishGate(
+    result,
+    gate,
+    {
+      hint: (id) => `cyclebench load ${fileArgs.join(' ')} --filter '${id}'`,
+      inScope: (id) => matchesFilter(id, filter),
+      shownRun: !values.quiet,
+      human,
+    },
+    io,
+  );
 }

@@ -25,7 +25,10 @@ Options:
 
 /** `cyclebench merge`. Returns 0; errors throw and the CLI prints them (exit 4). */
 export async function mergeCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals, help } = parseCommand('merge', argv, { out: { type: 'string', short: 'o' }, 'allow-mixed': { type: 'boolean' } });
+  const { values, positionals, help } = parseCommand('merge', argv, {
+    out: { type: 'string', short: 'o' },
+    'allow-mixed': { type: 'boolean' },
+  });
   if (help) {
     io.stdout.write(USAGE);
     return EXIT.OK;
@@ -39,6 +42,8 @@ export async function mergeCommand(argv: string[], io: CommandIO): Promise<numbe
   else writeResult(resolve(io.cwd, out), merged);
   const shards = inputs[0].run.shard ? ` (shards 1-${inputs[0].run.shard.count} of ${inputs[0].run.shard.count})` : '';
   const mixed = merged.benchmarks.some((b) => b.environment) ? '; environments differ: each benchmark records its own' : '';
-  io.stderr.write(`merged ${plural(inputs.length, 'file')}${shards}: ${plural(merged.benchmarks.length, 'benchmark')}, ${plural(merged.groups.length, 'group comparison')}${mixed}${out === '-' ? '' : ` -> ${out}`}\n`);
+  io.stderr.write(
+    `merged ${plural(inputs.length, 'file')}${shards}: ${plural(merged.benchmarks.length, 'benchmark')}, ${plural(merged.groups.length, 'group comparison')}${mixed}${out === '-' ? '' : ` -> ${out}`}\n`,
+  );
   return EXIT.OK;
 }

@@ -54,8 +54,13 @@ function readVerdict(cwd: string, ref: string): GateReport | null {
   }
   const d = doc as Partial<GateReport> | null;
   if (d?.kind !== 'cyclebench-verdict') return null;
-  if (typeof d.version !== 'number' || d.version > VERDICT_VERSION) throw new CycleBenchError('E_USAGE', `${file} is a verdict of version ${String(d.version)}; this cyclebench reads up to ${VERDICT_VERSION}: upgrade cyclebench.`);
-  if (!Array.isArray(d.targets) || !d.run || typeof d.exitCode !== 'number') throw new CycleBenchError('E_USAGE', `${file} is not a complete cyclebench verdict (missing run, exitCode or targets).`);
+  if (typeof d.version !== 'number' || d.version > VERDICT_VERSION)
+    throw new CycleBenchError(
+      'E_USAGE',
+      `${file} is a verdict of version ${String(d.version)}; this cyclebench reads up to ${VERDICT_VERSION}: upgrade cyclebench.`,
+    );
+  if (!Array.isArray(d.targets) || !d.run || typeof d.exitCode !== 'number')
+    throw new CycleBenchError('E_USAGE', `${file} is not a complete cyclebench verdict (missing run, exitCode or targets).`);
   return d as GateReport;
 }
 
@@ -73,10 +78,19 @@ async function sources(positionals: string[], values: Values, io: CommandIO): Pr
   const { policy } = await loadPolicy(io.cwd, policyFlags(values));
   const run = refs[refs.length - 1]?.run;
   if (refs.length === 2) {
-    const report = await evaluateRun(refs[1].run, policy, { base: refs[0].run, baseLabel: refLabel(refs[0]), currentLabel: refLabel(refs[1]) });
+    const report = await evaluateRun(refs[1].run, policy, {
+      base: refs[0].run,
+      baseLabel: refLabel(refs[0]),
+      currentLabel: refLabel(refs[1]),
+    });
     return { run, verdict: report };
   }
-  return { run, verdict, targets: run ? evaluateTargets(run, policy.targets) : undefined, text: refs.length === 1 && !verdict ? refs[0] : undefined };
+  return {
+    run,
+    verdict,
+    targets: run ? evaluateTargets(run, policy.targets) : undefined,
+    text: refs.length === 1 && !verdict ? refs[0] : undefined,
+  };
 }
 
 /** `cyclebench report`. Returns 0; errors throw and the CLI prints them (exit 4). */
@@ -98,19 +112,35 @@ export async function reportCommand(argv: string[], io: CommandIO): Promise<numb
   let text: string;
   if (values.history) {
     if (positionals.length > 1) throw new CycleBenchError('E_USAGE', `--history takes at most one FILTER.\n${USAGE}`);
-    if (format === 'csv' || format === 'bmf' || format === 'gab') throw new CycleBenchError('E_USAGE', '--history renders as html, console, markdown or json.');
+    if (format === 'csv' || format === 'bmf' || format === 'gab')
+      throw new CycleBenchError('E_USAGE', '--history renders as html, console, markdown or json.');
     const { analysis, read, ids } = await analyzeHistoryFor(values, positionals[0], io);
     text =
       format === 'html'
         ? renderHtml({ history: analysis, historyFile: read.file })
-        : renderHistory(analysis, format, { problems: read.problems, file: read.file, filter: positionals[0], ids, color: !out && format === 'console' && useColor(io.stdout, io.env) });
+        : renderHistory(analysis, format, {
+            problems: read.problems,
+            file: read.file,
+            filter: positionals[0],
+            ids,
+            color: !out && format === 'console' && useColor(io.stdout, io.env),
+          });
   } else {
     if (positionals.length < 1) throw new CycleBenchError('E_USAGE', `expected a result to render.\n${USAGE}`);
     const input = await sources(positionals, values, io);
     if (format === 'html') text = renderHtml(input);
-    else if (!input.text) throw new CycleBenchError('E_USAGE', `--format ${format} renders one result; a comparison renders as html here, or with \`cyclebench compare BASE CURRENT\`.`);
-    else if (format === 'bmf' || format === 'gab') text = `${JSON.stringify(format === 'bmf' ? toBmf(input.text.run) : toGab(input.text.run), null, 2)}\n`;
-    else text = renderRun(input.text.run, format, { color: !out && format === 'console' && useColor(io.stdout, io.env), targets: input.targets });
+    else if (!input.text)
+      throw new CycleBenchError(
+        'E_USAGE',
+        `--format ${format} renders one result; a comparison renders as html here, or with \`cyclebench compare BASE CURRENT\`.`,
+      );
+    else if (format === 'bmf' || format === 'gab')
+      text = `${JSON.stringify(format === 'bmf' ? toBmf(input.text.run) : toGab(input.text.run), null, 2)}\n`;
+    else
+      text = renderRun(input.text.run, format, {
+        color: !out && format === 'console' && useColor(io.stdout, io.env),
+        targets: input.targets,
+      });
   }
   if (out && out !== '-') io.stderr.write(`wrote ${writeTo(out, text, io)} (${Math.ceil(Buffer.byteLength(text) / 1024)} KB)\n`);
   else io.stdout.write(text);

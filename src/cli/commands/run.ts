@@ -106,7 +106,8 @@ ${EXIT_HELP}
 /** Parses a duration: `500`, `500ms`, `2s`, `1.5s` (and with `minutes`, `10m`) → ms. */
 export function parseDurationMs(text: string, flag: string, minutes = false): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  if (!m || (m[2] === 'm' && !minutes)) throw new CycleBenchError('E_USAGE', `${flag} takes a duration such as 500ms or 2s${minutes ? ' or 10m' : ''}, got '${text}'`);
+  if (!m || (m[2] === 'm' && !minutes))
+    throw new CycleBenchError('E_USAGE', `${flag} takes a duration such as 500ms or 2s${minutes ? ' or 10m' : ''}, got '${text}'`);
   return Number(m[1]) * (m[2] === 's' ? 1000 : m[2] === 'm' ? 60_000 : 1);
 }
 
@@ -120,7 +121,8 @@ function positiveNumber(text: string | undefined, flag: string): number | undefi
 /** Finds benchmark files from arguments (files or globs) or the default glob. */
 export async function findFiles(patterns: string[], cwd: string): Promise<string[]> {
   const files = await glob(patterns.length ? patterns : [DEFAULT_GLOB], { cwd, absolute: true, onlyFiles: true });
-  if (!files.length) throw new CycleBenchError('E_USAGE', `no benchmark files match ${patterns.length ? patterns.join(' ') : DEFAULT_GLOB} in ${cwd}`);
+  if (!files.length)
+    throw new CycleBenchError('E_USAGE', `no benchmark files match ${patterns.length ? patterns.join(' ') : DEFAULT_GLOB} in ${cwd}`);
   return files.sort();
 }
 
@@ -165,7 +167,8 @@ export function runOptionsFrom(values: Values, io: CommandIO): RunOptions {
   if (time !== undefined) options.maxTimeMs = parseDurationMs(time, '--time');
   if (minTime !== undefined) {
     const minTimeMs = parseDurationMs(minTime, '--min-time');
-    if (time !== undefined && options.maxTimeMs! < minTimeMs) throw new CycleBenchError('E_USAGE', `--min-time (${minTime}) exceeds the budget --time (${time})`);
+    if (time !== undefined && options.maxTimeMs! < minTimeMs)
+      throw new CycleBenchError('E_USAGE', `--min-time (${minTime}) exceeds the budget --time (${time})`);
     // Without --time the budget grows to twice the minimum, so the precision rule still has room.
     if (time === undefined) options.maxTimeMs = Math.max(options.maxTimeMs ?? DEFAULT_SAMPLING.maxTimeMs, 2 * minTimeMs);
     options.minTimeMs = minTimeMs;
@@ -204,14 +207,22 @@ function measureArgs(values: Values, except: string[] = []): string[] {
 function checkCombinations(values: Values, mode: 'time' | 'instructions'): void {
   if (mode === 'instructions') {
     for (const f of ['profile', 'counters', 'isolate', 'time', 'min-time', 'quick', 'samples', 'precision', 'gc', 'resources'])
-      if (values[f] !== undefined) throw new CycleBenchError('E_USAGE', `--${f} does not apply to --mode instructions (a fixed number of iterations counted under callgrind).`);
+      if (values[f] !== undefined)
+        throw new CycleBenchError(
+          'E_USAGE',
+          `--${f} does not apply to --mode instructions (a fixed number of iterations counted under callgrind).`,
+        );
   } else {
     for (const f of ['iterations', 'cache-sim'])
       if (values[f] !== undefined) throw new CycleBenchError('E_USAGE', `--${f} applies only to --mode instructions.`);
   }
-  if (values.profile && values.filter === undefined) throw new CycleBenchError('E_USAGE', '--profile needs --filter NAME, so the profile holds just that benchmark');
+  if (values.profile && values.filter === undefined)
+    throw new CycleBenchError('E_USAGE', '--profile needs --filter NAME, so the profile holds just that benchmark');
   if (values.processes !== undefined && (mode === 'instructions' || values.profile))
-    throw new CycleBenchError('E_USAGE', `--processes does not apply to ${mode === 'instructions' ? '--mode instructions (counts are the same in every process)' : '--profile (one process is profiled)'}.`);
+    throw new CycleBenchError(
+      'E_USAGE',
+      `--processes does not apply to ${mode === 'instructions' ? '--mode instructions (counts are the same in every process)' : '--profile (one process is profiled)'}.`,
+    );
 }
 
 /** `cyclebench run [files or globs] [flags]`. */
@@ -226,7 +237,8 @@ export async function runCommand(argv: string[], io: CommandIO): Promise<number>
   const options = runOptionsFrom(values, io);
   const iterations = positiveNumber(str(values, 'iterations'), '--iterations');
   const shard = str(values, 'shard') === undefined ? undefined : parseShard(str(values, 'shard')!);
-  if (shard && values['ids-from'] !== undefined) throw new CycleBenchError('E_USAGE', '--shard and --ids-from both choose what to measure: give one.');
+  if (shard && values['ids-from'] !== undefined)
+    throw new CycleBenchError('E_USAGE', '--shard and --ids-from both choose what to measure: give one.');
   const gate = await prepareGate(values, io);
   try {
     return await measureAndJudge({ values, positionals, mode, options, iterations, shard, gate }, io);
@@ -261,26 +273,50 @@ async function measureAndJudge(setup: RunSetup, io: CommandIO): Promise<number> 
   const scoped = suite.tasks.map((t) => filterTask(t, options.filter)).filter((t) => t !== null);
   if (!scoped.length) {
     const where = files.map((f) => relative(io.cwd, f) || f).join(', ');
-    throw new CycleBenchError('E_USAGE', allIds.length ? `--filter ${JSON.stringify(options.filter)} matches none of the ${allIds.length} benchmarks in ${where}: ${allIds.slice(0, 20).join(', ')}${allIds.length > 20 ? ', ...' : ''}.` : `no benchmarks are registered in ${where}.`);
+    throw new CycleBenchError(
+      'E_USAGE',
+      allIds.length
+        ? `--filter ${JSON.stringify(options.filter)} matches none of the ${allIds.length} benchmarks in ${where}: ${allIds.slice(0, 20).join(', ')}${allIds.length > 20 ? ', ...' : ''}.`
+        : `no benchmarks are registered in ${where}.`,
+    );
   }
   checkPolicyMatches(gate.policy, allIds, gate.configFile);
-  checkBadgeBench(gate.outputs, scoped.flatMap(taskIds).filter((id) => matchesFilter(id, options.filter)));
+  checkBadgeBench(
+    gate.outputs,
+    scoped.flatMap(taskIds).filter((id) => matchesFilter(id, options.filter)),
+  );
 
   const json = str(values, 'json');
   const human = json === '-' ? io.stderr : io.stdout;
-  const share = await chooseShare({ tasks: scoped, filter: options.filter, shard: setup.shard, idsFrom: str(values, 'ids-from'), store: gate.store, cwd: io.cwd });
+  const share = await chooseShare({
+    tasks: scoped,
+    filter: options.filter,
+    shard: setup.shard,
+    idsFrom: str(values, 'ids-from'),
+    store: gate.store,
+    cwd: io.cwd,
+  });
   if (share) {
     human.write(share.note);
     if (!share.ids.length) return emptyShare(share, mode, json, io);
     options.filter = exactIdsFilter(share.ids);
   }
-  if (mode === 'instructions' && !values.quiet) io.stderr.write(`counting instructions of ${scoped.flatMap(taskIds).filter((id) => matchesFilter(id, options.filter)).length} benchmark(s) under callgrind (about 30x slower than a time run)\n`);
+  if (mode === 'instructions' && !values.quiet)
+    io.stderr.write(
+      `counting instructions of ${scoped.flatMap(taskIds).filter((id) => matchesFilter(id, options.filter)).length} benchmark(s) under callgrind (about 30x slower than a time run)\n`,
+    );
   const plan = { files, measureArgs: measureArgs(values), cwd: io.cwd, env: io.env };
   const measure = (): Promise<RunResult> =>
     mode === 'instructions'
       ? runInstructionMode(files, { ...options, iterations: iterations && Math.round(iterations), cacheSim: values['cache-sim'] === true })
       : processes > 1
-        ? measureInProcesses(processes, { ...plan, measureArgs: [...measureArgs(values, ['processes']), '--processes', '1'] }, options.filter === undefined ? [] : ['--filter', String(options.filter)], allIds, values.quiet ? undefined : io.stderr)
+        ? measureInProcesses(
+            processes,
+            { ...plan, measureArgs: [...measureArgs(values, ['processes']), '--processes', '1'] },
+            options.filter === undefined ? [] : ['--filter', String(options.filter)],
+            allIds,
+            values.quiet ? undefined : io.stderr,
+          )
         : suite.run(options);
   // Isolated, each child profiles the task it runs; in-process, this process is where the benchmark runs.
   const profileDir = values.profile ? join(io.cwd, '.cyclebench', 'profiles') : undefined;
@@ -291,14 +327,25 @@ async function measureAndJudge(setup: RunSetup, io: CommandIO): Promise<number> 
   const git = await gitState(io.cwd);
   if (git) result.environment.git = git;
   if (share?.shard) result.shard = share.shard;
-  if (!values.quiet) human.write(renderRun(result, 'console', { color: useColor(human, io.env), targets: evaluateTargets(result, gate.policy.targets) }));
-  if (profileDir) human.write(`\nCPU profile${profilePath ? ` written to ${profilePath}` : `s of each isolated task written to ${profileDir}`} (open in Chrome DevTools > Performance, or VS Code)\n`);
+  if (!values.quiet)
+    human.write(renderRun(result, 'console', { color: useColor(human, io.env), targets: evaluateTargets(result, gate.policy.targets) }));
+  if (profileDir)
+    human.write(
+      `\nCPU profile${profilePath ? ` written to ${profilePath}` : `s of each isolated task written to ${profileDir}`} (open in Chrome DevTools > Performance, or VS Code)\n`,
+    );
   if (json === '-') io.stdout.write(serializeResult(result));
   else if (json) writeResult(resolve(io.cwd, json), result);
 
   const fileArgs = files.map((f) => relative(io.cwd, f) || f);
   const reproduce = (id: string) =>
-    ['cyclebench run', ...fileArgs.map(shellQuote), '--filter', shellQuote(exactIdsFilter([id])), ...(str(values, 'isolate') ? ['--isolate', str(values, 'isolate')!] : []), '--profile'].join(' ');
+    [
+      'cyclebench run',
+      ...fileArgs.map(shellQuote),
+      '--filter',
+      shellQuote(exactIdsFilter([id])),
+      ...(str(values, 'isolate') ? ['--isolate', str(values, 'isolate')!] : []),
+      '--profile',
+    ].join(' ');
   let verdict: GateReport | undefined;
   const code = await finishGate(
     result,
@@ -315,7 +362,10 @@ async function measureAndJudge(setup: RunSetup, io: CommandIO): Promise<number> 
   );
   const html = str(values, 'html');
   const judged = verdict && (verdict.comparison || verdict.targets.length || verdict.references.length);
-  if (html) human.write(`wrote HTML report ${writeTo(html, renderHtml({ run: result, verdict: judged ? verdict : undefined, targets: verdict?.targets }), io)}\n`);
+  if (html)
+    human.write(
+      `wrote HTML report ${writeTo(html, renderHtml({ run: result, verdict: judged ? verdict : undefined, targets: verdict?.targets }), io)}\n`,
+    );
   return code;
 }
 
@@ -324,7 +374,8 @@ function processCount(values: Values, config: { processes?: number }): number {
   const flag = str(values, 'processes');
   if (flag === undefined) return config.processes ?? 1;
   const n = Number(flag);
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw new CycleBenchError('E_USAGE', `--processes takes a whole number from 1 to 100, got '${flag}'`);
+  if (!Number.isInteger(n) || n < 1 || n > 100)
+    throw new CycleBenchError('E_USAGE', `--processes takes a whole number from 1 to 100, got '${flag}'`);
   return n;
 }
 

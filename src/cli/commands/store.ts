@@ -23,17 +23,28 @@ ${STORE_USAGE}
 
 /** `cyclebench store`. Returns 0; errors throw and the CLI prints them (exit 4). */
 export async function storeCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals, help } = parseCommand('store', argv, { ...STORE_OPTION, dir: { type: 'string' }, config: { type: 'string' } });
+  const { values, positionals, help } = parseCommand('store', argv, {
+    ...STORE_OPTION,
+    dir: { type: 'string' },
+    config: { type: 'string' },
+  });
   if (help) {
     io.stdout.write(USAGE);
     return EXIT.OK;
   }
   const [sub, ...extra] = positionals;
   if (sub !== 'import' && sub !== 'export')
-    throw new CycleBenchError('E_USAGE', `expected 'store import' or 'store export'${sub ? `, got 'store ${sub}'.${didYouMean(sub, ['import', 'export'])}` : '.'}\n${USAGE}`);
+    throw new CycleBenchError(
+      'E_USAGE',
+      `expected 'store import' or 'store export'${sub ? `, got 'store ${sub}'.${didYouMean(sub, ['import', 'export'])}` : '.'}\n${USAGE}`,
+    );
   if (extra.length) throw new CycleBenchError('E_USAGE', `unexpected argument(s): ${extra.join(' ')}`);
   const db = await commandStore(values, io);
-  if (db.kind === 'files') throw new CycleBenchError('E_USAGE', `store ${sub} moves history between the files and a database: give the database with --store postgres://... (or CYCLEBENCH_STORE).`);
+  if (db.kind === 'files')
+    throw new CycleBenchError(
+      'E_USAGE',
+      `store ${sub} moves history between the files and a database: give the database with --store postgres://... (or CYCLEBENCH_STORE).`,
+    );
   const files = new FileStore(resolve(io.cwd, str(values, 'dir') ?? '.'));
   try {
     const [from, to] = sub === 'import' ? [files, db] : [db, files];

@@ -26,7 +26,12 @@ function pairs(rows: Pair[]): HTMLElement {
 }
 
 function table(header: string[], rows: string[][], rowClass?: (r: string[]) => string | undefined): HTMLElement {
-  return el('table', 'grid', el('thead', undefined, el('tr', undefined, ...header.map((h) => el('th', undefined, h)))), el('tbody', undefined, ...rows.map((r) => el('tr', rowClass?.(r), ...r.map((c) => el('td', undefined, c))))));
+  return el(
+    'table',
+    'grid',
+    el('thead', undefined, el('tr', undefined, ...header.map((h) => el('th', undefined, h)))),
+    el('tbody', undefined, ...rows.map((r) => el('tr', rowClass?.(r), ...r.map((c) => el('td', undefined, c))))),
+  );
 }
 
 let charts = 0;
@@ -87,7 +92,15 @@ function histogramChart(b: BenchView): HTMLElement {
         legend: { show: false },
         scales: { x: { time: false, range: [h.edges[0], h.edges[0] + h.width * h.counts.length] }, y: { range: [0, top * 1.1] } },
         axes: [{ values: (_u, splits) => splits.map((v) => formatValue(v, b.unit)) }, { label: 'samples' }],
-        series: [{}, { fill: 'rgba(70,130,180,0.55)', stroke: '#4682b4', paths: uPlot.paths.bars!({ size: [1, Infinity], align: 0 }), points: { show: false } }],
+        series: [
+          {},
+          {
+            fill: 'rgba(70,130,180,0.55)',
+            stroke: '#4682b4',
+            paths: uPlot.paths.bars!({ size: [1, Infinity], align: 0 }),
+            points: { show: false },
+          },
+        ],
         hooks: {
           draw: [
             (u) => {
@@ -146,7 +159,12 @@ function barsChart(title: string, bars: Bar[], yLabel: string): HTMLElement {
         legend: { show: false },
         scales: { x: { time: false, range: [-0.5, shown.length - 0.5] }, y: { range: [Math.min(...vals) - pad, Math.max(...vals) + pad] } },
         axes: [
-          { splits: () => xs, values: (_u, splits) => splits.map(name), rotate: shown.length > 3 ? -25 : 0, size: shown.length > 3 ? 90 : 40 },
+          {
+            splits: () => xs,
+            values: (_u, splits) => splits.map(name),
+            rotate: shown.length > 3 ? -25 : 0,
+            size: shown.length > 3 ? 90 : 40,
+          },
           { label: yLabel, values: (_u, splits) => splits.map((v) => `${v > 0 ? '+' : ''}${v}%`), size: 60 },
         ],
         series: [
@@ -181,15 +199,30 @@ function barsChart(title: string, bars: Bar[], yLabel: string): HTMLElement {
 }
 
 function barTable(bars: Bar[]): HTMLElement {
-  return table(['benchmark', 'result'], bars.map((b) => [b.name, b.text]), (r) => `tone-${bars.find((b) => b.name === r[0])?.tone}`);
+  return table(
+    ['benchmark', 'result'],
+    bars.map((b) => [b.name, b.text]),
+    (r) => `tone-${bars.find((b) => b.name === r[0])?.tone}`,
+  );
 }
 
 function groupSection(g: GroupView): HTMLElement {
-  return el('section', 'card', el('h3', undefined, g.title), barsChart('ratio to the baseline with 95% CI (below 0: faster)', g.bars, '% vs baseline'), barTable(g.bars), ...g.notes.map((n) => el('p', 'note', n)));
+  return el(
+    'section',
+    'card',
+    el('h3', undefined, g.title),
+    barsChart('ratio to the baseline with 95% CI (below 0: faster)', g.bars, '% vs baseline'),
+    barTable(g.bars),
+    ...g.notes.map((n) => el('p', 'note', n)),
+  );
 }
 
 function benchSection(b: BenchView): HTMLElement {
-  const card = el('section', `card status-${b.status}`, el('h3', undefined, b.id, el('span', `grade grade-${b.grade.slice(0, 1)}`, b.grade)));
+  const card = el(
+    'section',
+    `card status-${b.status}`,
+    el('h3', undefined, b.id, el('span', `grade grade-${b.grade.slice(0, 1)}`, b.grade)),
+  );
   card.id = `bench-${encodeURIComponent(b.id)}`;
   if (b.problem) card.append(el('p', 'problem', b.problem));
   if (b.gradeReasons.length) card.append(el('ul', 'reasons', ...b.gradeReasons.map((r) => el('li', undefined, r))));
@@ -215,7 +248,10 @@ function seriesChart(s: SeriesView): HTMLElement {
         width: W,
         height: H,
         legend: { show: false },
-        scales: { x: { time: false, range: [s.runs[0] - 0.5, (crossing ? Math.max(last, crossing.run) : last) + 0.5] }, y: { range: [Math.min(...ys) - pad, Math.max(...ys) + pad] } },
+        scales: {
+          x: { time: false, range: [s.runs[0] - 0.5, (crossing ? Math.max(last, crossing.run) : last) + 0.5] },
+          y: { range: [Math.min(...ys) - pad, Math.max(...ys) + pad] },
+        },
         axes: [{ label: 'run' }, { values: (_u, splits) => splits.map((v) => formatValue(v, s.unit)), size: 70 }],
         series: [{}, { stroke: s.regression ? '#c62828' : '#4682b4', width: 2, points: { show: true, size: 5 } }],
         hooks: {
@@ -263,18 +299,33 @@ function render(model: HtmlModel): void {
         c.policy && el('p', 'meta', c.policy),
         ...c.warnings.map((w) => el('p', 'warning', `Environment mismatch: ${w}`)),
         c.bars.length > 0 && barsChart('change per benchmark with 95% CI, coloured by verdict', c.bars, '% change'),
-        c.rows.length > 0 && table(['benchmark', 'base', 'current', 'change', 'CI', 'p', 'verdict'], c.rows, (r) => `tone-${c.bars.find((b) => b.name === r[0])?.tone}`),
+        c.rows.length > 0 &&
+          table(
+            ['benchmark', 'base', 'current', 'change', 'CI', 'p', 'verdict'],
+            c.rows,
+            (r) => `tone-${c.bars.find((b) => b.name === r[0])?.tone}`,
+          ),
         c.targets.length > 0 && el('h3', undefined, 'Targets'),
-        c.targets.length > 0 && table(['benchmark', 'target', 'value', 'result', 'margin'], c.targets, (r) => (r[3] === 'PASS' ? 'tone-good' : 'tone-bad')),
+        c.targets.length > 0 &&
+          table(['benchmark', 'target', 'value', 'result', 'margin'], c.targets, (r) => (r[3] === 'PASS' ? 'tone-good' : 'tone-bad')),
         ...c.notes.map((n) => el('p', 'note', n)),
       ),
     );
   }
   const run = model.run;
   if (run) {
-    root.append(el('section', 'card', el('h2', undefined, `Run: ${run.title}`), pairs(run.environment), ...run.notes.map((n) => el('p', 'note', n))));
-    const index = run.benchmarks.map((b) => [b.id, b.summary.find((p) => p[0] === 'median')?.[1] ?? b.problem ?? '', b.grade, b.summary.find((p) => p[0].startsWith('throughput'))?.[1] ?? '']);
-    root.append(el('section', 'card', el('h2', undefined, 'Benchmarks'), table(['benchmark', 'median', 'grade (consistency)', 'throughput'], index)));
+    root.append(
+      el('section', 'card', el('h2', undefined, `Run: ${run.title}`), pairs(run.environment), ...run.notes.map((n) => el('p', 'note', n))),
+    );
+    const index = run.benchmarks.map((b) => [
+      b.id,
+      b.summary.find((p) => p[0] === 'median')?.[1] ?? b.problem ?? '',
+      b.grade,
+      b.summary.find((p) => p[0].startsWith('throughput'))?.[1] ?? '',
+    ]);
+    root.append(
+      el('section', 'card', el('h2', undefined, 'Benchmarks'), table(['benchmark', 'median', 'grade (consistency)', 'throughput'], index)),
+    );
     if (run.groups.length) root.append(el('h2', undefined, 'Groups'), ...run.groups.map(groupSection));
     root.append(...run.benchmarks.map(benchSection));
   }
@@ -282,7 +333,15 @@ function render(model: HtmlModel): void {
   if (h) {
     root.append(el('h2', undefined, `History: ${h.title}`), ...h.notes.map((n) => el('p', 'note', n)));
     for (const s of h.series)
-      root.append(el('section', `card${s.regression ? ' regression' : ''}`, el('h3', undefined, s.id), s.runs.length ? seriesChart(s) : el('p', 'note', 'no measured runs'), pairs(s.lines)));
+      root.append(
+        el(
+          'section',
+          `card${s.regression ? ' regression' : ''}`,
+          el('h3', undefined, s.id),
+          s.runs.length ? seriesChart(s) : el('p', 'note', 'no measured runs'),
+          pairs(s.lines),
+        ),
+      );
   }
   document.body.dataset.charts = String(charts);
   document.body.dataset.ready = 'true';

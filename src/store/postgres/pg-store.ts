@@ -48,13 +48,16 @@ export class PostgresStore implements Store {
   async appendHistory(items: readonly HistoryItem[]): Promise<string> {
     const entries = items.map((i) => i.entry);
     const numbers = nonFiniteProblems(entries.length === 1 ? entries[0] : entries);
-    if (numbers.length) throw problemsError(`the history line to be stored in ${this.location}`, numbers, 'Nothing was written.', 'history line');
+    if (numbers.length)
+      throw problemsError(`the history line to be stored in ${this.location}`, numbers, 'Nothing was written.', 'history line');
     if (!items.length) return this.location;
     return this.use(true, async (c) => {
       const names = [...new Set(entries.flatMap((e) => e.benchmarks.map((b) => b.id)))];
       // Names first, in their own statement and in one order: a name without runs is harmless, and
       // concurrent jobs adding the same new names neither deadlock nor wait for each other's runs.
-      await c.query('INSERT INTO benchmarks (name) SELECT n FROM unnest($1::text[]) AS n ORDER BY n ON CONFLICT (name) DO NOTHING', [names]);
+      await c.query('INSERT INTO benchmarks (name) SELECT n FROM unnest($1::text[]) AS n ORDER BY n ON CONFLICT (name) DO NOTHING', [
+        names,
+      ]);
       const { rows } = await c.query<{ id: number; name: string }>('SELECT id, name FROM benchmarks WHERE name = ANY($1::text[])', [names]);
       const idOf = new Map(rows.map((r) => [r.name, r.id]));
       await inTransaction(c, async () => {
@@ -89,9 +92,14 @@ export class PostgresStore implements Store {
         );
         const ids = names.rows.filter((r) => keepsBenchmark(query, r.name)).map((r) => r.id);
         // Selected through statistics_series: (benchmark, machine class, branch, latest run first).
-        runConds.push(`r.id IN (SELECT s.run_id FROM statistics s WHERE ${[`s.benchmark_id = ANY(${p(ids)}::int[])`, ...statConds].join(' AND ')})`);
+        runConds.push(
+          `r.id IN (SELECT s.run_id FROM statistics s WHERE ${[`s.benchmark_id = ANY(${p(ids)}::int[])`, ...statConds].join(' AND ')})`,
+        );
       }
-      const commits = query.commits === undefined ? '' : `WHERE m.commit IN (SELECT commit FROM m WHERE commit IS NOT NULL GROUP BY commit ORDER BY max(id) DESC LIMIT ${p(query.commits)})`;
+      const commits =
+        query.commits === undefined
+          ? ''
+          : `WHERE m.commit IN (SELECT commit FROM m WHERE commit IS NOT NULL GROUP BY commit ORDER BY max(id) DESC LIMIT ${p(query.commits)})`;
       const limit = query.last === undefined ? '' : `LIMIT ${p(query.last)}`;
       const sql = `WITH m AS (SELECT r.id, r.commit FROM runs r WHERE ${runConds.join(' AND ') || 'true'})
         SELECT r.id::text AS id, r.line::text AS line FROM runs r JOIN m ON m.id = r.id ${commits} ORDER BY r.id DESC ${limit}`;
@@ -104,7 +112,9 @@ export class PostgresStore implements Store {
         if (bad) problems.push({ line: Number(row.id), reason: `run ${row.id}: ${bad}` });
         else entries.push(v as HistoryEntry);
       }
-      const known = await c.query<{ name: string }>('SELECT b.name FROM benchmarks b WHERE EXISTS (SELECT 1 FROM statistics s WHERE s.benchmark_id = b.id) ORDER BY b.id');
+      const known = await c.query<{ name: string }>(
+        'SELECT b.name FROM benchmarks b WHERE EXISTS (SELECT 1 FROM statistics s WHERE s.benchmark_id = b.id) ORDER BY b.id',
+      );
       // The SQL selected the runs; the shared definition cuts each to the benchmarks asked for.
       return { file: this.location, entries: applyHistoryQuery(entries, query), problems, ids: known.rows.map((r) => r.name) };
     });
@@ -115,7 +125,10 @@ export class PostgresStore implements Store {
     const where = this.where(kind, name);
     const text = checkedText(run, where);
     return this.use(true, async (c) => {
-      const twin = await c.query<{ name: string }>('SELECT name FROM named WHERE kind = $1 AND lower(name) = lower($2) AND name <> $2', [kind, name]);
+      const twin = await c.query<{ name: string }>('SELECT name FROM named WHERE kind = $1 AND lower(name) = lower($2) AND name <> $2', [
+        kind,
+        name,
+      ]);
       if (twin.rows.length) throw caseTwinError(kind, name, twin.rows[0].name);
       try {
         await c.query(
@@ -134,7 +147,10 @@ export class PostgresStore implements Store {
 
   async loadNamed(kind: NamedKind, name: string): Promise<RunResult | undefined> {
     return this.use(false, async (c) => {
-      const { rows } = await c.query<{ result: string }>('SELECT result::text AS result FROM named WHERE kind = $1 AND name = $2', [kind, name]);
+      const { rows } = await c.query<{ result: string }>('SELECT result::text AS result FROM named WHERE kind = $1 AND name = $2', [
+        kind,
+        name,
+      ]);
       return rows.length ? resultFromText(rows[0].result, this.where(kind, name)) : undefined;
     });
   }
@@ -146,7 +162,9 @@ export class PostgresStore implements Store {
         [kind],
       );
       // Sorted here, by code unit as the files store does, not by the database's collation.
-      return rows.map((r) => ({ name: r.name, kind, file: this.where(kind, r.name), bytes: r.bytes, modified: r.saved_at })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return rows
+        .map((r) => ({ name: r.name, kind, file: this.where(kind, r.name), bytes: r.bytes, modified: r.saved_at }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     });
   }
 
@@ -205,7 +223,11 @@ export class PostgresStore implements Store {
     let message = e.message || String(err);
     for (const secret of urlSecrets(this.url)) message = message.split(secret).join('***');
     const hint = e.code ? CONNECT_HINTS[e.code] : undefined;
-    return new CycleBenchError('E_STORE', `cannot use the store ${this.location}: ${hint ? `${hint} (${message})` : message}${e.code ? ` [${e.code}]` : ''}.`, { cause: err });
+    return new CycleBenchError(
+      'E_STORE',
+      `cannot use the store ${this.location}: ${hint ? `${hint} (${message})` : message}${e.code ? ` [${e.code}]` : ''}.`,
+      { cause: err },
+    );
   }
 }
 
@@ -226,7 +248,18 @@ async function insertRun(c: ClientBase, item: HistoryItem, idOf: Map<string, num
   const { rows } = await c.query<{ id: string }>(
     `INSERT INTO runs (finished_at, commit, branch, dirty, tag, mode, machine, node, environment, line)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::json, $10::json) RETURNING id::text`,
-    [e.time, e.commit, e.branch, e.dirty, e.tag ?? null, e.mode, e.cpu, e.node, item.run ? JSON.stringify(item.run.environment) : null, JSON.stringify(e)],
+    [
+      e.time,
+      e.commit,
+      e.branch,
+      e.dirty,
+      e.tag ?? null,
+      e.mode,
+      e.cpu,
+      e.node,
+      item.run ? JSON.stringify(item.run.environment) : null,
+      JSON.stringify(e),
+    ],
   );
   const runId = rows[0].id;
   const bs = e.benchmarks;
@@ -237,18 +270,31 @@ async function insertRun(c: ClientBase, item: HistoryItem, idOf: Map<string, num
        $11::float8[], $12::float8[], $13::float8[], $14::float8[], $15::float8[], $16::float8[])
      ON CONFLICT DO NOTHING`,
     [
-      runId, e.cpu, e.branch, col((b) => idOf.get(b.id)), col((b) => b.unit), col((b) => b.status), col((b) => b.n),
-      col((b) => b.median), col((b) => b.lo), col((b) => b.hi), col((b) => b.mean ?? null), col((b) => b.p95 ?? null),
-      col((b) => b.p99 ?? null), col((b) => b.min ?? null), col((b) => b.max ?? null), col((b) => b.wallMs ?? null),
+      runId,
+      e.cpu,
+      e.branch,
+      col((b) => idOf.get(b.id)),
+      col((b) => b.unit),
+      col((b) => b.status),
+      col((b) => b.n),
+      col((b) => b.median),
+      col((b) => b.lo),
+      col((b) => b.hi),
+      col((b) => b.mean ?? null),
+      col((b) => b.p95 ?? null),
+      col((b) => b.p99 ?? null),
+      col((b) => b.min ?? null),
+      col((b) => b.max ?? null),
+      col((b) => b.wallMs ?? null),
     ],
   );
   const withSamples = (item.run?.benchmarks ?? []).filter((b) => b.samples?.length && idOf.has(b.id));
   for (let i = 0; i < withSamples.length; i += SAMPLE_ROWS) {
     const chunk = withSamples.slice(i, i + SAMPLE_ROWS);
     const values = chunk.map((_, j) => `($1::bigint, $${j * 3 + 2}::int, $${j * 3 + 3}::float8[], $${j * 3 + 4}::float8[])`).join(', ');
-    await c.query(
-      `INSERT INTO samples (run_id, benchmark_id, samples, iterations) VALUES ${values} ON CONFLICT DO NOTHING`,
-      [runId, ...chunk.flatMap((b) => [idOf.get(b.id), b.samples, b.iterations ?? null])],
-    );
+    await c.query(`INSERT INTO samples (run_id, benchmark_id, samples, iterations) VALUES ${values} ON CONFLICT DO NOTHING`, [
+      runId,
+      ...chunk.flatMap((b) => [idOf.get(b.id), b.samples, b.iterations ?? null]),
+    ]);
   }
 }

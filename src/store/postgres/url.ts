@@ -38,8 +38,19 @@ export function checkPostgresUrl(spec: string, where: string, code: 'E_USAGE' | 
   try {
     u = new URL(spec);
   } catch {
-    throw new CycleBenchError(code, `${where}: ${redactUrl(spec)} is not a valid URL; expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.`);
+    throw new CycleBenchError(
+      code,
+      `${where}: ${redactUrl(spec)} is not a valid URL; expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.`,
+    );
   }
-  if (!u.hostname && !u.searchParams.get('host')) throw new CycleBenchError(code, `${where}: ${redactUrl(spec)} names no host; expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.`);
-  if (u.pathname.replace(/^\//, '') === '') throw new CycleBenchError(code, `${where}: ${redactUrl(spec)} names no database; expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.`);
+  if (!u.hostname && !u.searchParams.get('host'))
+    throw new CycleBenchError(
+      code,
+      `${where}: ${redactUrl(spec)} names no host; expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.`,
+    );
+  if (u.pathname.replace(/^\//, '') === '')
+    throw new CycleBenchError(
+      code,
+      `${where}: ${redactUrl(spec)} names no database; expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.`,
+    );
 }

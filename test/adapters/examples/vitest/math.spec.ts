@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest'
+import { expect, test } from 'vitest';
 // A plain test file: `vitest run` must keep working with the cyclebench runner configured.
 test('adds', () => {
-  expect(1 + 1).toBe(2)
-})
+  expect(1 + 1).toBe(2);
+});

@@ -1,3 +1,3 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig } from 'vitest/config';
 // The one line a vitest user adds to measure `vitest bench` with cyclebench.
-export default defineConfig({ test: { runner: 'cyclebench/vitest' } })
+export default defineConfig({ test: { runner: 'cyclebench/vitest' } });
