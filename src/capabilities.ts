@@ -7,7 +7,7 @@ import type { ClockReport } from './clock/index.js';
 import { countersCapability, type CountersCapability } from './counters/capability.js';
 import { valgrindCapability, type ValgrindCapability } from './counters/valgrind.js';
 import { cudaCapability, type CudaCapability } from './gpu/capability.js';
-import { tierFlags } from './util/v8-flags.js';
+import { maglevTurnedOff, tierFlags } from './util/v8-flags.js';
 
 /**
  * The runtime part of the environment. Whether Maglev runs follows from the V8 version (on by default
@@ -17,9 +17,13 @@ import { tierFlags } from './util/v8-flags.js';
 export function runtimeInfo(
   versions: NodeJS.ProcessVersions = process.versions,
   execArgv: string[] = process.execArgv,
+  turnedOff = maglevTurnedOff(),
 ): Capabilities['runtime'] {
   let maglev = Number(versions.v8.split('.')[0]) >= 13;
   for (const a of execArgv) if (a === '--maglev' || a === '--no-maglev') maglev = a === '--maglev';
+  // cyclebench's own top-tier choice (preferTopTier), recorded like the flag it sets.
+  if (maglev && turnedOff)
+    return { node: versions.node, v8: versions.v8, execArgv, maglev: false, tierFlags: [...tierFlags(execArgv), '--no-maglev'] };
   return { node: versions.node, v8: versions.v8, execArgv, maglev, tierFlags: tierFlags(execArgv) };
 }
 

@@ -10,9 +10,11 @@ import { environment } from './environment.js';
 import { closeRunContext, createRunContext, filterTask, runTaskHere } from './run-task.js';
 import type { ChildMessage, ChildRequest } from './defs.js';
 import { profiled, profileFile } from './profile.js';
+import { preferTopTier } from '../util/v8-flags.js';
 
 async function serve(request: ChildRequest, send: (m: ChildMessage) => void): Promise<void> {
   try {
+    preferTopTier(); // as the parent's engine does, before the benchmark file runs any code
     setCollectOnly(true);
     await loadBenchFile(request.file);
     const found = defaultSuite().tasks.find(

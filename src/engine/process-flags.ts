@@ -4,7 +4,9 @@
  *   not grow during the run and scavenges do not wait for helper threads; reported times then carry
  *   the steady-state GC cost (lower: 0.5% of JSON.parse's time instead of 3.4%) and RSS rises ~28 MB.
  * - `tier: 'top'`: no Maglev (`--no-maglev`), so on Node 24 and 26 the measured code reaches TurboFan
- *   instead of staying in Maglev for seconds (4.6-8.9 ns/step against 1.35 for the LCG loop).
+ *   instead of staying in Maglev for seconds (4.6-8.9 ns/step against 1.35 for the LCG loop). The
+ *   engine's own process already turns Maglev off at run time (`preferTopTier`) unless node was started
+ *   with `--maglev`; this makes it explicit, in a child.
  * V8 flags apply to a heap when it is created, not after (`v8.setFlagsFromString` has no effect on an
  * existing heap: checked), so such a task always runs in a fresh child process.
  */

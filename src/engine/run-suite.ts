@@ -8,9 +8,11 @@ import { CHILD_ENV, type Task, type TaskOutcome } from './defs.js';
 import { resolveSampling, type RunOptions } from './options.js';
 import { closeRunContext, createRunContext, filterTask, runTaskHere, taskPoints } from './run-task.js';
 import type { RunResult } from '../result/types.js';
+import { preferTopTier } from '../util/v8-flags.js';
 
 /** Runs the given tasks with `options` and returns the run's result. */
 export async function runSuite(suite: { tasks: readonly Task[] }, options: RunOptions): Promise<RunResult> {
+  preferTopTier(); // before any benchmark runs, and before the environment is recorded
   const startedAt = new Date().toISOString();
   const tasks = suite.tasks.map((t) => filterTask(t, options.filter)).filter((t): t is Task => t !== null);
   const total = tasks.reduce((a, t) => a + taskPoints(t, options.filter), 0);

@@ -5,6 +5,7 @@
  * `node --v8-options` of the binary that will run it first.
  */
 import { execFileSync } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
 
 const cache = new Map<string, Map<string, string>>();
 
@@ -70,4 +71,31 @@ export function tierFlags(execArgv: string[]): string[] {
       a,
     ),
   );
+}
+
+let maglevOffAtRunTime = false;
+
+/**
+ * Measures the top tier where V8 runs Maglev by default (V8 13+: Node 24 and later): turns Maglev off
+ * in this process at run time, unless node was started with `--maglev` or `--no-maglev` (also through
+ * NODE_OPTIONS), which is the user's choice. With Maglev on, one of three identical-cost functions in a
+ * group stayed 5x slower for a whole run in 8 of 10 processes, a confident B/A of 0.22 for a true 1.05;
+ * with it off, 5 of 5 processes measured 1.048-1.050 (docs/precision.md, run 6). Only code compiled
+ * afterwards is affected, so the engine calls this before any benchmark runs. Returns whether Maglev is
+ * off by this call or an earlier one.
+ */
+export function preferTopTier(
+  v8Version = process.versions.v8,
+  options = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)],
+): boolean {
+  if (maglevOffAtRunTime) return true;
+  if (Number(v8Version.split('.')[0]) < 13 || options.some((a) => a === '--maglev' || a === '--no-maglev')) return false;
+  setFlagsFromString('--no-maglev');
+  maglevOffAtRunTime = true;
+  return true;
+}
+
+/** Whether {@link preferTopTier} turned Maglev off in this process (recorded in the environment). */
+export function maglevTurnedOff(): boolean {
+  return maglevOffAtRunTime;
 }

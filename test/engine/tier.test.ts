@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tierDrop, TIER_CHANGE_RATIO } from '../../src/engine/sampler.js';
 import { withWarmupTier } from '../../src/engine/result.js';
 import { runtimeInfo } from '../../src/capabilities.js';
-import { maglevByDefault, supportedV8Flags, tierFlags, v8Options } from '../../src/util/v8-flags.js';
+import { maglevByDefault, preferTopTier, supportedV8Flags, tierFlags, v8Options } from '../../src/util/v8-flags.js';
 import { processFlags } from '../../src/engine/process-flags.js';
 import { deterministicNodeFlags } from '../../src/counters/valgrind.js';
 
@@ -74,7 +74,21 @@ describe('V8 flags of the running Node', () => {
       tierFlags: ['--no-maglev'],
     });
     expect(runtimeInfo({ ...process.versions, v8: '11.3.244.8-node.33' }, [])).toMatchObject({ maglev: false, tierFlags: [] });
-    expect(runtimeInfo({ ...process.versions, v8: '14.6.202.34-node.40' }, [])).toMatchObject({ maglev: true });
+    expect(runtimeInfo({ ...process.versions, v8: '14.6.202.34-node.40' }, [], false)).toMatchObject({ maglev: true });
+    expect(runtimeInfo({ ...process.versions, v8: '14.6.202.34-node.40' }, [], true)).toMatchObject({
+      maglev: false,
+      tierFlags: ['--no-maglev'],
+    });
     expect(tierFlags(['--max-semi-space-size=16', '--no-opt', '--maglev'])).toEqual(['--no-opt', '--maglev']);
+  });
+  it('turns Maglev off before measuring where V8 runs it by default, unless node was told either way', () => {
+    expect(preferTopTier('11.3.244.8-node.33', [])).toBe(false); // Node 20 and 22: nothing to turn off
+    expect(preferTopTier('14.6.202.34-node.40', ['--maglev'])).toBe(false); // the user's choice stands
+    expect(preferTopTier('14.6.202.34-node.40', ['--no-maglev'])).toBe(false);
+    // On this Node, for real: on 24 and 26 Maglev goes off and the environment says so; on 20 and 22 nothing changes.
+    const off = preferTopTier();
+    expect(off).toBe(maglevByDefault());
+    expect(runtimeInfo().maglev).toBe(false);
+    expect(runtimeInfo().tierFlags.includes('--no-maglev')).toBe(off);
   });
 });
