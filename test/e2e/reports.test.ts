@@ -74,7 +74,7 @@ describe('cyclebench report', () => {
     const csv = await p.cli(['report', 'base.json', '--format', 'csv']);
     const [head, ...rows] = csv.stdout.trim().split('\n');
     expect(head).toMatch(/,bytes_per_iteration,items_per_iteration,bytes_per_sec,items_per_sec,grade,consistency,states$/);
-    expect(rows.find((r) => r.startsWith('parse,'))).toMatch(/,\d+,,\d+(\.\d+)?,,(A\+|[A-F]),(0|1)(\.\d+)?,[^,]*$/);
+    expect(rows.find((r) => r.startsWith('parse,'))).toMatch(/,\d+,,\d+(\.\d+)?,,(A\+|[A-F]),(0|1)(\.\d+)?,("[^"]*"|[^,]*)$/);
     const md = await p.cli(['report', 'base.json', '--format', 'markdown']);
     expect(md.stdout).toMatch(/\| throughput \|.*\| grade \|/);
     const json = JSON.parse((await p.cli(['report', 'base.json', '--format', 'json', '--target', 'parse: median < 1ns'])).stdout);

@@ -89,6 +89,7 @@ describe('gradeBench', () => {
   it("docs/regression.md's worked example: B from consistency 0.978, C after a missed p95 target", () => {
     const b = shaped(15, 0.006, { id: 'parse' });
     b.stats!.p95 = 1250;
+    b.percentilesOver = 'calls'; // one call per sample (callsPerSample: 1), so a p95 target can be judged
     const t = evaluateTargets(runOf([b]), [parseTarget('parse', 'p95 < 1.1us', 't')]);
     expect(gradeBench(b)).toMatchObject({ grade: 'B' });
     expect(gradeBench(b, t)).toEqual({
