@@ -40,16 +40,22 @@ describe('performance states', () => {
     expect(r.code, r.stderr).toBe(0);
     const run = JSON.parse(p.read('r.json'));
     const sw = run.benchmarks.find((b: { id: string }) => b.id === 'switching');
-    expect(sw.states.states).toHaveLength(2);
-    const [fast, slow] = sw.states.states;
+    // The two levels, as the two largest states; a Node line may add a short third (a JIT tier early on).
+    expect(sw.states.states.length).toBeGreaterThanOrEqual(2);
+    type State = { level: number; share: number };
+    const [fast, slow] = [...(sw.states.states as State[])]
+      .sort((a, b) => b.share - a.share)
+      .slice(0, 2)
+      .sort((a, b) => a.level - b.level);
+    expect(fast.share + slow.share).toBeGreaterThan(0.7);
     expect(slow.level / fast.level).toBeGreaterThan(1.5);
     expect(slow.level / fast.level).toBeLessThan(2.6);
     expect(sw.states.switches).toBeGreaterThanOrEqual(1);
     expect(sw.stopReason).not.toBe('precision');
-    expect(r.stdout).toMatch(/switching: 2 states: \S+ \S+ \(\d+% of samples/);
+    expect(r.stdout).toMatch(/switching: [23] states: \S+ \S+ \(\d+% of samples/);
     expect(r.stdout).toMatch(/the median describes the mix/);
-    expect(r.stdout).toMatch(/switching .*states:2/);
-    expect(p.read('r.md')).toMatch(/switching: 2 states/);
+    expect(r.stdout).toMatch(/switching .*states:[23]/);
+    expect(p.read('r.md')).toMatch(/switching: [23] states/);
   });
 
   it('--heap steady and --tier top measure in a process with their flags, recorded; compare warns on a different setup', async () => {
