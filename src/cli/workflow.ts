@@ -55,19 +55,7 @@ ${setupSteps(o)}      - name: Measure the base (\${{ github.base_ref }})
           # Writes the step summary itself ($GITHUB_STEP_SUMMARY), and every artifact into ${artifact}/.
           npx --no-install cyclebench run --no-save "\${base[@]}" --output-dir ${artifact}${commentId ? ` --comment-id ${commentId}` : ''}
           echo "exit-code=$?" >> "$GITHUB_OUTPUT"
-      - name: Upload the results
-        if: \${{ !cancelled() }}
-        uses: actions/upload-artifact@v4
-        with:
-          name: ${artifact}
-          path: ${artifact}/
-          if-no-files-found: warn
-      - name: Fail on regressions
-        if: steps.gate.outputs.exit-code != '0'
-        run: |
-          echo "::error::cyclebench exited \${{ steps.gate.outputs.exit-code }} (1 regression, 2 reference lost, 3 target missed, 4 usage error, 5 benchmark errored, 6 internal error)"
-          exit \${{ steps.gate.outputs.exit-code }}
-`;
+${gateSteps(artifact)}`;
 }
 
 /** The steps every job that runs cyclebench starts with: the merge commit and Node. */
@@ -156,19 +144,7 @@ ${setupSteps(o)}      - name: Install
             npx --no-install cyclebench report head.json --format markdown >> "$GITHUB_STEP_SUMMARY"
           fi
           echo "exit-code=$code" >> "$GITHUB_OUTPUT"
-      - name: Upload the results
-        if: \${{ !cancelled() }}
-        uses: actions/upload-artifact@v4
-        with:
-          name: ${artifact}
-          path: ${artifact}/
-          if-no-files-found: warn
-      - name: Fail on regressions
-        if: steps.gate.outputs.exit-code != '0'
-        run: |
-          echo "::error::cyclebench exited \${{ steps.gate.outputs.exit-code }} (1 regression, 2 reference lost, 3 target missed, 4 usage error, 5 benchmark errored, 6 internal error)"
-          exit \${{ steps.gate.outputs.exit-code }}
-`;
+${gateSteps(artifact)}`;
 }
 
 /** Finds this workflow's comment by the marker on its first line and updates it, or creates it. */
@@ -245,5 +221,22 @@ ${benchJob('bench-gpu', 'benchmarks (GPU)', gpu, o)}`
 ${UPSERT_SCRIPT.split('\n')
   .map((l) => `            ${l}`)
   .join('\n')}
+`;
+}
+
+/** The last steps of every gate job: upload the artifacts, then fail with the gate's exit code. */
+function gateSteps(artifact: string): string {
+  return `      - name: Upload the results
+        if: \${{ !cancelled() }}
+        uses: actions/upload-artifact@v4
+        with:
+          name: ${artifact}
+          path: ${artifact}/
+          if-no-files-found: warn
+      - name: Fail on regressions
+        if: steps.gate.outputs.exit-code != '0'
+        run: |
+          echo "::error::cyclebench exited \${{ steps.gate.outputs.exit-code }} (1 regression, 2 reference lost, 3 target missed, 4 usage error, 5 benchmark errored, 6 internal error)"
+          exit \${{ steps.gate.outputs.exit-code }}
 `;
 }
