@@ -25,6 +25,16 @@ import { renderPrComment } from '../report/pr-comment.js';
 import { commandStore, STORE_OPTION } from './store-option.js';
 
 /** The regression flags of `cyclebench run`. */
+/** The policy flags that every judging command (run's gate, compare, ab) takes; read by {@link policyFlags}. */
+export const POLICY_OPTIONS: OptionTable = {
+  noise: { type: 'string' },
+  alpha: { type: 'string' },
+  correction: { type: 'string' },
+  target: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  'allow-removed': { type: 'boolean' },
+};
+
 export const GATE_OPTIONS: OptionTable = {
   baseline: { type: 'string' },
   'save-baseline': { type: 'string' },
@@ -32,13 +42,8 @@ export const GATE_OPTIONS: OptionTable = {
   history: { type: 'boolean' },
   'no-save': { type: 'boolean' },
   markdown: { type: 'string' },
-  noise: { type: 'string' },
-  alpha: { type: 'string' },
-  correction: { type: 'string' },
   confirm: { type: 'string' },
-  target: { type: 'string', multiple: true },
-  config: { type: 'string' },
-  'allow-removed': { type: 'boolean' },
+  ...POLICY_OPTIONS,
   ...STORE_OPTION,
   ...OUTPUT_OPTIONS,
 };

@@ -18,7 +18,7 @@ import { gitState } from '../../store/git.js';
 import type { CommandIO } from '../../report/io.js';
 import type { RunResult } from '../../result/types.js';
 import { parseCommand, str, type Values } from '../args.js';
-import { emitVerdict, policyFlags } from '../run-gate.js';
+import { emitVerdict, POLICY_OPTIONS, policyFlags } from '../run-gate.js';
 import { measureInFreshProcess, type RerunPlan } from '../rerun.js';
 import { ROTATE_ENV } from '../processes.js';
 import { baseWorktree, copyHeadFiles, linkDependencies, ownFiles, prepare, resolveRevision } from '../ab-worktree.js';
@@ -75,12 +75,7 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
     'max-rounds': { type: 'string' },
     time: { type: 'string' },
     quick: { type: 'boolean' },
-    noise: { type: 'string' },
-    alpha: { type: 'string' },
-    correction: { type: 'string' },
-    target: { type: 'string', multiple: true },
-    config: { type: 'string' },
-    'allow-removed': { type: 'boolean' },
+    ...POLICY_OPTIONS,
     json: { type: 'string' },
     markdown: { type: 'string' },
     format: { type: 'string' },

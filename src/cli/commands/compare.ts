@@ -7,7 +7,7 @@ import { EXIT, EXIT_HELP } from '../../compare/exit.js';
 import { resolveStoredRef } from '../../store/refs.js';
 import type { CommandIO } from '../../report/io.js';
 import { oneOf, parseCommand, str } from '../args.js';
-import { emitVerdict, policyFlags, refLabel } from '../run-gate.js';
+import { emitVerdict, POLICY_OPTIONS, policyFlags, refLabel } from '../run-gate.js';
 import { checkBadgeBench, ciOutputs, OUTPUT_OPTIONS, OUTPUT_USAGE } from '../outputs.js';
 import { STORE_OPTION, STORE_USAGE, withStore } from '../store-option.js';
 
@@ -37,12 +37,7 @@ export async function compareCommand(argv: string[], io: CommandIO): Promise<num
       '--confirm does not apply to compare: stored results cannot be re-measured. Confirmation re-runs happen in `cyclebench run --baseline REF`.',
     );
   const { values, positionals, help } = parseCommand('compare', argv, {
-    noise: { type: 'string' },
-    alpha: { type: 'string' },
-    correction: { type: 'string' },
-    target: { type: 'string', multiple: true },
-    config: { type: 'string' },
-    'allow-removed': { type: 'boolean' },
+    ...POLICY_OPTIONS,
     json: { type: 'string' },
     markdown: { type: 'string' },
     format: { type: 'string' },
