@@ -20,8 +20,8 @@ describe('cyclebench run --baseline (default settings)', () => {
     expect(r.stdout).toMatch(/Result: OK: no regression \(exit 0\)/);
   });
 
-  it('+10% work: exit 1, the benchmark named, confirmed in fresh processes with what each re-run measured', async () => {
-    const r = await p.cli(['run', '--baseline', 'main', '--no-save'], { env: { WORK: '2200' } });
+  it('+30% work: exit 1, the benchmark named, confirmed in fresh processes with what each re-run measured', async () => {
+    const r = await p.cli(['run', '--baseline', 'main', '--no-save'], { env: { WORK: '2600' } });
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/work\s+\S+ µs\s+\S+ µs\s+\+\d+\.\d%.*REGRESSION, confirmed 2\/2/);
     expect(r.stdout).toMatch(/work: re-run 1: \+\d+\.\d%, CI [-+\d.%]+\.\.[-+\d.%]+, p[<=][\d.]+, reproduced; re-run 2: \+\d+\.\d%/);
@@ -31,7 +31,7 @@ describe('cyclebench run --baseline (default settings)', () => {
 
   it('the verdict carries the re-runs in markdown and JSON too', async () => {
     const r = await p.cli(['run', '--baseline', 'main', '--no-save', '--filter', 'work', '--markdown', 'verdict.md'], {
-      env: { WORK: '2200' },
+      env: { WORK: '2600' },
     });
     expect(r.code, r.stdout + r.stderr).toBe(1);
     const md = p.read('verdict.md');
