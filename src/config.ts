@@ -21,6 +21,10 @@ export interface CycleBenchConfig {
   alpha?: number;
   /** Relative noise band, 0.05 = ±5%. @default 0.05 */
   noise?: number;
+  /** Noise band when both sides were measured in several processes (`--processes`). Follows `noise` when only that is set. @default 0.02 */
+  processNoise?: number;
+  /** Noise band of paired rounds (`cyclebench ab`). Follows `noise` when only that is set. @default 0.005 */
+  pairedNoise?: number;
   /** Noise band for instruction counts (`--mode instructions`). @default 0.005 */
   instructionNoise?: number;
   /** Band for peak memory (RSS) of benchmarks with sampled resources; growth beyond it is a warning. @default 0.2 */
@@ -61,6 +65,8 @@ export interface CycleBenchConfig {
 export const CONFIG_KEYS: readonly (keyof CycleBenchConfig)[] = [
   'alpha',
   'noise',
+  'processNoise',
+  'pairedNoise',
   'instructionNoise',
   'memoryNoise',
   'cpuNoise',
@@ -189,7 +195,9 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
   const where = loaded.file ?? 'config';
   const p: Policy = { ...DEFAULT_POLICY, overrides: [], targets: [], references: [], history: { ...DEFAULT_POLICY.history } };
   if (c.alpha !== undefined) p.alpha = checkAlpha(c.alpha, where, 'E_CONFIG');
-  if (c.noise !== undefined) p.noise = checkNoise(c.noise, where, 'E_CONFIG');
+  if (c.noise !== undefined) p.noise = p.processNoise = p.pairedNoise = checkNoise(c.noise, where, 'E_CONFIG');
+  if (c.processNoise !== undefined) p.processNoise = checkNoise(c.processNoise, `${where}: processNoise`, 'E_CONFIG');
+  if (c.pairedNoise !== undefined) p.pairedNoise = checkNoise(c.pairedNoise, `${where}: pairedNoise`, 'E_CONFIG');
   if (c.instructionNoise !== undefined) p.instructionNoise = checkNoise(c.instructionNoise, where, 'E_CONFIG');
   if (c.memoryNoise !== undefined) p.memoryNoise = checkNoise(c.memoryNoise, `${where}: memoryNoise`, 'E_CONFIG');
   if (c.cpuNoise !== undefined) p.cpuNoise = checkNoise(c.cpuNoise, `${where}: cpuNoise`, 'E_CONFIG');
@@ -256,7 +264,8 @@ export function resolvePolicy(loaded: LoadedConfig, flags: PolicyFlags = {}): Po
     }
   }
   if (flags.alpha !== undefined) p.alpha = checkAlpha(flags.alpha, '--alpha', 'E_USAGE');
-  if (flags.noise !== undefined) p.noise = checkNoise(flags.noise, '--noise', 'E_USAGE');
+  // --noise is the band asked for on this command line: it applies however the sides were measured.
+  if (flags.noise !== undefined) p.noise = p.processNoise = p.pairedNoise = checkNoise(flags.noise, '--noise', 'E_USAGE');
   if (flags.correction !== undefined) p.correction = checkCorrection(flags.correction, '--correction', 'E_USAGE');
   if (flags.confirm !== undefined) p.confirm = checkConfirm(flags.confirm, '--confirm', 'E_USAGE');
   for (const t of flags.target ?? []) p.targets.push(parseTargetFlag(t));

@@ -13,12 +13,12 @@
  * Needs a built package (npm run build). Takes long: about tries x (slowdowns) x (10 s separate,
  * 30 s processes, 60 s ab). Prints a markdown table for docs/precision.md.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { project, setScale } from './project.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,38 +34,6 @@ const bin = join(root, 'bin', 'cyclebench.js');
 const tries = Number(values.tries);
 const methods = values.methods!.split(',');
 const slowdowns = values.slowdowns!.split(',').map(Number);
-
-const BENCH = `import { bench } from 'cyclebench';
-import { SCALE } from '../src/scale.js';
-const n = (k) => Math.round(k * SCALE);
-const sqrtSteps = n(2000), sumLength = n(4000), parseCopies = n(20);
-const data = Float64Array.from({ length: sumLength }, (_, i) => i * 0.5);
-const text = JSON.stringify(Array.from({ length: parseCopies }, (_, i) => ({ id: i, name: 'item' + i, tags: ['a', 'b'] })));
-bench('sqrt loop', () => { let s = 0; for (let i = 0; i < sqrtSteps; i++) s += Math.sqrt(i + 0.5); return s; });
-bench('array sum', () => { let s = 0; for (let i = 0; i < data.length; i++) s += data[i]; return s; });
-bench('JSON.parse', () => JSON.parse(text));
-`;
-
-function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cb-detect-'));
-  mkdirSync(join(dir, 'src'));
-  mkdirSync(join(dir, 'bench'));
-  mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(root, join(dir, 'node_modules', 'cyclebench'), 'dir');
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'detect', type: 'module', private: true }));
-  writeFileSync(join(dir, '.gitignore'), 'node_modules\n.cyclebench\n');
-  writeFileSync(join(dir, 'bench', 'suite.bench.mjs'), BENCH);
-  setScale(dir, 1);
-  const git = (...a: string[]) => execFileSync('git', ['-c', 'user.email=d@example.com', '-c', 'user.name=d', ...a], { cwd: dir });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'base');
-  return dir;
-}
-
-function setScale(dir: string, scale: number): void {
-  writeFileSync(join(dir, 'src', 'scale.js'), `export const SCALE = ${scale};\n`);
-}
 
 function cli(dir: string, args: string[]): number {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -86,7 +54,7 @@ function tryOnce(dir: string, method: string, slowdown: number): boolean {
 }
 
 const rows: { method: string; slowdown: number; tries: number; flagged: number; secondsPerTry: number }[] = [];
-const dir = project();
+const dir = project(root);
 try {
   for (const method of methods)
     for (const slowdown of slowdowns) {

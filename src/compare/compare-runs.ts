@@ -151,7 +151,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
   for (const id of ids) {
     const a = baseById.get(id);
     const b = curById.get(id);
-    const { alpha, noise } = policyFor(policy, id, (b ?? a)?.unit);
+    const { alpha, noise } = policyFor(policy, id, (b ?? a)?.unit === 'instructions' ? 'instructions' : 'samples');
     const row: BenchComparison = {
       id,
       unit: (b ?? a)!.unit,
@@ -208,6 +208,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
       row.ci = r.ci;
       row.pValue = r.pValue;
       row.test = `paired t-test on log ratios of ${rounds.length} rounds of alternating processes`;
+      row.noise = policyFor(policy, id, 'paired-rounds').noise;
       tested.push(out.length - 1);
       continue;
     }
@@ -223,6 +224,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
       row.ci = r.ci;
       row.pValue = r.pValue;
       row.test = `Welch t-test on log medians of ${a.processes!.medians.length} vs ${b.processes!.medians.length} processes`;
+      row.noise = policyFor(policy, id, 'processes').noise;
       tested.push(out.length - 1);
       continue;
     }

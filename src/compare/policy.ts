@@ -24,8 +24,23 @@ export interface PolicyOverride {
 export interface Policy {
   /** Significance level, applied to the corrected p-values. */
   alpha: number;
-  /** Half-width of the band of relative change treated as noise (0.05 = ±5%). */
+  /**
+   * Half-width of the band of relative change treated as noise (0.05 = ±5%), for times compared
+   * sample by sample: one process on each side, so the interval leaves out what differs between
+   * processes and hours, and the band has to cover it.
+   */
   noise: number;
+  /**
+   * The band when both sides were measured in several processes (`--processes`): their interval
+   * already holds the spread between processes, so the band only covers the drift between runs.
+   * Follows `noise` when only `noise` is set.
+   */
+  processNoise: number;
+  /**
+   * The band for base and head alternated round by round in fresh processes (`cyclebench ab`):
+   * pairing cancels the drift too. Follows `noise` when only `noise` is set.
+   */
+  pairedNoise: number;
   /**
    * The band for instruction counts (`--mode instructions`): deterministic, so no test is needed
    * and a much smaller change is real. Overrides' `noise` applies to both.
@@ -60,6 +75,10 @@ export interface Policy {
 export const DEFAULT_ALPHA = 0.05;
 /** Default noise band: see docs/regression.md ("Defaults and evidence"). */
 export const DEFAULT_NOISE = 0.05;
+/** Default band over processes: see docs/precision.md ("Noise band"). */
+export const DEFAULT_PROCESS_NOISE = 0.02;
+/** Default band of paired rounds (`cyclebench ab`): see docs/precision.md ("Noise band"). */
+export const DEFAULT_PAIRED_NOISE = 0.005;
 /** Default memory band: peak RSS growth past 20% warns (docs/load.md, "Resources compared"). */
 export const DEFAULT_MEMORY_NOISE = 0.2;
 /** Default CPU band: CPU time per operation growing past 10% fails (docs/load.md, "Resources compared"). */
@@ -71,6 +90,8 @@ export { DEFAULT_INSTRUCTION_NOISE };
 export const DEFAULT_POLICY: Policy = Object.freeze({
   alpha: DEFAULT_ALPHA,
   noise: DEFAULT_NOISE,
+  processNoise: DEFAULT_PROCESS_NOISE,
+  pairedNoise: DEFAULT_PAIRED_NOISE,
   instructionNoise: DEFAULT_INSTRUCTION_NOISE,
   memoryNoise: DEFAULT_MEMORY_NOISE,
   cpuNoise: DEFAULT_CPU_NOISE,
@@ -85,10 +106,20 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   allowRemoved: false,
 }) as Policy;
 
-/** Alpha and noise that apply to one benchmark after overrides. */
-export function policyFor(policy: Policy, id: string, unit: 'ns' | 'instructions' = 'ns'): { alpha: number; noise: number } {
+/** How two measurements of a benchmark are compared; each has its own default band. */
+export type BandBasis = 'samples' | 'processes' | 'paired-rounds' | 'instructions';
+
+/** Alpha and noise that apply to one benchmark after overrides (an override's noise applies to every basis). */
+export function policyFor(policy: Policy, id: string, basis: BandBasis = 'samples'): { alpha: number; noise: number } {
   const o = bestMatch(policy.overrides, id);
-  const band = unit === 'instructions' ? (policy.instructionNoise ?? DEFAULT_INSTRUCTION_NOISE) : policy.noise;
+  const band =
+    basis === 'instructions'
+      ? (policy.instructionNoise ?? DEFAULT_INSTRUCTION_NOISE)
+      : basis === 'processes'
+        ? (policy.processNoise ?? policy.noise)
+        : basis === 'paired-rounds'
+          ? (policy.pairedNoise ?? policy.noise)
+          : policy.noise;
   return { alpha: o?.alpha ?? policy.alpha, noise: o?.noise ?? band };
 }
 

@@ -59,6 +59,18 @@ describe('config loading', () => {
     expect((await loadPolicy(dir, { noise: '2%' })).policy.noise).toBeCloseTo(0.02);
   });
 
+  it('the bands over processes and paired rounds follow noise unless set; --noise sets all three', async () => {
+    const f = path.join(dir, 'cyclebench.config.json');
+    expect((await loadPolicy(dir)).policy).toMatchObject({ noise: 0.05, processNoise: 0.02, pairedNoise: 0.005 });
+    fs.writeFileSync(f, JSON.stringify({ noise: 0.08 }));
+    expect((await loadPolicy(dir)).policy).toMatchObject({ noise: 0.08, processNoise: 0.08, pairedNoise: 0.08 });
+    fs.writeFileSync(f, JSON.stringify({ noise: 0.08, processNoise: '3%', pairedNoise: 0.005 }));
+    expect((await loadPolicy(dir)).policy).toMatchObject({ noise: 0.08, processNoise: 0.03, pairedNoise: 0.005 });
+    expect((await loadPolicy(dir, { noise: '4%' })).policy).toMatchObject({ noise: 0.04, processNoise: 0.04, pairedNoise: 0.04 });
+    fs.writeFileSync(f, JSON.stringify({ processNoise: 2 }));
+    await expect(loadPolicy(dir)).rejects.toThrow(/processNoise: noise must be a fraction/);
+  });
+
   const code = async (p: Promise<unknown>) =>
     p.then(
       () => 'ok',

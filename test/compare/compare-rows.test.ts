@@ -97,6 +97,22 @@ describe('how a pair is compared', () => {
     expect(one(a, bench('p', x(100, 2), procs([120, 0]))).method).toBe('samples');
   });
 
+  it('each basis has its band: samples noise, processes processNoise, rounds pairedNoise, an override all', () => {
+    const procs = (m: number[]) => ({ processes: { medians: m, count: m.length } }) as unknown as Partial<BenchResult>;
+    const p: Policy = { ...DEFAULT_POLICY, noise: 0.05, processNoise: 0.02, pairedNoise: 0.01 };
+    // A 4% change, measured tightly over 5 processes each: beyond the 2% band over processes.
+    const a = bench('b', x(100, 1), procs([100, 100.2, 99.8, 100.1, 99.9]));
+    const b = bench('b', x(104, 2), procs([104, 104.2, 103.8, 104.1, 103.9]));
+    const byProcess = rowOf([a], [b], {}, p).benchmarks[0];
+    expect(byProcess).toMatchObject({ method: 'processes', noise: 0.02, verdict: 'slower', regression: true });
+    const bySamples = rowOf([bench('b', x(100, 1))], [bench('b', x(104, 2))], {}, p).benchmarks[0];
+    expect(bySamples).toMatchObject({ method: 'samples', noise: 0.05, regression: false });
+    const byRounds = rowOf([bench('b', x(100, 1))], [bench('b', x(100, 2))], { rounds: new Map([['b', [1.03, 1.031, 1.029, 1.03]]]) }, p);
+    expect(byRounds.benchmarks[0]).toMatchObject({ method: 'paired-rounds', noise: 0.01, regression: true });
+    const overridden = rowOf([a], [b], {}, { ...p, overrides: [{ match: 'b', noise: 0.1 }] }).benchmarks[0];
+    expect(overridden).toMatchObject({ method: 'processes', noise: 0.1, regression: false });
+  });
+
   it('rounds: used with at least 3 positive ratios; otherwise the samples', () => {
     const a = bench('r', x(100, 1));
     const b = bench('r', x(100, 2));

@@ -36,18 +36,19 @@ Options:
   --setup "CMD"        prepare each revision (e.g. "npm ci && npm run build"); cached per commit and command
   --own-files          run each revision's own benchmark files (default: head's files against both)
   --filter ID|/re/     only these benchmarks
-  --budget 60s         wall time for the rounds (default 60s)    --precision F  target CI half-width (0.005)
+  --budget 50s         wall time for the rounds (default 50s)    --precision F  target CI half-width (0.005)
   --min-rounds N       (default 4)                              --max-rounds N (default 50)
   --time 200ms         budget per benchmark in each process      --quick
-  --noise F (default 0.01: paired rounds)  --alpha A  --target "ID: p95 < 100ms"  --config FILE  --allow-removed
+  --noise F (default 0.005: paired rounds; config pairedNoise)  --alpha A  --target "ID: p95 < 100ms"  --config FILE  --allow-removed
   --json FILE|-  --markdown FILE  --format console|markdown|json  --quiet (no round-by-round progress)
 ${EXIT_HELP}
 `;
 
-/** The noise band of `ab` unless --noise is given (docs/precision.md has the measurements behind it). */
-export const DEFAULT_AB_NOISE = 0.01;
 
 /** The per-process measuring flags: short by default, the caller's when given. */
+/** Rounds' wall time: a three-benchmark suite's whole `ab` (worktree, setup, rounds) within a minute (docs/precision.md). */
+const DEFAULT_AB_BUDGET = '50s';
+
 function processArgs(values: Values): string[] {
   const out = ['--processes', '1'];
   if (values.quick) out.push('--quick');
@@ -87,16 +88,13 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
   }
   const [ref, ...patterns] = positionals;
   if (!ref) throw new CycleBenchError('E_USAGE', `expected REF (a commit, branch or tag).\n${USAGE}`);
-  const budgetMs = parseDurationMs(str(values, 'budget') ?? '60s', '--budget');
+  const budgetMs = parseDurationMs(str(values, 'budget') ?? DEFAULT_AB_BUDGET, '--budget');
   const precision = Number(str(values, 'precision') ?? 0.005);
   if (!(precision > 0 && precision < 1))
     throw new CycleBenchError('E_USAGE', `--precision takes a fraction such as 0.005, got '${values.precision}'`);
   const minRounds = Math.max(3, positiveInt(values, 'min-rounds', 4));
   const maxRounds = Math.max(minRounds, positiveInt(values, 'max-rounds', 50));
   const { policy, configFile } = await loadPolicy(io.cwd, policyFlags(values));
-  // Paired rounds cancel what moves between processes and hours, so the band can be much narrower
-  // than for two separate runs; --noise still wins.
-  if (values.noise === undefined) policy.noise = DEFAULT_AB_NOISE;
   const filter = str(values, 'filter');
   const progress = values.quiet ? { write: () => true } : io.stderr;
 
@@ -176,7 +174,7 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
     currentLabel: 'working tree (ab)',
     rounds: ratios,
     notes: [
-      `${rounds} rounds of alternating fresh processes (ABBA) in ${((performance.now() - started) / 1000).toFixed(1)} s; stopped on ${stop === 'precision' ? `precision: every ratio CI within ±${(precision * 100).toFixed(2)}%` : stop === 'budget' ? `the ${str(values, 'budget') ?? '60s'} budget` : `the round limit (${maxRounds})`}`,
+      `${rounds} rounds of alternating fresh processes (ABBA) in ${((performance.now() - started) / 1000).toFixed(1)} s; stopped on ${stop === 'precision' ? `precision: every ratio CI within ±${(precision * 100).toFixed(2)}%` : stop === 'budget' ? `the ${str(values, 'budget') ?? DEFAULT_AB_BUDGET} budget` : `the round limit (${maxRounds})`}`,
     ],
   });
   const format = str(values, 'format') as 'console' | 'markdown' | 'json' | undefined;
