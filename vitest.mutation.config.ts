@@ -33,6 +33,7 @@ const ENGINE_FOCUS = [
   'test/engine/dead-code.test.ts',
   'test/engine/dead-code-rules.test.ts',
   'test/engine/run-suite.test.ts',
+  'test/engine/run-suite-units.test.ts',
   'test/engine/isolate-choice.test.ts',
   'test/engine/known-truth.test.ts',
 ];

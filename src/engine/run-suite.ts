@@ -18,12 +18,13 @@ export async function runSuite(suite: { tasks: readonly Task[] }, options: RunOp
   const total = tasks.reduce((a, t) => a + taskPoints(t, options.filter), 0);
   const sampling = resolveSampling(options);
   const ctx = createRunContext(options, { index: 0, total, resolutionNs: environment().clock.resolutionNs });
-  ctx.progress({ type: 'start', total, estimateMs: total * (sampling.warmupMs + sampling.maxTimeMs) });
   const out: TaskOutcome = { benchmarks: [], groups: [] };
   // A child of an isolated run measures in-process: it never isolates again.
   const child = Boolean(process.env[CHILD_ENV]);
   const isolate = options.isolate && options.isolate !== 'none' && !child ? options.isolate : undefined;
   try {
+    // Inside the try: a progress listener that throws must not leave process.exit replaced.
+    ctx.progress({ type: 'start', total, estimateMs: total * (sampling.warmupMs + sampling.maxTimeMs) });
     for (const task of tasks) {
       // A task that needs V8 flags of its own (a steady heap, the top tier) runs in a process started with them.
       const flags = processFlags(options, task.kind === 'bench' ? task.bench.options : task.group.options);
