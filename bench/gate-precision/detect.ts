@@ -14,11 +14,11 @@
  * 30 s processes, 60 s ab). Prints a markdown table for docs/precision.md.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { project, setScale } from './project.js';
+import { frozenPackage, project, setScale } from './project.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +30,8 @@ const { values } = parseArgs({
   },
 });
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'cyclebench.js');
+const pkg = frozenPackage(root);
+const bin = join(pkg, 'bin', 'cyclebench.js');
 const tries = Number(values.tries);
 const methods = values.methods!.split(',');
 const slowdowns = values.slowdowns!.split(',').map(Number);
@@ -41,39 +42,72 @@ function cli(dir: string, args: string[]): number {
   return r.status;
 }
 
-function tryOnce(dir: string, method: string, slowdown: number): boolean {
+/** Which benchmarks the verdict (markdown) of the last comparison called regressions. */
+function flaggedIds(dir: string): string[] {
+  const md = join(dir, 'verdict.md');
+  if (!existsSync(md)) return [];
+  const ids = readFileSync(md, 'utf8')
+    .split('\n')
+    .filter((l) => /^\| `[^`]+` \|.*REGRESSION/.test(l))
+    .map((l) => l.slice(3, l.indexOf('`', 3)));
+  rmSync(md);
+  return ids;
+}
+
+/** One comparison; the ids it flagged as regressions (empty: passed). */
+function tryOnce(dir: string, method: string, slowdown: number): string[] {
   setScale(dir, 1);
+  const verdict = ['--markdown', 'verdict.md'];
   if (method === 'ab') {
     setScale(dir, 1 + slowdown);
-    return cli(dir, ['ab', 'HEAD', '--quiet']) === 1;
+    return cli(dir, ['ab', 'HEAD', '--quiet', ...verdict]) === 1 ? flaggedIds(dir) : [];
   }
   const extra = method === 'processes' ? ['--processes', values.processes!] : [];
   cli(dir, ['run', '--quiet', '--save-baseline', 'base', ...extra]);
   setScale(dir, 1 + slowdown);
-  return cli(dir, ['run', '--quiet', '--baseline', 'base', '--no-save', ...extra]) === 1;
+  const code = cli(dir, ['run', '--quiet', '--baseline', 'base', '--no-save', ...extra, ...verdict]);
+  const ids = flaggedIds(dir);
+  return code === 1 ? (ids.length ? ids : ['(exit 1)']) : [];
 }
 
-const rows: { method: string; slowdown: number; tries: number; flagged: number; secondsPerTry: number }[] = [];
-const dir = project(root);
+const rows: {
+  method: string;
+  slowdown: number;
+  tries: number;
+  flagged: number;
+  byBenchmark: Record<string, number>;
+  secondsPerTry: number;
+}[] = [];
+const dir = project(pkg);
 try {
   for (const method of methods)
     for (const slowdown of slowdowns) {
       let flagged = 0;
+      const byBenchmark: Record<string, number> = {};
       const t0 = performance.now();
-      for (let i = 0; i < tries; i++) if (tryOnce(dir, method, slowdown)) flagged++;
-      const row = { method, slowdown, tries, flagged, secondsPerTry: (performance.now() - t0) / 1000 / tries };
+      for (let i = 0; i < tries; i++) {
+        const ids = tryOnce(dir, method, slowdown);
+        if (ids.length) flagged++;
+        for (const id of ids) byBenchmark[id] = (byBenchmark[id] ?? 0) + 1;
+      }
+      const row = { method, slowdown, tries, flagged, byBenchmark, secondsPerTry: (performance.now() - t0) / 1000 / tries };
       rows.push(row);
       console.error(JSON.stringify(row));
     }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(pkg, { recursive: true, force: true });
 }
 writeFileSync(
   resolve(values.out!),
   JSON.stringify({ date: new Date().toISOString(), node: process.version, processes: Number(values.processes), rows }, null, 2),
 );
-console.log('| method | injected | flagged as regression | wall time per comparison |\n|---|---:|---:|---:|');
+console.log('| method | injected | flagged as regression | by benchmark | wall time per comparison |\n|---|---:|---:|---|---:|');
 for (const r of rows)
   console.log(
-    `| ${r.method} | ${r.slowdown === 0 ? 'A/A (0%)' : `+${r.slowdown * 100}%`} | ${r.flagged} of ${r.tries} | ${r.secondsPerTry.toFixed(1)} s |`,
+    `| ${r.method} | ${r.slowdown === 0 ? 'A/A (0%)' : `+${r.slowdown * 100}%`} | ${r.flagged} of ${r.tries} | ${
+      Object.entries(r.byBenchmark)
+        .map(([id, n]) => `${id} ${n}`)
+        .join(', ') || '-'
+    } | ${r.secondsPerTry.toFixed(1)} s |`,
   );

@@ -1,6 +1,6 @@
 /** The scratch project the gate-precision benchmarks measure: three benchmarks whose work a source constant scales. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,4 +36,17 @@ export function project(root: string): string {
 /** Scales every benchmark's work (1 = the committed base). */
 export function setScale(dir: string, scale: number): void {
   writeFileSync(join(dir, 'src', 'scale.js'), `export const SCALE = ${scale};\n`);
+}
+
+/**
+ * A copy of the built package (bin, dist, the addon, schemas) that later builds in `root` leave alone:
+ * a measurement that runs for an hour must not pick up a half-written dist/ from a test run's
+ * rebuild. Its dependencies are root's, through a link.
+ */
+export function frozenPackage(root: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cb-package-'));
+  for (const entry of ['package.json', 'bin', 'dist', 'build', 'prebuilds', 'schema'])
+    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
 }

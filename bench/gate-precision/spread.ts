@@ -13,7 +13,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { project } from './project.js';
+import { frozenPackage, project } from './project.js';
 import type { RunResult } from '../../src/result/types.js';
 
 const { values } = parseArgs({
@@ -24,14 +24,15 @@ const { values } = parseArgs({
   },
 });
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'cyclebench.js');
+const pkg = frozenPackage(root);
+const bin = join(pkg, 'bin', 'cyclebench.js');
 
 const cv = (xs: number[]) => {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;
   return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) / m;
 };
 
-const dir = project(root);
+const dir = project(pkg);
 const runs: Record<string, { median: number; betweenCV: number; withinHalfWidth: number }>[] = [];
 const t0 = performance.now();
 try {
@@ -54,6 +55,7 @@ try {
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(pkg, { recursive: true, force: true });
 }
 const seconds = (performance.now() - t0) / 1000 / runs.length;
 const rows = Object.keys(runs[0]).map((id) => {
@@ -69,11 +71,17 @@ const rows = Object.keys(runs[0]).map((id) => {
 });
 writeFileSync(
   resolve(values.out!),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, processes: Number(values.processes), secondsPerRun: seconds, rows }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, processes: Number(values.processes), secondsPerRun: seconds, rows },
+    null,
+    2,
+  ),
 );
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 console.log(`${runs.length} runs of --processes ${values.processes}, ${seconds.toFixed(1)} s each\n`);
-console.log('| benchmark | between processes (CV, median of runs) | within a process (CI half-width) | between runs (CV of run medians) | largest run-to-run change |');
+console.log(
+  '| benchmark | between processes (CV, median of runs) | within a process (CI half-width) | between runs (CV of run medians) | largest run-to-run change |',
+);
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows)
   console.log(`| ${r.id} | ${pct(r.betweenProcessCV)} | ${pct(r.withinHalfWidth)} | ${pct(r.betweenRunCV)} | ${pct(r.largestRunToRun)} |`);

@@ -2,7 +2,11 @@
  * Confirmation: before failing, re-run only the benchmarks that look regressed, `policy.confirm`
  * times, and keep a regression only if it reproduces in every re-run (`confirmRule: 'all'`, the
  * default) or in more than half of them (`'majority'`). The run command supplies `rerun`, which
- * measures in fresh processes. A re-run that does not measure a suspect is never read as a dismissal:
+ * measures in fresh processes. A suspect measured over processes (`--processes`, both sides) is judged
+ * after each re-run on all its processes so far, the run's and the re-runs' pooled: the process is
+ * already the unit of its interval, so a re-run adds evidence instead of a second, independent bar
+ * to clear (three separate 5-process tests found a real 5% slowdown in 11 of 20 tries here;
+ * docs/precision.md). A re-run that does not measure a suspect is never read as a dismissal:
  * a missing benchmark is an error of the tool (`E_RERUN`), an errored one is reported as errored.
  */
 import { CycleBenchError } from '../errors.js';
@@ -23,6 +27,8 @@ export interface ConfirmationAttempt {
   verdict: BenchComparison['verdict'];
   /** The regression reproduced in this re-run. */
   reproduced: boolean;
+  /** Over processes: how many processes of the current side the comparison pooled (the run's and the re-runs' so far). */
+  processes?: number;
 }
 
 /** What happened during confirmation. */
@@ -50,6 +56,7 @@ export async function confirmRegressions(
   base: RunResult,
   rerun: Rerun,
   policy: Policy,
+  current?: RunResult,
 ): Promise<{ comparison: RunComparison; report: ConfirmationReport | null }> {
   const suspects = comparison.regressions;
   const runs = Math.max(0, Math.floor(policy.confirm));
@@ -58,6 +65,13 @@ export async function confirmRegressions(
   const errored: ConfirmationReport['errored'] = [];
   const reproducedCount = (id: string) => attempts[id].filter((a) => a.reproduced).length;
   const needed = policy.confirmRule === 'all' ? runs : Math.floor(runs / 2) + 1;
+  // id -> the process medians of the current side so far (only for suspects compared over processes).
+  const pooled = new Map<string, number[]>();
+  for (const row of comparison.benchmarks)
+    if (suspects.includes(row.id) && row.method === 'processes') {
+      const medians = current?.benchmarks.find((b) => b.id === row.id)?.processes?.medians;
+      if (medians) pooled.set(row.id, [...medians]);
+    }
   for (let i = 1; i <= runs; i++) {
     // Under 'all' a single miss dismisses; under 'majority' stop once the outcome is decided.
     const pending = suspects.filter((id) => {
@@ -74,6 +88,13 @@ export async function confirmRegressions(
         'E_RERUN',
         `confirmation re-run ${i} of ${runs} did not measure ${lost.join(', ')} (it measured ${fresh.benchmarks.length ? fresh.benchmarks.map((b) => b.id).join(', ') : 'nothing'}); the regression can be neither confirmed nor dismissed.`,
       );
+    for (const b of fresh.benchmarks) {
+      const soFar = pooled.get(b.id);
+      if (soFar && b.processes) {
+        soFar.push(...b.processes.medians);
+        b.processes = { ...b.processes, medians: [...soFar] };
+      }
+    }
     const again = compareRuns(base, fresh, policy, { only: pending });
     for (const id of pending) {
       const b = measured.get(id)!;
@@ -89,6 +110,7 @@ export async function confirmRegressions(
         pValue: row.adjustedP ?? row.pValue,
         verdict: row.verdict,
         reproduced: row.regression,
+        ...(row.method === 'processes' && pooled.has(id) ? { processes: b.processes!.medians.length } : {}),
       });
     }
   }

@@ -72,7 +72,7 @@ export async function evaluateRun(run: RunResult, policy: Policy, o: EvaluateOpt
   if (o.base) {
     comparison = compareRuns(o.base, run, policy, { baseLabel: o.baseLabel, currentLabel: o.currentLabel, only: o.only, rounds: o.rounds });
     if (o.rerun && policy.confirm > 0) {
-      const c = await confirmRegressions(comparison, o.base, o.rerun, policy);
+      const c = await confirmRegressions(comparison, o.base, o.rerun, policy, run);
       comparison = c.comparison;
       confirmation = c.report;
     }

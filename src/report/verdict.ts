@@ -104,7 +104,8 @@ export function policyLine(r: GateReport): string {
 export function attemptText(a: ConfirmationAttempt): string {
   const ci = a.ci ? `, CI ${formatRatioCI(a.ci)}` : '';
   const p = a.pValue !== null ? `, ${formatPEquals(a.pValue)}` : '';
-  return `re-run ${a.run}: ${a.ratio === null ? 'n/a' : formatSignedPct(a.ratio - 1)}${ci}${p}, ${a.reproduced ? 'reproduced' : 'not reproduced'}`;
+  const over = a.processes ? `, pooled over ${a.processes} processes` : '';
+  return `re-run ${a.run}: ${a.ratio === null ? 'n/a' : formatSignedPct(a.ratio - 1)}${ci}${p}${over}, ${a.reproduced ? 'reproduced' : 'not reproduced'}`;
 }
 
 /** Confirmation lines: the rule, then what each re-run measured for each suspect. */

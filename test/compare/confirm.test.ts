@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, confirmRegressions, DEFAULT_POLICY, evaluateRun, type Policy } from '../../src/compare/index.js';
 import type { RunResult } from '../../src/result/types.js';
-import { makeRun } from './fixtures.js';
+import { bench, makeRun, runOf } from './fixtures.js';
 
 const policy = (p: Partial<Policy>): Policy => ({ ...DEFAULT_POLICY, ...p });
 
@@ -52,6 +52,45 @@ describe('confirmation re-runs', () => {
     expect((await confirmRegressions(c, base, rerun, policy({ confirm: 2 }))).report).toBeNull();
     const c2 = compareRuns(base, suspect, policy({ confirm: 0 }));
     expect((await confirmRegressions(c2, base, rerun, policy({ confirm: 0 }))).comparison.regressions).toHaveLength(2);
+  });
+});
+
+describe('confirmation over processes', () => {
+  const p = policy({ confirm: 2, processNoise: 0.02 });
+  const overProcesses = (medians: number[]) =>
+    runOf([bench('sqrt', medians, { processes: { medians, betweenCV: 0, withinHalfWidth: 0 } })]);
+  const base = overProcesses([100, 101, 99, 100.5, 99.5]);
+
+  it("pools the re-runs' processes with the run's: evidence adds up, and the count is reported", async () => {
+    const current = overProcesses([104.5, 105.5, 104, 105, 106]);
+    // Each re-run alone is too noisy to clear the 2% band; pooled with the run's processes, it is.
+    const noisy = [overProcesses([101, 109, 103, 108, 104]), overProcesses([108, 102, 107, 103, 105])];
+    let k = 0;
+    const alone = compareRuns(base, noisy[0], p).benchmarks[0];
+    expect(alone.regression).toBe(false);
+    const { comparison, report } = await confirmRegressions(compareRuns(base, current, p), base, async () => noisy[k++], p, current);
+    expect(comparison.regressions).toEqual(['sqrt']);
+    expect(report!.attempts.sqrt.map((a) => [a.processes, a.reproduced])).toEqual([
+      [10, true],
+      [15, true],
+    ]);
+  });
+
+  it('a fluke of the run is diluted by fresh processes and dismissed', async () => {
+    const fluke = overProcesses([104.5, 105.5, 104, 105, 106]);
+    const same = () => overProcesses([100.2, 99.6, 100.8, 99.9, 100.4]);
+    const { comparison, report } = await confirmRegressions(compareRuns(base, fluke, p), base, async () => same(), p, fluke);
+    expect(comparison.regressions).toEqual([]);
+    expect(report!.dismissed).toEqual(['sqrt']);
+    expect(report!.attempts.sqrt[0].processes).toBe(10);
+  });
+
+  it('without the current run, each re-run is judged on its own processes', async () => {
+    const current = overProcesses([104.5, 105.5, 104, 105, 106]);
+    const noisy = overProcesses([101, 109, 103, 108, 104]);
+    const { comparison, report } = await confirmRegressions(compareRuns(base, current, p), base, async () => noisy, p);
+    expect(comparison.regressions).toEqual([]);
+    expect(report!.attempts.sqrt[0].processes).toBeUndefined();
   });
 });
 

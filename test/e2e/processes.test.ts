@@ -54,7 +54,19 @@ describe('cyclebench run --processes', () => {
     for (const row of verdict.comparison.benchmarks) {
       expect(row.method).toBe('processes');
       expect(row.test).toMatch(/3 vs 3 processes/);
+      expect(row.noise).toBe(0.02); // the band over processes (processNoise), not the 5% of single processes
       expect(row.ratio).toBeGreaterThan(1.2);
     }
+  });
+
+  it("the gate over processes: a regression's confirmation re-runs pool their processes with the run's", async () => {
+    expect((await p.cli(['run', '--processes', '3', '--quick', '--save-baseline', 'procs', '--filter', 'a'])).code).toBe(0);
+    const r = await p.cli(['run', '--processes', '3', '--quick', '--baseline', 'procs', '--filter', 'a', '--no-save'], {
+      env: { WORK: '3000' },
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(
+      /a: re-run 1: \+\d+\.\d%, CI [^,]+, p[<=][\d.]+, pooled over 6 processes, reproduced; re-run 2: [^;]*pooled over 9 processes, reproduced/,
+    );
   });
 });
