@@ -45,7 +45,9 @@ const ENGINE_FOCUS = [
 const STORE_FOCUS = [
   'test/store/atomic-in-process.test.ts',
   'test/store/files.test.ts',
+  'test/store/files-units.test.ts',
   'test/store/lock.test.ts',
+  'test/store/lock-units.test.ts',
   'test/store/history-file.test.ts',
   'test/store/named.test.ts',
 ];

@@ -67,12 +67,16 @@ function isStale(state: { info: LockInfo | null; mtimeMs: number }, staleMs: num
   return info.host === os.hostname() && !alive(info.pid);
 }
 
-function tryBreak(file: string, expected: { info: LockInfo | null; mtimeMs: number }): void {
+/**
+ * Moves a stale lock aside and removes it. False when it could not be moved while it is still there
+ * (a read-only or foreign directory): the caller then waits and times out instead of retrying at once.
+ */
+function tryBreak(file: string, expected: { info: LockInfo | null; mtimeMs: number }): boolean {
   const aside = `${file}.stale.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
     fs.renameSync(file, aside);
-  } catch {
-    return; // someone else broke or released it
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT'; // gone: someone else broke or released it
   }
   const got = readLock(aside);
   const same = got !== null && (expected.info ? got.info?.token === expected.info.token : got.mtimeMs === expected.mtimeMs);
@@ -85,6 +89,7 @@ function tryBreak(file: string, expected: { info: LockInfo | null; mtimeMs: numb
     }
   }
   fs.rmSync(aside, { force: true });
+  return true;
 }
 
 /** Runs `fn` while holding the lock file `file`. Throws `E_TIMEOUT` when it cannot be had in time. */
@@ -98,17 +103,21 @@ export function withLockSync<T>(file: string, fn: () => T, options: LockOptions 
     try {
       const fd = fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, 0o644);
       const info: LockInfo = { pid: process.pid, host: os.hostname(), token, time: Date.now() };
-      fs.writeSync(fd, JSON.stringify(info));
+      try {
+        fs.writeSync(fd, JSON.stringify(info));
+      } catch (err) {
+        // A full disk: leave no empty lock behind for others to wait a second on, and no open descriptor.
+        fs.closeSync(fd);
+        fs.rmSync(file, { force: true });
+        throw err;
+      }
       fs.closeSync(fd);
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const state = readLock(file);
-    if (state && isStale(state, staleMs)) {
-      tryBreak(file, state);
-      continue;
-    }
+    if (state && isStale(state, staleMs) && tryBreak(file, state)) continue;
     if (Date.now() > deadline) {
       throw new CycleBenchError('E_TIMEOUT', `Could not lock ${file} within ${timeoutMs} ms; if no cyclebench is running, delete it.`);
     }
