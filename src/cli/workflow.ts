@@ -18,14 +18,22 @@ export interface WorkflowOptions {
   shards?: number;
 }
 
-/** Artifact, folder and comment id per job. */
+/**
+ * Both sides of the gate are measured over 5 fresh processes each and compared over processes: on a
+ * quiet 2-core VM, single-process runs false-alarmed in 7 of 20 A/A pairs (benchmarks with two levels
+ * across processes), 5 processes in 0 of 20, and found a 5% slowdown in 17 of 20, at about 4x the
+ * time (docs/precision.md). The GPU job keeps one process: not measured on a GPU yet.
+ */
+const GATE_PROCESSES = '--processes 5 ';
+
+/** Artifact, folder, comment id and process flag per job. */
 const JOBS = {
-  bench: { artifact: 'cyclebench-results', commentId: '' },
-  'bench-gpu': { artifact: 'cyclebench-gpu-results', commentId: 'gpu' },
+  bench: { artifact: 'cyclebench-results', commentId: '', processes: GATE_PROCESSES },
+  'bench-gpu': { artifact: 'cyclebench-gpu-results', commentId: 'gpu', processes: '' },
 };
 
 function benchJob(id: keyof typeof JOBS, name: string, runsOn: string, o: WorkflowOptions): string {
-  const { artifact, commentId } = JOBS[id];
+  const { artifact, commentId, processes } = JOBS[id];
   return `  ${id}:
     name: ${name}
     runs-on: ${runsOn}
@@ -40,7 +48,7 @@ ${setupSteps(o)}      - name: Measure the base (\${{ github.base_ref }})
           npm ci
           if npx --no-install cyclebench --version > /dev/null 2>&1; then
             # A benchmark that errors on the base still leaves the others to compare with.
-            npx --no-install cyclebench run --no-save --json "$RUNNER_TEMP/base.json" || echo "::warning::the base run exited $?; comparing with what it measured"
+            npx --no-install cyclebench run ${processes}--no-save --json "$RUNNER_TEMP/base.json" || echo "::warning::the base run exited $?; comparing with what it measured"
           else
             echo "::notice::the base has no cyclebench yet: nothing to compare with this time"
           fi
@@ -53,7 +61,7 @@ ${setupSteps(o)}      - name: Measure the base (\${{ github.base_ref }})
           base=()
           if [ -f "$RUNNER_TEMP/base.json" ]; then base=(--baseline "$RUNNER_TEMP/base.json"); fi
           # Writes the step summary itself ($GITHUB_STEP_SUMMARY), and every artifact into ${artifact}/.
-          npx --no-install cyclebench run --no-save "\${base[@]}" --output-dir ${artifact}${commentId ? ` --comment-id ${commentId}` : ''}
+          npx --no-install cyclebench run ${processes}--no-save "\${base[@]}" --output-dir ${artifact}${commentId ? ` --comment-id ${commentId}` : ''}
           echo "exit-code=$?" >> "$GITHUB_OUTPUT"
 ${gateSteps(artifact)}`;
 }
@@ -94,7 +102,7 @@ ${setupSteps(o)}      - name: Install
         # The verdict is the merge job's; a benchmark that errors is in the file and judged there.
         run: |
           mkdir -p shard
-          npx --no-install cyclebench run --shard \${{ matrix.shard }}/${n} --no-save --json shard/head.json || echo "::warning::this shard exited $?"
+          npx --no-install cyclebench run --shard \${{ matrix.shard }}/${n} ${GATE_PROCESSES}--no-save --json shard/head.json || echo "::warning::this shard exited $?"
       - name: Measure the same benchmarks of the base (\${{ github.base_ref }})
         # Without a base (it cannot install, or has no cyclebench yet) the merge job says so; nothing fails here.
         continue-on-error: true
@@ -103,7 +111,7 @@ ${setupSteps(o)}      - name: Install
           cd "$RUNNER_TEMP/base"
           npm ci
           if npx --no-install cyclebench --version > /dev/null 2>&1; then
-            npx --no-install cyclebench run --ids-from "$GITHUB_WORKSPACE/shard/head.json" --no-save --json "$GITHUB_WORKSPACE/shard/base.json" || echo "::warning::the base run exited $?; comparing with what it measured"
+            npx --no-install cyclebench run --ids-from "$GITHUB_WORKSPACE/shard/head.json" ${GATE_PROCESSES}--no-save --json "$GITHUB_WORKSPACE/shard/base.json" || echo "::warning::the base run exited $?; comparing with what it measured"
           else
             echo "::notice::the base has no cyclebench yet: nothing to compare with this time"
           fi

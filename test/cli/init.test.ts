@@ -63,11 +63,12 @@ describe('the written workflow', () => {
     const names = bench.steps.map((s) => s.name ?? s.uses);
     const base = step(bench, (s) => s.run?.includes('git worktree add'));
     expect(base.run).toMatch(/git worktree add --detach "\$RUNNER_TEMP\/base" HEAD\^1/);
-    expect(base.run).toMatch(/cyclebench run --no-save --json "\$RUNNER_TEMP\/base\.json"/);
+    // Both sides over 5 fresh processes: compared over processes (docs/precision.md has why).
+    expect(base.run).toMatch(/cyclebench run --processes 5 --no-save --json "\$RUNNER_TEMP\/base\.json"/);
     expect(base['continue-on-error']).toBe(true);
     const gate = step(bench, (s) => s.id === 'gate');
     expect(gate.run).toMatch(/base=\(--baseline "\$RUNNER_TEMP\/base\.json"\)/);
-    expect(gate.run).toMatch(/cyclebench run --no-save "\$\{base\[@\]\}" --output-dir cyclebench-results\n/);
+    expect(gate.run).toMatch(/cyclebench run --processes 5 --no-save "\$\{base\[@\]\}" --output-dir cyclebench-results\n/);
     expect(gate.run).toContain('echo "exit-code=$?" >> "$GITHUB_OUTPUT"');
     const upload = step(bench, (s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload.with).toMatchObject({ name: 'cyclebench-results', path: 'cyclebench-results/' });
@@ -183,7 +184,9 @@ describe('options and refusals', () => {
     const gpu = w.jobs['bench-gpu'];
     expect(gpu['runs-on']).toEqual(['self-hosted', 'gpu']);
     expect(gpu.permissions).toBeUndefined();
-    expect(step(gpu, (s) => s.id === 'gate').run).toMatch(/--output-dir cyclebench-gpu-results --comment-id gpu\n/);
+    expect(step(gpu, (s) => s.id === 'gate').run).toMatch(
+      /cyclebench run --no-save "\$\{base\[@\]\}" --output-dir cyclebench-gpu-results --comment-id gpu\n/,
+    );
     expect(step(gpu, (s) => s.uses?.startsWith('actions/upload-artifact@')).with).toMatchObject({ name: 'cyclebench-gpu-results' });
     expect(w.jobs.comment.needs).toEqual(['bench', 'bench-gpu']);
   });
@@ -197,11 +200,11 @@ describe('options and refusals', () => {
     const bench = w.jobs.bench as Job & { strategy: { 'fail-fast': boolean; matrix: { shard: number[] } } };
     expect(bench.strategy).toEqual({ 'fail-fast': false, matrix: { shard: [1, 2, 3] } });
     const head = step(bench, (s) => s.run?.includes('--shard'));
-    expect(head.run).toMatch(/cyclebench run --shard \$\{\{ matrix\.shard \}\}\/3 --no-save --json shard\/head\.json/);
+    expect(head.run).toMatch(/cyclebench run --shard \$\{\{ matrix\.shard \}\}\/3 --processes 5 --no-save --json shard\/head\.json/);
     const base = step(bench, (s) => s.run?.includes('git worktree add'));
     expect(base['continue-on-error']).toBe(true);
     expect(base.run).toMatch(
-      /cyclebench run --ids-from "\$GITHUB_WORKSPACE\/shard\/head\.json" --no-save --json "\$GITHUB_WORKSPACE\/shard\/base\.json"/,
+      /cyclebench run --ids-from "\$GITHUB_WORKSPACE\/shard\/head\.json" --processes 5 --no-save --json "\$GITHUB_WORKSPACE\/shard\/base\.json"/,
     );
     const upload = step(bench, (s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload.with).toMatchObject({ name: 'shard-${{ matrix.shard }}-of-3', path: 'shard/', 'if-no-files-found': 'error' });
