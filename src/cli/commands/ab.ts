@@ -44,11 +44,10 @@ Options:
 ${EXIT_HELP}
 `;
 
-
-/** The per-process measuring flags: short by default, the caller's when given. */
 /** Rounds' wall time: a three-benchmark suite's whole `ab` (worktree, setup, rounds) within a minute (docs/precision.md). */
 const DEFAULT_AB_BUDGET = '50s';
 
+/** The per-process measuring flags: short by default, the caller's when given. */
 function processArgs(values: Values): string[] {
   const out = ['--processes', '1'];
   if (values.quick) out.push('--quick');
