@@ -17,8 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { frozenPackage, project, setScale } from './project.js';
+import { frozenCli, project, setScale } from './project.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,9 +28,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/gate-precision/results.json' },
   },
 });
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-const pkg = frozenPackage(root);
-const bin = join(pkg, 'bin', 'cyclebench.js');
+const { pkg, bin } = frozenCli();
 const tries = Number(values.tries);
 const methods = values.methods!.split(',');
 const slowdowns = values.slowdowns!.split(',').map(Number);
@@ -42,31 +39,29 @@ function cli(dir: string, args: string[]): number {
   return r.status;
 }
 
-/** Which benchmarks the verdict (markdown) of the last comparison called regressions. */
-function flaggedIds(dir: string): string[] {
-  const md = join(dir, 'verdict.md');
-  if (!existsSync(md)) return [];
-  const ids = readFileSync(md, 'utf8')
-    .split('\n')
-    .filter((l) => /^\| `[^`]+` \|.*REGRESSION/.test(l))
-    .map((l) => l.slice(3, l.indexOf('`', 3)));
-  rmSync(md);
-  return ids;
+/** The benchmarks the verdict JSON of the last comparison (`file`, in `dir`) called regressions. */
+function flaggedIds(dir: string, file: string): string[] {
+  const path = join(dir, file);
+  if (!existsSync(path)) return [];
+  const verdict = JSON.parse(readFileSync(path, 'utf8')) as { comparison: { regressions: string[] } };
+  rmSync(path);
+  return verdict.comparison.regressions;
 }
 
 /** One comparison; the ids it flagged as regressions (empty: passed). */
 function tryOnce(dir: string, method: string, slowdown: number): string[] {
   setScale(dir, 1);
-  const verdict = ['--markdown', 'verdict.md'];
   if (method === 'ab') {
     setScale(dir, 1 + slowdown);
-    return cli(dir, ['ab', 'HEAD', '--quiet', ...verdict]) === 1 ? flaggedIds(dir) : [];
+    const code = cli(dir, ['ab', 'HEAD', '--quiet', '--json', 'verdict.json']);
+    const ids = flaggedIds(dir, 'verdict.json');
+    return code === 1 ? (ids.length ? ids : ['(exit 1)']) : [];
   }
   const extra = method === 'processes' ? ['--processes', values.processes!] : [];
   cli(dir, ['run', '--quiet', '--save-baseline', 'base', ...extra]);
   setScale(dir, 1 + slowdown);
-  const code = cli(dir, ['run', '--quiet', '--baseline', 'base', '--no-save', ...extra, ...verdict]);
-  const ids = flaggedIds(dir);
+  const code = cli(dir, ['run', '--quiet', '--baseline', 'base', '--no-save', ...extra, '--output-dir', 'out']);
+  const ids = flaggedIds(dir, join('out', 'comparison.json'));
   return code === 1 ? (ids.length ? ids : ['(exit 1)']) : [];
 }
 

@@ -2,7 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const BENCH = `import { bench } from 'cyclebench';
 import { SCALE } from '../src/scale.js';
@@ -43,10 +44,16 @@ export function setScale(dir: string, scale: number): void {
  * a measurement that runs for an hour must not pick up a half-written dist/ from a test run's
  * rebuild. Its dependencies are root's, through a link.
  */
-export function frozenPackage(root: string): string {
+function frozenPackage(root: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'cb-package-'));
   for (const entry of ['package.json', 'bin', 'dist', 'build', 'prebuilds', 'schema'])
     if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
+}
+
+/** The frozen copy of this repository's built package and its CLI entry point. */
+export function frozenCli(): { pkg: string; bin: string } {
+  const pkg = frozenPackage(resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..'));
+  return { pkg, bin: join(pkg, 'bin', 'cyclebench.js') };
 }

@@ -12,8 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { frozenPackage, project } from './project.js';
+import { frozenCli, project } from './project.js';
+import { coefficientOfVariation, median } from '../../src/stats/index.js';
 import type { RunResult } from '../../src/result/types.js';
 
 const { values } = parseArgs({
@@ -23,14 +23,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/gate-precision/spread.json' },
   },
 });
-const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-const pkg = frozenPackage(root);
-const bin = join(pkg, 'bin', 'cyclebench.js');
-
-const cv = (xs: number[]) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) / m;
-};
+const { pkg, bin } = frozenCli();
 
 const dir = project(pkg);
 const runs: Record<string, { median: number; betweenCV: number; withinHalfWidth: number }>[] = [];
@@ -60,12 +53,11 @@ try {
 const seconds = (performance.now() - t0) / 1000 / runs.length;
 const rows = Object.keys(runs[0]).map((id) => {
   const medians = runs.map((r) => r[id].median);
-  const between = runs.map((r) => r[id].betweenCV).sort((a, b) => a - b);
   return {
     id,
-    betweenProcessCV: between[Math.floor(between.length / 2)],
-    withinHalfWidth: runs.map((r) => r[id].withinHalfWidth).sort((a, b) => a - b)[Math.floor(runs.length / 2)],
-    betweenRunCV: cv(medians),
+    betweenProcessCV: median(runs.map((r) => r[id].betweenCV)),
+    withinHalfWidth: median(runs.map((r) => r[id].withinHalfWidth)),
+    betweenRunCV: coefficientOfVariation(medians),
     largestRunToRun: Math.max(...medians) / Math.min(...medians) - 1,
   };
 });

@@ -24,7 +24,6 @@ import { ciOutputs, OUTPUT_OPTIONS, writeCiOutputs, type ArtifactSources, type C
 import { renderPrComment } from '../report/pr-comment.js';
 import { commandStore, STORE_OPTION } from './store-option.js';
 
-/** The regression flags of `cyclebench run`. */
 /** The policy flags that every judging command (run's gate, compare, ab) takes; read by {@link policyFlags}. */
 export const POLICY_OPTIONS: OptionTable = {
   noise: { type: 'string' },
@@ -35,6 +34,7 @@ export const POLICY_OPTIONS: OptionTable = {
   'allow-removed': { type: 'boolean' },
 };
 
+/** The regression flags of `cyclebench run`. */
 export const GATE_OPTIONS: OptionTable = {
   baseline: { type: 'string' },
   'save-baseline': { type: 'string' },

@@ -88,14 +88,17 @@ export async function confirmRegressions(
         'E_RERUN',
         `confirmation re-run ${i} of ${runs} did not measure ${lost.join(', ')} (it measured ${fresh.benchmarks.length ? fresh.benchmarks.map((b) => b.id).join(', ') : 'nothing'}); the regression can be neither confirmed nor dismissed.`,
       );
-    for (const b of fresh.benchmarks) {
-      const soFar = pooled.get(b.id);
-      if (soFar && b.processes) {
+    // The re-run as judged: a suspect over processes carries every process measured so far.
+    const judged = {
+      ...fresh,
+      benchmarks: fresh.benchmarks.map((b) => {
+        const soFar = pooled.get(b.id);
+        if (!soFar || !b.processes) return b;
         soFar.push(...b.processes.medians);
-        b.processes = { ...b.processes, medians: [...soFar] };
-      }
-    }
-    const again = compareRuns(base, fresh, policy, { only: pending });
+        return { ...b, processes: { ...b.processes, medians: [...soFar] } };
+      }),
+    };
+    const again = compareRuns(base, judged, policy, { only: pending });
     for (const id of pending) {
       const b = measured.get(id)!;
       if (b.status !== 'ok') {
@@ -110,7 +113,7 @@ export async function confirmRegressions(
         pValue: row.adjustedP ?? row.pValue,
         verdict: row.verdict,
         reproduced: row.regression,
-        ...(row.method === 'processes' && pooled.has(id) ? { processes: b.processes!.medians.length } : {}),
+        ...(row.method === 'processes' && pooled.has(id) ? { processes: pooled.get(id)!.length } : {}),
       });
     }
   }

@@ -74,6 +74,7 @@ describe('confirmation over processes', () => {
       [10, true],
       [15, true],
     ]);
+    expect(noisy.map((r) => r.benchmarks[0].processes!.medians.length)).toEqual([5, 5]); // the re-runs' results are left as measured
   });
 
   it('a fluke of the run is diluted by fresh processes and dismissed', async () => {

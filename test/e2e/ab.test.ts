@@ -30,7 +30,9 @@ describe('cyclebench ab', () => {
     expect(r.stdout).toMatch(/work\s+\S+ µs\s+\S+ µs\s+\+\d\d\.\d%.*REGRESSION/);
     expect(r.stdout).toMatch(/4 rounds of alternating fresh processes \(ABBA\)/);
     const v = JSON.parse(p.read('verdict.json'));
-    expect(v.comparison.benchmarks[0]).toMatchObject({ method: 'paired-rounds', id: 'work' });
+    // Paired rounds are judged with their own band (pairedNoise, 0.5%), not the 5% of single processes.
+    expect(v.comparison.benchmarks[0]).toMatchObject({ method: 'paired-rounds', id: 'work', noise: 0.005 });
+    expect(r.stdout).toMatch(/noise band ±0\.5%/);
     expect(v.comparison.benchmarks[0].ratio).toBeGreaterThan(1.15);
     expect(git('status', '--porcelain')).not.toMatch(/\.cyclebench/); // the worktree stays out of the user's status
   });
@@ -43,6 +45,7 @@ describe('cyclebench ab', () => {
     p.write('src/work.js', SOURCE(2000));
     const r = await p.cli(['ab', 'HEAD', ...FAST, '--noise', '0.1', ...SETUP]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/noise band ±10\.0%/); // --noise sets the paired band too
     expect(r.stderr).toMatch(/setup of the base: ran/);
     setupRan = true;
   });

@@ -126,31 +126,17 @@ describe('the run context', () => {
     expect(watchState()).toEqual(before);
   });
 
-  it('is closed when the run throws', async () => {
+  it.each(['start', 'bench'] as const)('is closed when the progress listener throws on the %s event', async (type) => {
     const before = watchState();
     const s = new Suite();
     s.add('x', () => 1, { skip });
     const failing = s.run({
       ...FAST,
       onProgress: (e) => {
-        if (e.type === 'bench') throw new Error('the progress display failed');
+        if (e.type === type) throw new Error('the progress display failed');
       },
     });
     await expect(failing).rejects.toThrow('the progress display failed');
-    expect(watchState()).toEqual(before);
-  });
-
-  it('is closed when the listener throws on the start event', async () => {
-    const before = watchState();
-    const s = new Suite();
-    s.add('x', () => 1, { skip });
-    const failing = s.run({
-      ...FAST,
-      onProgress: (e) => {
-        if (e.type === 'start') throw new Error('no display');
-      },
-    });
-    await expect(failing).rejects.toThrow('no display');
     expect(watchState()).toEqual(before);
   });
 });

@@ -94,31 +94,16 @@ describe('breaking a stale lock that changed meanwhile', () => {
     });
   };
 
-  it("a dead owner's lock replaced by a live owner's: the live one is put back and waited for", () => {
-    const file = lockOf(lockText(DEAD, 'dead'));
-    const fresh = lockText(process.pid, 'fresh');
-    replacedBeforeTheBreak(() => fs.writeFileSync(file, fresh));
+  it.each([
+    ["a dead owner's lock replaced by a live owner's", lockText(DEAD, 'dead'), undefined, lockText(process.pid, 'fresh')],
+    ["a dead owner's lock replaced by one just created, still empty", lockText(DEAD, 'dead'), undefined, ''],
+    ['an abandoned unreadable lock replaced by a newer one (another mtime)', 'garbage', 2_000, 'newer garbage'],
+  ])('%s: the new one is put back and waited for', (_, stale, ageMs, replacement) => {
+    const file = lockOf(stale, ageMs === undefined ? undefined : Date.now() - ageMs);
+    replacedBeforeTheBreak(() => fs.writeFileSync(file, replacement));
     virtualClock(Date.now());
     expect(errorOf(() => withLockSync(file, () => 'ran', { timeoutMs: 10 })).code).toBe('E_TIMEOUT');
-    expect(fs.readFileSync(file, 'utf8')).toBe(fresh);
-    expect(fs.readdirSync(dir())).toEqual(['x.lock']);
-  });
-
-  it("a dead owner's lock replaced by one just created, still empty: put back and waited for", () => {
-    const file = lockOf(lockText(DEAD, 'dead'));
-    replacedBeforeTheBreak(() => fs.writeFileSync(file, ''));
-    virtualClock(Date.now());
-    expect(errorOf(() => withLockSync(file, () => 'ran', { timeoutMs: 10 })).code).toBe('E_TIMEOUT');
-    expect(fs.readFileSync(file, 'utf8')).toBe('');
-    expect(fs.readdirSync(dir())).toEqual(['x.lock']);
-  });
-
-  it('an abandoned unreadable lock replaced by a newer one (another mtime): put back and waited for', () => {
-    const file = lockOf('garbage', Date.now() - 2_000);
-    replacedBeforeTheBreak(() => fs.writeFileSync(file, 'newer garbage'));
-    virtualClock(Date.now());
-    expect(errorOf(() => withLockSync(file, () => 'ran', { timeoutMs: 10 })).code).toBe('E_TIMEOUT');
-    expect(fs.readFileSync(file, 'utf8')).toBe('newer garbage');
+    expect(fs.readFileSync(file, 'utf8')).toBe(replacement);
     expect(fs.readdirSync(dir())).toEqual(['x.lock']);
   });
 

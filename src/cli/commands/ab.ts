@@ -87,7 +87,8 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
   }
   const [ref, ...patterns] = positionals;
   if (!ref) throw new CycleBenchError('E_USAGE', `expected REF (a commit, branch or tag).\n${USAGE}`);
-  const budgetMs = parseDurationMs(str(values, 'budget') ?? DEFAULT_AB_BUDGET, '--budget');
+  const budget = str(values, 'budget') ?? DEFAULT_AB_BUDGET;
+  const budgetMs = parseDurationMs(budget, '--budget');
   const precision = Number(str(values, 'precision') ?? 0.005);
   if (!(precision > 0 && precision < 1))
     throw new CycleBenchError('E_USAGE', `--precision takes a fraction such as 0.005, got '${values.precision}'`);
@@ -173,7 +174,7 @@ export async function abCommand(argv: string[], io: CommandIO): Promise<number> 
     currentLabel: 'working tree (ab)',
     rounds: ratios,
     notes: [
-      `${rounds} rounds of alternating fresh processes (ABBA) in ${((performance.now() - started) / 1000).toFixed(1)} s; stopped on ${stop === 'precision' ? `precision: every ratio CI within ±${(precision * 100).toFixed(2)}%` : stop === 'budget' ? `the ${str(values, 'budget') ?? DEFAULT_AB_BUDGET} budget` : `the round limit (${maxRounds})`}`,
+      `${rounds} rounds of alternating fresh processes (ABBA) in ${((performance.now() - started) / 1000).toFixed(1)} s; stopped on ${stop === 'precision' ? `precision: every ratio CI within ±${(precision * 100).toFixed(2)}%` : stop === 'budget' ? `the ${budget} budget` : `the round limit (${maxRounds})`}`,
     ],
   });
   const format = str(values, 'format') as 'console' | 'markdown' | 'json' | undefined;
