@@ -6,7 +6,8 @@
  * - quantile / select: type-7 quantiles, median, iqr, quickselect
  * - outliers: Tukey fences, modified z-scores, classify and explicit trim
  * - intervals: medianCI (order statistics), bootstrapCI (percentile, BCa), ratioCI
- * - tests: mannWhitneyU, welchTTest, pairedTTest, hodgesLehmann, pairedLogRatio, compareSamples, bandVerdict
+ * - tests: mannWhitneyU, welchTTest, pairedTTest, hodgesLehmann, pairedLogRatio, wilcoxonSignedRank, compareSamples,
+ *   bandVerdict
  * - many comparisons: holm, benjaminiHochberg
  * - regression: linearFit, fitComplexity
  * - series: trend, changePoints (E-divisive means), projectCrossing
@@ -68,6 +69,8 @@ export type { WelchOptions, TTestResult } from './welch.js';
 export { hodgesLehmann, kthDifference } from './hodges-lehmann.js';
 export type { HodgesLehmannResult } from './hodges-lehmann.js';
 export { pairedLogRatio } from './paired.js';
+export { wilcoxonSignedRank, signedRankDistribution } from './signed-rank.js';
+export type { SignedRankResult } from './signed-rank.js';
 export type { PairedRatioResult } from './paired.js';
 export { compareSamples, bandVerdict } from './compare-samples.js';
 export type { Verdict, CompareOptions, SampleComparison } from './compare-samples.js';
