@@ -39,30 +39,37 @@ function cli(dir: string, args: string[]): number {
   return r.status;
 }
 
-/** The benchmarks the verdict JSON of the last comparison (`file`, in `dir`) called regressions. */
-function flaggedIds(dir: string, file: string): string[] {
+/** Each benchmark's measured change in one comparison: ratio, CI and verdict. */
+type Change = { id: string; ratio: number | null; ci: [number, number] | null; verdict: string; rounds?: number[] };
+
+/** The verdict JSON of the last comparison (`file`, in `dir`): the ids it called regressions, and every row's change. */
+function readVerdict(dir: string, file: string): { regressions: string[]; changes: Change[] } {
   const path = join(dir, file);
-  if (!existsSync(path)) return [];
-  const verdict = JSON.parse(readFileSync(path, 'utf8')) as { comparison: { regressions: string[] } };
+  if (!existsSync(path)) return { regressions: [], changes: [] };
+  const verdict = JSON.parse(readFileSync(path, 'utf8')) as { comparison: { regressions: string[]; benchmarks: Change[] } };
   rmSync(path);
-  return verdict.comparison.regressions;
+  const changes = verdict.comparison.benchmarks.map(({ id, ratio, ci, verdict, rounds }) => ({ id, ratio, ci, verdict, rounds }));
+  return { regressions: verdict.comparison.regressions, changes };
 }
 
-/** One comparison; the ids it flagged as regressions (empty: passed). */
-function tryOnce(dir: string, method: string, slowdown: number): string[] {
+/** One comparison: the ids it flagged as regressions (empty: passed) and the changes it measured. */
+function tryOnce(dir: string, method: string, slowdown: number): { ids: string[]; changes: Change[] } {
   setScale(dir, 1);
+  let code: number;
+  let file: string;
   if (method === 'ab') {
     setScale(dir, 1 + slowdown);
-    const code = cli(dir, ['ab', 'HEAD', '--quiet', '--json', 'verdict.json']);
-    const ids = flaggedIds(dir, 'verdict.json');
-    return code === 1 ? (ids.length ? ids : ['(exit 1)']) : [];
+    file = 'verdict.json';
+    code = cli(dir, ['ab', 'HEAD', '--quiet', '--json', file]);
+  } else {
+    const extra = method === 'processes' ? ['--processes', values.processes!] : [];
+    cli(dir, ['run', '--quiet', '--save-baseline', 'base', ...extra]);
+    setScale(dir, 1 + slowdown);
+    file = join('out', 'comparison.json');
+    code = cli(dir, ['run', '--quiet', '--baseline', 'base', '--no-save', ...extra, '--output-dir', 'out']);
   }
-  const extra = method === 'processes' ? ['--processes', values.processes!] : [];
-  cli(dir, ['run', '--quiet', '--save-baseline', 'base', ...extra]);
-  setScale(dir, 1 + slowdown);
-  const code = cli(dir, ['run', '--quiet', '--baseline', 'base', '--no-save', ...extra, '--output-dir', 'out']);
-  const ids = flaggedIds(dir, join('out', 'comparison.json'));
-  return code === 1 ? (ids.length ? ids : ['(exit 1)']) : [];
+  const { regressions, changes } = readVerdict(dir, file);
+  return { ids: code === 1 ? (regressions.length ? regressions : ['(exit 1)']) : [], changes };
 }
 
 const rows: {
@@ -72,6 +79,7 @@ const rows: {
   flagged: number;
   byBenchmark: Record<string, number>;
   secondsPerTry: number;
+  perTry: Change[][];
 }[] = [];
 const dir = project(pkg);
 try {
@@ -79,15 +87,19 @@ try {
     for (const slowdown of slowdowns) {
       let flagged = 0;
       const byBenchmark: Record<string, number> = {};
+      const perTry: Change[][] = [];
       const t0 = performance.now();
       for (let i = 0; i < tries; i++) {
-        const ids = tryOnce(dir, method, slowdown);
+        const { ids, changes } = tryOnce(dir, method, slowdown);
+        perTry.push(changes);
         if (ids.length) flagged++;
         for (const id of ids) byBenchmark[id] = (byBenchmark[id] ?? 0) + 1;
+        const shown = changes.map((c) => `${c.id} ${c.ratio === null ? '-' : ((c.ratio - 1) * 100).toFixed(2)}% ${c.verdict}`);
+        console.error(`${method} +${slowdown * 100}% try ${i + 1}: ${shown.join(', ')}`);
       }
-      const row = { method, slowdown, tries, flagged, byBenchmark, secondsPerTry: (performance.now() - t0) / 1000 / tries };
+      const row = { method, slowdown, tries, flagged, byBenchmark, secondsPerTry: (performance.now() - t0) / 1000 / tries, perTry };
       rows.push(row);
-      console.error(JSON.stringify(row));
+      console.error(JSON.stringify({ ...row, perTry: undefined }));
     }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,7 @@ export interface WorkflowOptions {
 /**
  * Both sides of the gate are measured over 5 fresh processes each and compared over processes: on a
  * quiet 2-core VM, single-process runs false-alarmed in 7 of 20 A/A pairs (benchmarks with two levels
- * across processes), 5 processes in 0 of 20, and found a 5% slowdown in 17 of 20, at about 4x the
+ * across processes), 5 processes in 1 of 20, and found a 5% slowdown in 20 of 20, at about 5x the
  * time (docs/precision.md). The GPU job keeps one process: not measured on a GPU yet.
  */
 const GATE_PROCESSES = '--processes 5 ';

@@ -51,6 +51,8 @@ export interface BenchComparison {
   message: string;
   /** Why something is n/a. */
   reason?: string;
+  /** Paired rounds only: each round's ratio current/base, in round order. */
+  rounds?: number[];
   /** Set by confirmation: how many re-runs reproduced a suspected regression. */
   confirmation?: { reproduced: number; runs: number; confirmed: boolean };
   /** Memory and CPU compared, when both runs sampled resources; a CPU regression makes the row a regression. */
@@ -204,6 +206,7 @@ export function compareRuns(base: RunResult, current: RunResult, policy: Policy,
       // Base and current alternated round by round: a one-sample t-test on the log ratios of the rounds.
       const r = pairedRoundsRatio(rounds, alpha);
       row.method = 'paired-rounds';
+      row.rounds = [...rounds];
       row.ratio = r.ratio;
       row.ci = r.ci;
       row.pValue = r.pValue;

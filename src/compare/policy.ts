@@ -76,7 +76,7 @@ export const DEFAULT_ALPHA = 0.05;
 /** Default noise band: see docs/regression.md ("Defaults and evidence"). */
 export const DEFAULT_NOISE = 0.05;
 /** Default band over processes: see docs/precision.md ("Noise band"). */
-export const DEFAULT_PROCESS_NOISE = 0.02;
+export const DEFAULT_PROCESS_NOISE = 0.01;
 /** Default band of paired rounds (`cyclebench ab`): see docs/precision.md ("Noise band"). */
 export const DEFAULT_PAIRED_NOISE = 0.005;
 /** Default memory band: peak RSS growth past 20% warns (docs/load.md, "Resources compared"). */

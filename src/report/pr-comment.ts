@@ -126,7 +126,7 @@ export function renderPrComment(r: GateReport, o: PrCommentOptions = {}): string
   const c = r.confirmation;
   if (c) {
     out.push(
-      `**Confirmation**: ${plural(Object.keys(c.attempts).length, 'suspect')} re-run in fresh processes (up to ${plural(c.runs, 're-run')}, rule "${c.rule}"); confirmed ${c.confirmed.map(codeSpan).join(', ') || 'none'}, dismissed ${c.dismissed.map(codeSpan).join(', ') || 'none'}.`,
+      `**Confirmation**: ${plural(Object.keys(c.attempts).length, 'suspect')} re-run in fresh processes (up to ${plural(c.runs, 're-run')}, rule "${c.rule}"); confirmed ${c.confirmed.map(codeSpan).join(', ') || 'none'}, dismissed ${c.dismissed.map(codeSpan).join(', ') || 'none'}${c.unclear?.length ? `; re-run because unclear: ${c.unclear.map(codeSpan).join(', ')}` : ''}.`,
     );
     for (const [id, attempts] of Object.entries(c.attempts))
       if (attempts.length) out.push(`- ${codeSpan(id)}: ${escapeText(attempts.map(attemptText).join('; '))}`);

@@ -113,7 +113,7 @@ export function confirmationLines(r: GateReport): string[] {
   const c = r.confirmation;
   if (!c) return [];
   const lines = [
-    `Confirmation in fresh processes: up to ${plural(c.runs, 're-run')} (rule "${c.rule}"); confirmed: ${c.confirmed.join(', ') || 'none'}; dismissed: ${c.dismissed.join(', ') || 'none'}`,
+    `Confirmation in fresh processes: up to ${plural(c.runs, 're-run')} (rule "${c.rule}"); confirmed: ${c.confirmed.join(', ') || 'none'}; dismissed: ${c.dismissed.join(', ') || 'none'}${c.unclear?.length ? `; re-run because unclear: ${c.unclear.join(', ')}` : ''}`,
   ];
   for (const [id, attempts] of Object.entries(c.attempts))
     if (attempts.length) lines.push(`  ${id}: ${attempts.map(attemptText).join('; ')}`);

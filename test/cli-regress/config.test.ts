@@ -61,7 +61,7 @@ describe('config loading', () => {
 
   it('the bands over processes and paired rounds follow noise unless set; --noise sets all three', async () => {
     const f = path.join(dir, 'cyclebench.config.json');
-    expect((await loadPolicy(dir)).policy).toMatchObject({ noise: 0.05, processNoise: 0.02, pairedNoise: 0.005 });
+    expect((await loadPolicy(dir)).policy).toMatchObject({ noise: 0.05, processNoise: 0.01, pairedNoise: 0.005 });
     fs.writeFileSync(f, JSON.stringify({ noise: 0.08 }));
     expect((await loadPolicy(dir)).policy).toMatchObject({ noise: 0.08, processNoise: 0.08, pairedNoise: 0.08 });
     fs.writeFileSync(f, JSON.stringify({ noise: 0.08, processNoise: '3%', pairedNoise: 0.005 }));

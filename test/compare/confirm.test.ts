@@ -86,6 +86,35 @@ describe('confirmation over processes', () => {
     expect(report!.attempts.sqrt[0].processes).toBe(10);
   });
 
+  it('an unclear row (one process elsewhere, estimate past the band) is re-run and settled by pooled processes', async () => {
+    const current = overProcesses([104.5, 105.5, 104, 95, 106]);
+    const first = compareRuns(base, current, p).benchmarks[0];
+    expect([first.verdict, first.regression, first.ratio! > 1.02]).toEqual(['inconclusive', false, true]);
+    const calls: string[][] = [];
+    const steady = async (ids: string[]) => (calls.push(ids), overProcesses([104.8, 105.2, 104.6, 105.4, 105]));
+    const { comparison, report } = await confirmRegressions(compareRuns(base, current, p), base, steady, p, current);
+    expect(calls).toEqual([['sqrt'], ['sqrt']]);
+    expect(comparison.regressions).toEqual(['sqrt']);
+    expect(report!.unclear).toEqual(['sqrt']);
+    const row = comparison.benchmarks[0];
+    expect([row.verdict, row.regression]).toEqual(['slower', true]);
+    expect(row.ci![0]).toBeGreaterThan(1.02); // the pooled numbers, not the run's straddling interval
+    expect(row.message).toMatch(/unclear, re-run 2 times: a regression, pooled over 15 processes/);
+  });
+
+  it('an unclear row that the re-runs do not make a regression stays unclear, and rows inside the band are not re-run', async () => {
+    const current = overProcesses([104.5, 105.5, 104, 95, 106]);
+    const same = async () => overProcesses([100.2, 99.6, 100.8, 99.9, 100.4]);
+    const { comparison, report } = await confirmRegressions(compareRuns(base, current, p), base, same, p, current);
+    expect(comparison.regressions).toEqual([]);
+    expect(report!.dismissed).toEqual(['sqrt']);
+    expect(comparison.benchmarks[0].message).toMatch(/not a regression in every re-run/);
+    const near = overProcesses([101, 100.5, 99, 102, 100]); // estimate inside the 2% band
+    let reran = false;
+    const quiet = await confirmRegressions(compareRuns(base, near, p), base, async () => ((reran = true), near), p, near);
+    expect([reran, quiet.report]).toEqual([false, null]);
+  });
+
   it('without the current run, each re-run is judged on its own processes', async () => {
     const current = overProcesses([104.5, 105.5, 104, 105, 106]);
     const noisy = overProcesses([101, 109, 103, 108, 104]);
