@@ -16,7 +16,9 @@ describe('measurement', () => {
     const s = new Suite();
     s.add('k1', () => doNotOptimize(work(2000)));
     s.add('k2', () => doNotOptimize(work(4000)));
-    const r = await s.run(FAST);
+    // The engine's own warm-up, not FAST's 60 ms: with that, Node 24 measured k2 at 1.3-1.6x its
+    // steady level in 4 of 8 processes (B/A 2.6-2.9; 12 of 12 at 1.93-2.30 with the defaults).
+    const r = await s.run({ quiet: true });
     const [a, b] = r.benchmarks.map((x) => x.stats!.median);
     expect(b / a).toBeGreaterThan(1.4);
     expect(b / a).toBeLessThan(2.8);
