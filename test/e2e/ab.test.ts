@@ -34,6 +34,9 @@ describe('cyclebench ab', () => {
     expect(v.comparison.benchmarks[0]).toMatchObject({ method: 'paired-rounds', id: 'work', noise: 0.005 });
     expect(r.stdout).toMatch(/noise band ±0\.5%/);
     expect(v.comparison.benchmarks[0].ratio).toBeGreaterThan(1.15);
+    // Every round's ratio is in the verdict, one per round, each the head's slower side.
+    expect(v.comparison.benchmarks[0].rounds).toHaveLength(4);
+    for (const ratio of v.comparison.benchmarks[0].rounds) expect(ratio).toBeGreaterThan(1.1);
     expect(git('status', '--porcelain')).not.toMatch(/\.cyclebench/); // the worktree stays out of the user's status
   });
 
