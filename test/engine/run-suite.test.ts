@@ -18,10 +18,12 @@ describe('measurement', () => {
     s.add('k2', () => doNotOptimize(work(4000)));
     // The engine's own warm-up, not FAST's 60 ms: with that, Node 24 measured k2 at 1.3-1.6x its
     // steady level in 4 of 8 processes (B/A 2.6-2.9; 12 of 12 at 1.93-2.30 with the defaults).
+    // The margins are wide because CI's Node 22 line still gave 1.38 with the defaults once (a JIT
+    // state of the shared helper, docs/tiering.md): the test checks order and rough proportion.
     const r = await s.run({ quiet: true });
     const [a, b] = r.benchmarks.map((x) => x.stats!.median);
-    expect(b / a).toBeGreaterThan(1.4);
-    expect(b / a).toBeLessThan(2.8);
+    expect(b / a).toBeGreaterThan(1.2);
+    expect(b / a).toBeLessThan(3.5);
   });
 
   it('keeps raw and corrected figures and the overhead between them', async () => {
