@@ -11,7 +11,7 @@ import { groupBaseline, skipReason, type GroupDef, type RunContext, type TaskOut
 import { contenderResult, failedResult } from './result.js';
 import { Contender } from './sampler.js';
 import { withMissingCounters } from './counters.js';
-import { StopRule, ratioHalfWidth } from './stopping.js';
+import { StopRule, checkGroup } from './stopping.js';
 import { activeResources, leakedSince, settle, withFaults, type Scope } from './faults.js';
 import { startResources, withResources } from '../resources/attach.js';
 import type { BenchResult, GroupComparison } from '../result/types.js';
@@ -131,24 +131,7 @@ async function sampleGroup(group: GroupDef, args: Args, ctx: RunContext, exclude
     }
     resources?.poll();
     const base = live.find((c) => c.name === baselineName);
-    const rounds = Math.min(...live.map((c) => c.raw.length));
-    // Every ratio to the baseline AND every contender's own median must reach the target: the
-    // paired ratio converges much sooner, and stopping on it alone left absolute times at a few %.
-    // A contender shown to be dead code has no median to make precise (about 0); its ratio still counts.
-    let dead = new Set<Contender>();
-    reason = rule.check(
-      rounds,
-      performance.now() - started,
-      () => {
-        dead = new Set(live.filter((c) => c.provenDead()));
-        return Math.max(
-          ...live.filter((c) => !dead.has(c)).map((c) => c.correctedHalfWidth()),
-          ...(base ? live.filter((c) => c !== base).map((c) => ratioHalfWidth(base.raw.slice(0, rounds), c.raw.slice(0, rounds))) : []),
-        );
-      },
-      () => dead.size === live.length,
-      () => live.every((c) => c.steady()),
-    );
+    reason = checkGroup(rule, live, base, performance.now() - started);
   }
   await ctx.gc.flush();
   for (const c of live) {

@@ -85,3 +85,42 @@ export class StopRule {
     return dead?.() ? 'dead-code' : null;
   }
 }
+
+/** What a group's stop rule reads from each contender (a `Contender`; plain objects in tests). */
+export interface GroupMember {
+  readonly raw: readonly number[];
+  correctedHalfWidth(): number;
+  provenDead(): boolean;
+  steady(): boolean;
+}
+
+/**
+ * One check of a group's interleaved rounds. Every contender's own median and every ratio to the
+ * baseline must reach the target: the paired ratio converges much sooner, and stopping on it alone
+ * left absolute times at a few %. A contender shown to be dead code counts by its ratio only: it has
+ * no median to make precise (about 0), and the states of its ~1 ns raw samples say nothing about
+ * anyone's time (they held a group with a steady, precise contender to the budget on a loaded machine).
+ */
+export function checkGroup<M extends GroupMember>(
+  rule: StopRule,
+  live: readonly M[],
+  base: M | undefined,
+  elapsedMs: number,
+): StopReason | null {
+  const rounds = Math.min(...live.map((c) => c.raw.length));
+  let dead = new Set<M>();
+  return rule.check(
+    rounds,
+    elapsedMs,
+    () => {
+      dead = new Set(live.filter((c) => c.provenDead()));
+      if (dead.size === live.length) return Infinity; // nothing left to make precise: stops as dead code
+      return Math.max(
+        ...live.filter((c) => !dead.has(c)).map((c) => c.correctedHalfWidth()),
+        ...(base ? live.filter((c) => c !== base).map((c) => ratioHalfWidth(base.raw.slice(0, rounds), c.raw.slice(0, rounds))) : []),
+      );
+    },
+    () => dead.size === live.length,
+    () => live.every((c) => dead.has(c) || c.steady()),
+  );
+}

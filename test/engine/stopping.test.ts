@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StopRule, medianHalfWidth, ratioHalfWidth } from '../../src/engine/stopping.js';
+import { StopRule, checkGroup, medianHalfWidth, ratioHalfWidth, type GroupMember } from '../../src/engine/stopping.js';
 import { DEFAULT_SAMPLING } from '../../src/engine/options.js';
 import { createRng, medianCI } from '../../src/stats/index.js';
 
@@ -97,5 +97,39 @@ describe('StopRule and performance states', () => {
         () => false,
       ),
     ).toBe('budget');
+  });
+});
+
+describe('checkGroup', () => {
+  const sampling = { ...DEFAULT_SAMPLING, minSamples: 1, minTimeMs: 0 };
+  const steadyRaw = Array.from({ length: 200 }, (_, i) => 250 + (i % 5));
+  const member = (o: Partial<GroupMember> & { raw: number[] }): GroupMember => ({
+    correctedHalfWidth: () => 0.001,
+    provenDead: () => false,
+    steady: () => true,
+    ...o,
+  });
+
+  it('a dead contender counts by its ratio only: neither its median nor its states hold the group', () => {
+    const real = member({ raw: steadyRaw });
+    // Its ~1 ns raw samples in two states (as a loaded machine gave), its ratio to the baseline steady.
+    const dead = member({
+      raw: steadyRaw.map((x) => x / 250),
+      correctedHalfWidth: () => Infinity,
+      provenDead: () => true,
+      steady: () => false,
+    });
+    expect(checkGroup(new StopRule(sampling), [real, dead], real, 100)).toBe('precision');
+    // Not shown dead: its (unbounded) corrected half-width counts again, and so do its states.
+    const unproven = { ...dead, provenDead: () => false };
+    expect(checkGroup(new StopRule(sampling), [real, unproven], real, 100)).toBeNull();
+    expect(checkGroup(new StopRule(sampling), [real, { ...unproven, correctedHalfWidth: () => 0.001 }], real, 100)).toBeNull();
+  });
+
+  it('a live contender with two states keeps the group sampling; all dead stops as dead code', () => {
+    const twoStates = member({ raw: steadyRaw, steady: () => false });
+    expect(checkGroup(new StopRule(sampling), [member({ raw: steadyRaw }), twoStates], undefined, 100)).toBeNull();
+    const dead = member({ raw: steadyRaw, correctedHalfWidth: () => Infinity, provenDead: () => true });
+    expect(checkGroup(new StopRule(sampling), [dead, { ...dead }], undefined, 100)).toBe('dead-code');
   });
 });
