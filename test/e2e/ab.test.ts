@@ -9,7 +9,9 @@ const BENCH = `import { bench } from 'cyclebench';
 import { work } from '../src/work.js';
 bench('work', () => work());
 `;
-const FAST = ['--time', '60ms', '--quick', '--min-rounds', '4', '--max-rounds', '4'];
+// Six rounds, and twice the work for the regression: one wild round (a process in another machine
+// state; CI measured +47% for +30% work over 4 rounds, interval 0.96x..2.24x) must not decide either test.
+const FAST = ['--time', '60ms', '--quick', '--min-rounds', '6', '--max-rounds', '6'];
 
 let p: Project;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: p.dir, encoding: 'utf8' });
@@ -23,20 +25,21 @@ beforeAll(() => {
 afterAll(() => p.remove());
 
 describe('cyclebench ab', () => {
-  it('a 30% slower working tree against HEAD: exit 1, paired rounds, ABBA in fresh processes', async () => {
-    p.write('src/work.js', SOURCE(2600));
+  it('a 2x slower working tree against HEAD: exit 1, paired rounds, ABBA in fresh processes', async () => {
+    p.write('src/work.js', SOURCE(4000));
     const r = await p.cli(['ab', 'HEAD', ...FAST, '--json', 'verdict.json']);
     expect(r.code, r.stdout + r.stderr).toBe(1);
-    expect(r.stdout).toMatch(/work\s+\S+ µs\s+\S+ µs\s+\+\d\d\.\d%.*REGRESSION/);
-    expect(r.stdout).toMatch(/4 rounds of alternating fresh processes \(ABBA\)/);
+    expect(r.stdout).toMatch(/work\s+\S+ µs\s+\S+ µs\s+\+\d+\.\d%.*REGRESSION/);
+    expect(r.stdout).toMatch(/6 rounds of alternating fresh processes \(ABBA\)/);
     const v = JSON.parse(p.read('verdict.json'));
     // Paired rounds are judged with their own band (pairedNoise, 0.5%), not the 5% of single processes.
     expect(v.comparison.benchmarks[0]).toMatchObject({ method: 'paired-rounds', id: 'work', noise: 0.005 });
     expect(r.stdout).toMatch(/noise band ±0\.5%/);
-    expect(v.comparison.benchmarks[0].ratio).toBeGreaterThan(1.15);
-    // Every round's ratio is in the verdict, one per round, each the head's slower side.
-    expect(v.comparison.benchmarks[0].rounds).toHaveLength(4);
-    for (const ratio of v.comparison.benchmarks[0].rounds) expect(ratio).toBeGreaterThan(1.1);
+    expect(v.comparison.benchmarks[0].ratio).toBeGreaterThan(1.4);
+    // Every round's ratio is in the verdict, one per round, most of them the head's slower side.
+    const rounds: number[] = v.comparison.benchmarks[0].rounds;
+    expect(rounds).toHaveLength(6);
+    expect(rounds.filter((x) => x > 1.3).length).toBeGreaterThanOrEqual(5);
     expect(git('status', '--porcelain')).not.toMatch(/\.cyclebench/); // the worktree stays out of the user's status
   });
 
