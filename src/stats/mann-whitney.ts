@@ -10,6 +10,7 @@
 
 import { normalCdf, normalSf } from './distributions.js';
 import { toSamples } from './validate.js';
+import { midranks } from './ranks.js';
 
 /** Direction of the alternative hypothesis, for x relative to y. */
 export type Alternative = 'two-sided' | 'less' | 'greater';
@@ -49,25 +50,14 @@ export interface MannWhitneyResult {
   effect: number;
 }
 
-/** Pooled midranks and the tie-correction term Σ(t³ - t). */
+/** Sum of x's ranks in the pooled sample, and the tie-correction term Σ(t³ - t). */
 function rankSum(x: Float64Array, y: Float64Array): { rx: number; tieTerm: number } {
-  const m = x.length;
-  const N = m + y.length;
-  const vals = new Float64Array(N);
-  vals.set(x);
-  vals.set(y, m);
-  const idx = new Uint32Array(N).map((_, i) => i).sort((i, j) => vals[i] - vals[j]);
+  const pooled = new Float64Array(x.length + y.length);
+  pooled.set(x);
+  pooled.set(y, x.length);
+  const { ranks, tieTerm } = midranks(pooled);
   let rx = 0;
-  let tieTerm = 0;
-  for (let i = 0; i < N;) {
-    let j = i + 1;
-    while (j < N && vals[idx[j]] === vals[idx[i]]) j++;
-    const t = j - i;
-    const midrank = (i + 1 + j) / 2;
-    if (t > 1) tieTerm += t * t * t - t;
-    for (let k = i; k < j; k++) if (idx[k] < m) rx += midrank;
-    i = j;
-  }
+  for (let i = 0; i < x.length; i++) rx += ranks[i];
   return { rx, tieTerm };
 }
 

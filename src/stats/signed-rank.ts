@@ -15,6 +15,7 @@
 
 import { normalQuantile, normalSf } from './distributions.js';
 import { quantileSorted } from './quantile.js';
+import { midranks } from './ranks.js';
 import { checkOpenUnit, toSamples } from './validate.js';
 
 /** Result of {@link wilcoxonSignedRank}. */
@@ -50,21 +51,6 @@ export function signedRankDistribution(n: number): Float64Array {
   return counts;
 }
 
-/** Average ranks (1-based) of `values`, and whether any were tied. */
-function averageRanks(values: readonly number[]): { ranks: number[]; ties: number[] } {
-  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
-  const ranks = new Array<number>(values.length);
-  const ties: number[] = [];
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && values[order[j + 1]] === values[order[i]]) j++;
-    for (let k = i; k <= j; k++) ranks[order[k]] = (i + j) / 2 + 1;
-    if (j > i) ties.push(j - i + 1);
-    i = j + 1;
-  }
-  return { ranks, ties };
-}
-
 /**
  * Signed-rank test, Hodges-Lehmann estimate and interval for one sample of differences.
  *
@@ -84,10 +70,10 @@ export function wilcoxonSignedRank(differences: ArrayLike<number>, confidence = 
 
   const nonZeroValues = d.filter((x) => x !== 0);
   const nz = nonZeroValues.length;
-  const { ranks, ties } = averageRanks(nonZeroValues.map(Math.abs));
+  const { ranks, tieTerm } = midranks(nonZeroValues.map(Math.abs));
   const statistic = ranks.reduce((s, r, i) => s + (nonZeroValues[i] > 0 ? r : 0), 0);
   const alpha = 1 - confidence;
-  const exact = n < 50 && nz === n && ties.length === 0;
+  const exact = n < 50 && nz === n && tieTerm === 0;
 
   let pValue = 1;
   if (nz > 0 && exact) {
@@ -99,8 +85,7 @@ export function wilcoxonSignedRank(differences: ArrayLike<number>, confidence = 
     pValue = Math.min(1, 2 * Math.min(lower, upper));
   } else if (nz > 0) {
     const mean = (nz * (nz + 1)) / 4;
-    const tieTerm = ties.reduce((s, t) => s + t ** 3 - t, 0) / 48;
-    const sd = Math.sqrt((nz * (nz + 1) * (2 * nz + 1)) / 24 - tieTerm);
+    const sd = Math.sqrt((nz * (nz + 1) * (2 * nz + 1)) / 24 - tieTerm / 48);
     const z = sd > 0 ? Math.max(0, Math.abs(statistic - mean) - 0.5) / sd : 0;
     pValue = Math.min(1, 2 * normalSf(z));
   }
