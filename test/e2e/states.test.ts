@@ -40,7 +40,9 @@ describe('performance states', () => {
     expect(r.code, r.stderr).toBe(0);
     const run = JSON.parse(p.read('r.json'));
     const sw = run.benchmarks.find((b: { id: string }) => b.id === 'switching');
-    // The two levels, as the two largest states; a Node line may add a short third (a JIT tier early on).
+    // The two levels, as the two largest states; a Node line may add a short third (a JIT tier early
+    // on), and on Node 24 each level once split in two about 15% apart (622/714 ns and 1.19/1.33 µs,
+    // where code landed), so the text may name 2 to 4 states.
     expect(sw.states.states.length).toBeGreaterThanOrEqual(2);
     type State = { level: number; share: number };
     const [fast, slow] = [...(sw.states.states as State[])]
@@ -52,10 +54,10 @@ describe('performance states', () => {
     expect(slow.level / fast.level).toBeLessThan(2.6);
     expect(sw.states.switches).toBeGreaterThanOrEqual(1);
     expect(sw.stopReason).not.toBe('precision');
-    expect(r.stdout).toMatch(/switching: [23] states: \S+ \S+ \(\d+% of samples/);
+    expect(r.stdout).toMatch(/switching: [234] states: \S+ \S+ \(\d+% of samples/);
     expect(r.stdout).toMatch(/the median describes the mix/);
-    expect(r.stdout).toMatch(/switching .*states:[23]/);
-    expect(p.read('r.md')).toMatch(/switching: [23] states/);
+    expect(r.stdout).toMatch(/switching .*states:[234]/);
+    expect(p.read('r.md')).toMatch(/switching: [234] states/);
   });
 
   it('--heap steady and --tier top measure in a process with their flags, recorded; compare warns on a different setup', async () => {
