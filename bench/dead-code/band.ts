@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Suite } from '../../src/index.js';
+import { Suite, doNotOptimize } from '../../src/index.js';
 
 const { values } = parseArgs({ options: { processes: { type: 'string', default: '12' }, child: { type: 'boolean' } } });
 
@@ -21,6 +21,8 @@ if (values.child) {
   s.add('one add', () => {
     x = (x + 1) | 0;
   });
+  s.add('const sqrt', () => Math.sqrt(2));
+  s.add('kept const', () => doNotOptimize(Math.sqrt(2)));
   const r = await s.run({ quiet: true, maxTimeMs: 1000 });
   console.log(JSON.stringify(r.benchmarks.map((b) => ({ ratio: b.rawStats!.median / b.overhead!, dead: !!b.flags.deadCode }))));
 } else {
@@ -37,7 +39,7 @@ if (values.child) {
       const out = execFileSync(node, ['--import', 'tsx', import.meta.filename, '--child'], { encoding: 'utf8' });
       got.push(JSON.parse(out.trim().split('\n').pop()!));
     }
-    for (const [i, name] of ['empty', 'one add'].entries()) {
+    for (const [i, name] of ['empty', 'one add', 'const sqrt', 'kept const'].entries()) {
       const ratios = got.map((g) => g[i].ratio).sort((a, b) => a - b);
       const dead = got.filter((g) => g[i].dead).length;
       console.log(

@@ -47,11 +47,23 @@ describe('tinybench', () => {
   });
 
   it('keeps samples only when asked, as tinybench does', async () => {
-    const b = new Bench({ ...FAST }).add('kept', () => Math.sqrt(2), { retainSamples: true }).add('dropped', () => Math.sqrt(3));
+    // Bodies with real work: a constant like Math.sqrt(3) can measure as the empty loop (dead code).
+    let i = 0;
+    const b = new Bench({ ...FAST }).add('kept', () => Math.sqrt(++i), { retainSamples: true }).add('dropped', () => Math.sqrt(++i));
     await b.run();
     const [kept, dropped] = b.tasks.map((t) => t.result);
-    expect(kept.state === 'completed' && kept.latency.samples?.length).toBe(kept.state === 'completed' && kept.latency.samplesCount);
-    expect(dropped.state === 'completed' && dropped.latency.samples).toBeUndefined();
+    if (kept.state !== 'completed' || dropped.state !== 'completed') throw new Error(`not completed: ${kept.state}, ${dropped.state}`);
+    expect(kept.latency.samples?.length).toBe(kept.latency.samplesCount);
+    expect(kept.latency.samplesCount).toBeGreaterThan(0);
+    expect(dropped.latency.samples).toBeUndefined();
+  });
+
+  it('an empty body is an error that says why (dead code), not a time', async () => {
+    const b = new Bench({ cyclebench: { sampling: { maxTimeMs: 1000, warmupMs: 20 } } }).add('nothing', () => {});
+    await b.run();
+    const r = b.tasks[0].result;
+    expect(r.state).toBe('errored');
+    expect(r.state === 'errored' && r.error.message).toMatch(/'nothing': indistinguishable from the empty loop/);
   });
 });
 

@@ -66,7 +66,9 @@ function runOf(def: TrialDef, args: Record<string, any>, b: BenchResult | undefi
   const e =
     failure !== undefined
       ? toError(failure)
-      : Object.assign(new Error(b?.error?.message ?? b?.skipReason ?? 'not measured'), { name: b?.error?.name ?? 'Error' });
+      : Object.assign(new Error(b?.error?.message ?? b?.skipReason ?? b?.statsUnavailable ?? 'not measured'), {
+          name: b?.error?.name ?? 'Error',
+        });
   if (failure === undefined && b?.error?.stack) e.stack = b.error.stack;
   return { name, args, stats: undefined, error: e };
 }

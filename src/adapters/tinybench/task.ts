@@ -175,7 +175,9 @@ export class Task extends EventTarget implements TaskLike {
       this.#result = this.#stamp({ state: 'aborted' });
       return;
     }
-    const error = toError(b?.error ?? { name: 'Error', message: b?.skipReason ?? 'the engine returned no result' });
+    // Probable dead code has no corrected samples: an error with the engine's reason, never a time.
+    const message = b?.skipReason ?? (b?.statsUnavailable ? `'${this.name}': ${b.statsUnavailable}` : 'the engine returned no result');
+    const error = toError(b?.error ?? { name: 'Error', message });
     this.#result = this.#stamp({ state: 'errored', error });
     this.#emit('error', error);
     if (this.bench.throws) throw error;
