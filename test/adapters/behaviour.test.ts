@@ -85,4 +85,12 @@ describe('mitata', () => {
     expect(only.error).toBeUndefined();
     expect(only.stats!.ticks).toBeGreaterThan(1000);
   });
+
+  it('an empty body is an error that says why (dead code), not a time', async () => {
+    bench('nothing', () => {});
+    const r = await run({ format: 'quiet', cyclebench: { sampling: { maxTimeMs: 1000, warmupMs: 20 } } });
+    const nothing = r.benchmarks.find((t) => t.alias === 'nothing')!.runs[0];
+    expect(nothing.stats).toBeUndefined();
+    expect(nothing.error!.message).toMatch(/'nothing': indistinguishable from the empty loop/);
+  });
 });

@@ -34,3 +34,12 @@ export function measureUnit(unit: Unit, options: RunOptions = {}): Promise<RunRe
 export function samplesOf(b: BenchResult | undefined): number[] {
   return b?.status === 'ok' && b.samples ? b.samples : [];
 }
+
+/**
+ * Why a result has no samples for a peer's shape, when it carries no error: skipped, or probable dead
+ * code (no corrected samples: the engine's reason, never a time).
+ */
+export function whyNoSamples(name: string, b: BenchResult | undefined): string {
+  if (b?.skipReason) return b.skipReason;
+  return b?.statsUnavailable ? `'${name}': ${b.statsUnavailable}` : 'the engine returned no result';
+}

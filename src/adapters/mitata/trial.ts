@@ -7,7 +7,7 @@ import { complexityFits } from '../../engine/complexity.js';
 import type { ArgValue, BenchOptions, SamplingOptions } from '../../engine/options.js';
 import type { BenchResult, RunResult as CyclebenchRun } from '../../result/types.js';
 import { isDeepStrictEqual } from 'node:util';
-import { measureUnit, type EngineBench } from '../core/measure.js';
+import { measureUnit, whyNoSamples, type EngineBench } from '../core/measure.js';
 import { engineName } from '../core/names.js';
 import { claimName, mergeRuns } from '../core/result-file.js';
 import { sortedWithQuantile } from '../core/moments.js';
@@ -66,7 +66,7 @@ function runOf(def: TrialDef, args: Record<string, any>, b: BenchResult | undefi
   const e =
     failure !== undefined
       ? toError(failure)
-      : Object.assign(new Error(b?.error?.message ?? b?.skipReason ?? b?.statsUnavailable ?? 'not measured'), {
+      : Object.assign(new Error(b?.error?.message ?? whyNoSamples(name, b)), {
           name: b?.error?.name ?? 'Error',
         });
   if (failure === undefined && b?.error?.stack) e.stack = b.error.stack;

@@ -4,7 +4,7 @@
  */
 import { CycleBenchError } from '../../errors.js';
 import type { BenchResult } from '../../result/types.js';
-import { measureUnit } from '../core/measure.js';
+import { measureUnit, whyNoSamples } from '../core/measure.js';
 import { engineName } from '../core/names.js';
 import { resolveAdapterSampling, resultTag } from '../core/options.js';
 import { claimName, record } from '../core/result-file.js';
@@ -175,9 +175,7 @@ export class Task extends EventTarget implements TaskLike {
       this.#result = this.#stamp({ state: 'aborted' });
       return;
     }
-    // Probable dead code has no corrected samples: an error with the engine's reason, never a time.
-    const message = b?.skipReason ?? (b?.statsUnavailable ? `'${this.name}': ${b.statsUnavailable}` : 'the engine returned no result');
-    const error = toError(b?.error ?? { name: 'Error', message });
+    const error = toError(b?.error ?? { name: 'Error', message: whyNoSamples(this.name, b) });
     this.#result = this.#stamp({ state: 'errored', error });
     this.#emit('error', error);
     if (this.bench.throws) throw error;
